@@ -1,0 +1,71 @@
+"""Rules about the input itself: truncation and binary content that cannot be inspected."""
+
+from __future__ import annotations
+
+from bastion._types import Category, Finding, RuleInfo, Severity
+from bastion.detect._base import OWASP_LLM01, DetectConfig, Document, make_finding
+
+__all__ = ["BINARY", "TRUNCATED", "InputScanner", "truncation_finding"]
+
+TRUNCATED = RuleInfo(
+    rule_id="input.truncated",
+    category=Category.INPUT,
+    severity=Severity.MEDIUM,
+    confidence=1.0,
+    owasp=(OWASP_LLM01,),
+    description=(
+        "The input was longer than the configured cap; only the first part was scanned. "
+        "The rest is unknown, so the text is flagged (fail closed). Raise `max_chars` to scan more."
+    ),
+    example="(any text longer than max_chars)",
+)
+
+BINARY = RuleInfo(
+    rule_id="input.binary",
+    category=Category.INPUT,
+    severity=Severity.LOW,
+    confidence=0.9,
+    owasp=(OWASP_LLM01,),
+    description=(
+        "The text holds NUL bytes or a high share of control characters: it looks like binary "
+        "data, which text rules cannot inspect meaningfully."
+    ),
+    example="\\x00\\x01\\x02...",
+)
+
+_CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r") | {"\x7f"}
+
+
+def truncation_finding(scanned: int, original: int) -> Finding:
+    return make_finding(
+        TRUNCATED,
+        scanned,
+        scanned,
+        f"input has {original} characters; only the first {scanned} were scanned",
+    )
+
+
+class InputScanner:
+    name = "input"
+    categories = frozenset({Category.INPUT})
+    rules = (TRUNCATED, BINARY)
+
+    def __init__(self, config: DetectConfig) -> None:
+        self._config = config
+
+    def scan(self, doc: Document) -> list[Finding]:
+        text = doc.text
+        if not text:
+            return []
+        sample = text[:65536]
+        controls = sum(1 for ch in sample if ch in _CONTROL)
+        if "\x00" in sample or controls > max(8, len(sample) // 10):
+            return [
+                make_finding(
+                    BINARY,
+                    0,
+                    len(text),
+                    f"{controls} control characters in the first {len(sample)}: binary content",
+                )
+            ]
+        return []
