@@ -153,7 +153,7 @@ class PatternSet:
             self._hs_db.scan(text.encode("utf-8"), match_event_handler=on_match)
             return sorted(hit)
         assert self._set is not None
-        return sorted(self._set.Match(text))
+        return sorted(self._set.Match(text) or ())
 
     def finditer(self, text: str) -> Iterator[Match]:
         """Every non-overlapping match of every pattern, pattern by pattern."""
