@@ -45,6 +45,7 @@ def _register() -> None:
 
     _scan.register(app)
     # -- command groups registered below this line (one line each) --
+    from bastion.cli._mcp import mcp_app; app.add_typer(mcp_app, name="mcp")  # noqa: E702, I001
 
 
 _register()

@@ -30,6 +30,7 @@ BUILTIN_SCANNERS: Mapping[str, str] = MappingProxyType(
     {
         "input": "bastion.detect._input:InputScanner",
         # -- scanners registered below this line --
+        "secrets": "bastion.detect._secrets:SecretsScanner",
     }
 )
 

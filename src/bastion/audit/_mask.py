@@ -1,0 +1,212 @@
+"""Masking of payloads before they are written: no raw secret or PII reaches the store.
+
+Two independent nets, both always on:
+
+1. **field names**: a value stored under a name such as ``password``, ``api_key``,
+   ``authorization`` or ``cookie`` is replaced whole, whatever it looks like;
+2. **content**: every string is scanned with a :class:`bastion.Guard` for the ``secret`` and
+   ``pii`` categories and each finding's span is replaced by ``[MASKED:<rule id>]``.
+
+All strings of one payload are scanned in a single ``Guard.scan`` call (joined with blank
+lines, spans mapped back), so masking costs one scan per record, not one per field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bastion._types import Category, Finding
+from bastion.detect import Guard
+
+__all__ = ["DEFAULT_SENSITIVE_KEYS", "MaskResult", "PayloadMasker"]
+
+DEFAULT_SENSITIVE_KEYS: frozenset[str] = frozenset(
+    {
+        "password",
+        "passwd",
+        "pwd",
+        "passphrase",
+        "secret",
+        "clientsecret",
+        "token",
+        "accesstoken",
+        "refreshtoken",
+        "idtoken",
+        "sessiontoken",
+        "apikey",
+        "xapikey",
+        "authorization",
+        "proxyauthorization",
+        "auth",
+        "cookie",
+        "setcookie",
+        "privatekey",
+        "secretkey",
+        "accesskey",
+        "credential",
+        "credentials",
+        "connectionstring",
+        "dsn",
+        "pin",
+        "cvv",
+        "cvc",
+    }
+)
+
+_SEP = "\n\n"
+_MAX_SCAN_CHARS = 1_000_000
+
+
+def _norm_key(key: str) -> str:
+    return "".join(ch for ch in key.lower() if ch.isalnum())
+
+
+@dataclass(frozen=True, slots=True)
+class MaskResult:
+    """A masked copy of a value and the paths that were masked (``"path: rule"``)."""
+
+    value: Any
+    masked: tuple[str, ...]
+
+
+class PayloadMasker:
+    """Masks secrets and PII in JSON-like payloads before they are logged.
+
+    ``guard``: the scanner used for content (default: a ``Guard`` for ``secret`` and ``pii``).
+    ``sensitive_keys``: field names (compared lower-case, without ``-``/``_``) whose values are
+    always masked whole. ``scan``: set ``False`` to use only the field-name net (not advised).
+    """
+
+    def __init__(
+        self,
+        guard: Guard | None = None,
+        *,
+        sensitive_keys: Iterable[str] = DEFAULT_SENSITIVE_KEYS,
+        categories: Sequence[str | Category] = (Category.SECRET, Category.PII),
+        scan: bool = True,
+    ) -> None:
+        self._keys = frozenset(_norm_key(k) for k in sensitive_keys)
+        self._categories = tuple(Category(c) for c in categories)
+        self._scan = scan
+        self._guard = guard if guard is not None or not scan else Guard(categories=self._categories)
+
+    def mask(
+        self, value: Any, *, path: str = "payload", categories: Sequence[Category] | None = None
+    ) -> MaskResult:
+        """Return a masked deep copy of ``value`` (never mutates it) and what was masked."""
+        masked: list[str] = []
+        strings: list[tuple[list[Any] | dict[str, Any], Any, str]] = []
+        copy = self._copy(value, path, masked, strings, None, None)
+        if self._scan and self._guard is not None and strings:
+            cats = categories if categories is not None else self._categories
+            self._mask_strings(strings, masked, cats)
+            if isinstance(copy, str):  # a bare string: the holder is a one-element box
+                copy = strings[0][0][0]
+        return MaskResult(value=copy, masked=tuple(masked))
+
+    def mask_text(self, text: str, *, path: str = "text") -> MaskResult:
+        return self.mask(text, path=path)
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _copy(
+        self,
+        value: Any,
+        path: str,
+        masked: list[str],
+        strings: list[tuple[list[Any] | dict[str, Any], Any, str]],
+        holder: list[Any] | dict[str, Any] | None,
+        slot: Any,
+    ) -> Any:
+        if isinstance(value, str):
+            if holder is None:
+                box: list[Any] = [value]
+                strings.append((box, 0, path))
+            else:
+                strings.append((holder, slot, path))
+            return value
+        if isinstance(value, Mapping):
+            out: dict[str, Any] = {}
+            for k, v in value.items():
+                key = str(k)
+                sub = f"{path}.{key}"
+                if _norm_key(key) in self._keys and v is not None:
+                    out[key] = f"[MASKED:field.{_norm_key(key)}]"
+                    masked.append(f"{sub}: field.{_norm_key(key)}")
+                    continue
+                out[key] = v
+                out[key] = self._copy(v, sub, masked, strings, out, key)
+            return out
+        if isinstance(value, list | tuple):
+            items: list[Any] = list(value)
+            for i, v in enumerate(items):
+                items[i] = self._copy(v, f"{path}[{i}]", masked, strings, items, i)
+            return items
+        return value
+
+    def _mask_strings(
+        self,
+        strings: list[tuple[list[Any] | dict[str, Any], Any, str]],
+        masked: list[str],
+        categories: Sequence[Category],
+    ) -> None:
+        assert self._guard is not None
+        texts = [holder[slot] for holder, slot, _ in strings]
+        starts: list[int] = []
+        pos = 0
+        for t in texts:
+            starts.append(pos)
+            pos += len(t) + len(_SEP)
+        joined = _SEP.join(texts)
+        if len(joined) > _MAX_SCAN_CHARS:
+            # Larger than one scan may cover: scan piecewise so nothing goes unscanned.
+            for i, t in enumerate(texts):
+                self._apply(strings[i], t, self._findings(t, categories), 0, masked)
+            return
+        findings = self._findings(joined, categories)
+        if not findings:
+            return
+        for i, t in enumerate(texts):
+            lo, hi = starts[i], starts[i] + len(t)
+            own = [f for f in findings if f.start < hi and f.end > lo]
+            if own:
+                self._apply(strings[i], t, own, lo, masked)
+
+    def _findings(self, text: str, categories: Sequence[Category]) -> list[Finding]:
+        assert self._guard is not None
+        res = self._guard.scan(text, "response", categories=categories)
+        return [f for f in res.findings if f.category in categories and f.end > f.start]
+
+    @staticmethod
+    def _apply(
+        entry: tuple[list[Any] | dict[str, Any], Any, str],
+        text: str,
+        findings: list[Finding],
+        offset: int,
+        masked: list[str],
+    ) -> None:
+        holder, slot, path = entry
+        spans = sorted(
+            ((max(f.start - offset, 0), min(f.end - offset, len(text)), f.rule_id) for f in findings),
+            key=lambda s: (s[0], -s[1]),
+        )
+        out: list[str] = []
+        cur = 0
+        rules: list[str] = []
+        for s, e, rule in spans:
+            if e <= cur:
+                continue
+            s = max(s, cur)
+            out.append(text[cur:s])
+            out.append(f"[MASKED:{rule}]")
+            cur = e
+            if rule not in rules:
+                rules.append(rule)
+        out.append(text[cur:])
+        holder[slot] = "".join(out)  # type: ignore[index]
+        masked.extend(f"{path}: {rule}" for rule in rules)
+
+
+MaskFn = Callable[[Any], MaskResult]

@@ -1,0 +1,684 @@
+"""Normalisation of attacker text before matching, with an offset map back to the original.
+
+Attackers hide instructions from pattern matchers with characters a model still reads:
+zero-width characters inside words (``ig\\u200bnore``), Unicode TAG characters that carry
+invisible ASCII ("tag smuggling"), Cyrillic/Greek look-alikes (``ignоre`` with a Cyrillic
+``о``), fullwidth or mathematical letters (``ｉｇｎｏｒｅ``, ``𝐢𝐠𝐧𝐨𝐫𝐞``), bidi controls,
+accents, odd whitespace, leetspeak, and encodings (base64, hex, URL, HTML entities, ROT13).
+
+:func:`normalize` (or :func:`normalized_view`, cached per :class:`~bastion.detect.Document`)
+returns a :class:`NormalizedText`:
+
+``text``
+    the normalised string. Per character: NFKC, then accents stripped from Latin, Greek and
+    Cyrillic letters (``é`` → ``e``, ``ı`` → ``i``), invisible and bidi characters removed,
+    TAG characters decoded to the ASCII they hide (inline, where they stood), combining marks
+    on Latin/Greek/Cyrillic letters dropped, whitespace runs collapsed to one space (or one
+    ``\\n`` if the run held a line break), and Cyrillic/Greek look-alikes folded to Latin inside
+    *mixed-script* words only (pure Russian or Greek words are left as they are). Case is kept;
+    match with case-insensitive patterns.
+``to_original(start, end)``
+    maps a span of ``text`` (or of ``leet``/``rot13``, which have the same length) back to
+    character offsets in the original text. Spans that touch a rewritten region widen to cover
+    all of it, so a match on ``ignore`` inside ``ig\\u200bnore`` reports the original 7 characters.
+``leet`` / ``rot13``
+    lazily built views of ``text`` of the same length (same offsets): leetspeak folded inside
+    words that mix letters and digits (``1gn0r3`` → ``ignore``), and ROT13 of every ASCII letter.
+``signals``
+    :class:`Signal` values for obfuscation seen while normalising (``zero_width``,
+    ``unicode_tags``, ``bidi``, ``homoglyph``, ``variation_selectors``, ``combining_marks``),
+    each with a span in the original. Benign uses are not reported: emoji ZWJ sequences and
+    flag tag sequences, a BOM at the start, ZWJ/ZWNJ/ZWSP between letters of non-Latin
+    scripts, directional marks in right-to-left text, normal accented, Greek or Russian words.
+``decoded``
+    :class:`DecodedBlob` values: base64, hex, URL-encoded and HTML-entity blobs found in the
+    text, decoded (only when the result is printable text), normalised again, and decoded again
+    up to ``max_depth`` levels, within ``max_decoded_bytes`` in total. Each blob's ``start``/``end``
+    is the span of the outermost blob in the original text, so a finding inside decoded text is
+    reported on the blob that hid it.
+
+Pure-ASCII text without control characters or whitespace runs takes a fast path: the
+normalised text *is* the original and the offset map is the identity. All work is linear in
+the input; regular expressions used here are simple character-class runs.
+
+Other scanners (the trained classifier) reuse this view::
+
+    view = normalized_view(doc)          # cached on the document
+    for v in view.views():               # the main text, leet/rot13 views, decoded blobs
+        score(v.text)                    # ... v.to_original(s, e) maps spans back
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import bisect
+import html
+import re
+import unicodedata
+import urllib.parse
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bastion.detect._base import Document
+
+__all__ = [
+    "DEFAULT_MAX_DECODED_BYTES",
+    "DEFAULT_MAX_DEPTH",
+    "DecodedBlob",
+    "NormalizedText",
+    "Signal",
+    "TextView",
+    "fold_literal",
+    "normalize",
+    "normalized_view",
+]
+
+DEFAULT_MAX_DEPTH = 2
+DEFAULT_MAX_DECODED_BYTES = 64 * 1024
+_CACHE_KEY = "bastion.normalized"
+
+# -- character classes -------------------------------------------------------------------
+
+# Removed silently or reported as zero_width depending on context.
+_ZERO_WIDTH = frozenset(
+    "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u034f"
+    "\u115f\u1160\u3164\uffa0\u17b4\u17b5"
+)
+_DIR_MARKS = frozenset("\u200e\u200f\u061c")  # LRM, RLM, ALM
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BIDI_OVERRIDE = frozenset("\u202d\u202e")
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x85\u2028\u2029")
+_TAG_FIRST, _TAG_LAST = 0xE0000, 0xE007F
+_BLACK_FLAG = "\U0001f3f4"
+
+# Look-alikes folded to Latin inside mixed-script words (1:1, so offsets stay).
+_CONFUSABLES: dict[str, str] = {
+    # Cyrillic
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
+    "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ү": "y", "к": "k", "ɡ": "g",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+    "Т": "T", "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S", "Ԛ": "Q", "Ԝ": "W", "Һ": "H",
+    "Ӏ": "I", "Ү": "Y",
+    # Greek
+    "α": "a", "ο": "o", "ρ": "p", "ν": "v", "υ": "u", "ι": "i", "κ": "k", "τ": "t", "χ": "x",
+    "ε": "e", "ϲ": "c", "ϳ": "j", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I",
+    "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "Ϲ": "C",
+    # Armenian and IPA
+    "օ": "o", "ս": "u", "ց": "g", "ɑ": "a", "ɩ": "i", "ʏ": "y",
+}  # fmt: skip
+_CONFUSABLE_RX = re.compile("[" + "".join(sorted(_CONFUSABLES)) + "]")
+_WORD_RX = re.compile(r"\w+")
+_CONFUSABLE_TABLE = str.maketrans(_CONFUSABLES)
+
+_LEET_TABLE = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_LEET_WORD_RX = re.compile(r"[A-Za-z0-9@$]*[0-9@$][A-Za-z0-9@$]*")
+_ROT13_TABLE = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+    "NOPQRSTUVWXYZABCDEFGHIJKLMnopqrstuvwxyzabcdefghijklm",
+)
+
+# Runs that need per-character work: two or more non-visible-ASCII characters, or one that is
+# neither a space nor a newline. Single spaces and newlines between visible ASCII stay as they are.
+_INTERESTING = re.compile(r"[^\x21-\x7e]{2,}|[^\x20-\x7e\n]")
+_RTL_RX = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+# Encoded blobs (simple runs: linear time).
+_B64_RX = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9_\-]{16,}={0,2}")
+_HEX_RX = re.compile(r"(?:\\x[0-9A-Fa-f]{2}){6,}|(?:[0-9A-Fa-f]{2}[ :]?){8,}")
+_URL_RX = re.compile(r"(?<!\S)[^\s%]*(?:%[0-9A-Fa-f]{2}[^\s%]*){3,}")
+_HTML_RX = re.compile(r"(?:&#[xX]?[0-9A-Fa-f]{1,6};){3,}")
+_MAX_BLOBS = 64
+
+
+def _is_latinish(ch: str) -> bool:
+    """Latin, Greek or Cyrillic letter (scripts whose accents we strip)."""
+    o = ord(ch)
+    return ch.isalpha() and (o < 0x0530 or 0x1E00 <= o <= 0x1FFF)
+
+
+def _is_emojiish(ch: str) -> bool:
+    o = ord(ch)
+    return o >= 0x1F000 or 0x2600 <= o <= 0x27BF or 0x2300 <= o <= 0x23FF or o in (0x2764, 0xFE0F, 0x20E3)
+
+
+def _is_vs(o: int) -> bool:
+    return 0xFE00 <= o <= 0xFE0F or 0xE0100 <= o <= 0xE01EF
+
+
+_FOLD_CACHE: dict[str, str] = {}
+_DOTLESS = {"ı": "i", "ȷ": "j", "ſ": "s", "ß": "ss"}
+
+
+def _fold_char(ch: str) -> str:
+    """NFKC plus accent stripping for Latin/Greek/Cyrillic; context-free and cached."""
+    out = _FOLD_CACHE.get(ch)
+    if out is not None:
+        return out
+    if ch in _DOTLESS:
+        out = _DOTLESS[ch]
+    else:
+        nfkd = unicodedata.normalize("NFKD", ch)
+        if nfkd and _is_latinish(nfkd[0]):
+            out = "".join(c for c in nfkd if not unicodedata.combining(c))
+            out = unicodedata.normalize("NFKC", out)
+        else:
+            out = unicodedata.normalize("NFKC", ch)
+    if len(_FOLD_CACHE) < 65536:
+        _FOLD_CACHE[ch] = out
+    return out
+
+
+def fold_literal(s: str) -> str:
+    """Fold a literal (e.g. the non-ASCII words of a pattern) the way :func:`normalize` folds text.
+
+    ASCII is returned unchanged, so regular-expression syntax survives. Use it to write patterns
+    with accents (``précédentes``) that match the normalised text (``precedentes``).
+    """
+    if s.isascii():
+        return s
+    return "".join(c if c.isascii() else _fold_char(c) for c in s)
+
+
+# -- values -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """Obfuscation seen while normalising. ``kind``: zero_width, unicode_tags, bidi, homoglyph,
+    variation_selectors or combining_marks; ``start``/``end``: span in the original text;
+    ``detail``: a short, safe description (e.g. the hidden tag text, truncated)."""
+
+    kind: str
+    start: int
+    end: int
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TextView:
+    """One text to match on, with the mapping of its spans to the original document.
+
+    ``name``: ``text``, ``leet``, ``rot13`` or ``decoded``; ``encoding``: for decoded views, the
+    chain of encodings peeled off (``("base64",)``, ``("base64", "hex")`` ...).
+    """
+
+    name: str
+    text: str
+    source: NormalizedText
+    blob_span: tuple[int, int] | None = None
+    encoding: tuple[str, ...] = ()
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        if self.blob_span is not None:
+            return self.blob_span
+        return self.source.to_original(start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedBlob:
+    """An encoded blob found in the text: ``start``/``end`` in the original, ``encoding`` chain
+    (outermost first), and the normalised ``view`` of the decoded text."""
+
+    start: int
+    end: int
+    encoding: tuple[str, ...]
+    view: NormalizedText
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """The normalised form of one text; see the module docstring. Build with :func:`normalize`."""
+
+    original: str
+    text: str
+    # Segments of the offset map: normalised start, original start, original end. The segment
+    # i covers text[nstart[i]:nstart[i+1]]; equal lengths map linearly, others map to the whole.
+    _nstart: tuple[int, ...] = ()
+    _ostart: tuple[int, ...] = ()
+    _oend: tuple[int, ...] = ()
+    signals: tuple[Signal, ...] = ()
+    decoded: tuple[DecodedBlob, ...] = ()
+    truncated_decoding: bool = False
+    _identity: bool = field(default=True)
+
+    @property
+    def changed(self) -> bool:
+        """True when normalisation changed anything (the offset map is not the identity)."""
+        return not self._identity or self.text != self.original
+
+    def _seg(self, pos: int) -> int:
+        return bisect.bisect_right(self._nstart, pos) - 1
+
+    def _map_point(self, pos: int, *, end: bool) -> int:
+        if self._identity:
+            return pos
+        if not self._nstart:
+            return 0
+        i = self._seg(pos)
+        if i < 0:
+            return self._ostart[0]
+        n0 = self._nstart[i]
+        n1 = self._nstart[i + 1] if i + 1 < len(self._nstart) else len(self.text)
+        o0, o1 = self._ostart[i], self._oend[i]
+        if n1 - n0 == o1 - o0:
+            return o0 + (pos - n0) + (1 if end else 0)
+        return o1 if end else o0
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map ``text[start:end]`` to ``(start, end)`` in the original text (widening over rewrites)."""
+        if self._identity:
+            return start, end
+        if end <= start:
+            p = self._map_point(start, end=False) if start < len(self.text) else len(self.original)
+            return p, p
+        return self._map_point(start, end=False), self._map_point(end - 1, end=True)
+
+    @cached_property
+    def leet(self) -> str:
+        """``text`` with leetspeak folded inside words mixing letters and 0/1/3/4/5/7/@/$ (same length)."""
+        t = self.text
+        if not any(c in t for c in "0134578@$"):
+            return t
+        parts: list[str] = []
+        last = 0
+        for m in _LEET_WORD_RX.finditer(t):
+            w = m.group()
+            if not any(c.isalpha() for c in w) or len(w) < 3:
+                continue
+            parts.append(t[last : m.start()])
+            parts.append(w.translate(_LEET_TABLE))
+            last = m.end()
+        if not parts:
+            return t
+        parts.append(t[last:])
+        return "".join(parts)
+
+    @cached_property
+    def rot13(self) -> str:
+        """``text`` with ROT13 applied to ASCII letters (same length)."""
+        return self.text.translate(_ROT13_TABLE)
+
+    def views(self, *, leet: bool = True, rot13: bool = True) -> Iterator[TextView]:
+        """The texts worth matching: the normalised text, the leet and ROT13 views when they
+        differ from it, and every decoded blob (whose spans map to the blob)."""
+        yield TextView("text", self.text, self)
+        if leet and self.leet != self.text:
+            yield TextView("leet", self.leet, self)
+        if rot13 and any(c.isascii() and c.isalpha() for c in self.text[:4096]):
+            yield TextView("rot13", self.rot13, self, encoding=("rot13",))
+        for blob in self.decoded:
+            yield TextView("decoded", blob.view.text, blob.view, (blob.start, blob.end), blob.encoding)
+
+
+# -- normalisation ------------------------------------------------------------------------
+
+
+class _Builder:
+    __slots__ = ("identity", "nstart", "oend", "ostart", "out", "pos", "signals")
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.pos = 0
+        self.nstart: list[int] = []
+        self.ostart: list[int] = []
+        self.oend: list[int] = []
+        self.signals: list[Signal] = []
+        self.identity = True
+
+    def emit(self, s: str, o0: int, o1: int) -> None:
+        """Append ``s`` standing for original ``[o0, o1)``; merges linear neighbours."""
+        n = len(s)
+        if n == 0:
+            self.identity = False
+            # Deleted characters: extend the previous segment's original end if it is adjacent
+            # and already non-linear; otherwise nothing to record (neighbours absorb the gap).
+            return
+        if n != o1 - o0 or (self.oend and self.oend[-1] != o0):
+            self.identity = False
+        if self.nstart and n == o1 - o0 and self.oend[-1] == o0:
+            prev_len_n = self.pos - self.nstart[-1]
+            if prev_len_n == self.oend[-1] - self.ostart[-1]:
+                self.out.append(s)
+                self.pos += n
+                self.oend[-1] = o1
+                return
+        self.nstart.append(self.pos)
+        self.ostart.append(o0)
+        self.oend.append(o1)
+        self.out.append(s)
+        self.pos += n
+
+
+def _signal(b: _Builder, kind: str, start: int, end: int, text: str, detail: str = "") -> None:
+    """Record a signal, merging with the previous one of the same kind inside the same token."""
+    if b.signals:
+        last = b.signals[-1]
+        if last.kind == kind and last.end <= start and not any(c.isspace() for c in text[last.end : start]):
+            b.signals[-1] = Signal(kind, last.start, end, last.detail or detail)
+            return
+    b.signals.append(Signal(kind, start, end, detail))
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """The nearest character from ``i`` in direction ``step`` that is not invisible/format."""
+    j = i + step
+    while 0 <= j < len(text):
+        c = text[j]
+        if c not in _ZERO_WIDTH and c not in _DIR_MARKS and c not in _BIDI and not _is_vs(ord(c)):
+            return c
+        j += step
+    return ""
+
+
+def _process_run(text: str, s: int, e: int, b: _Builder, rtl: bool) -> None:
+    """Per-character normalisation of ``text[s:e]``."""
+    i = s
+    ws_start = -1
+    ws_newline = False
+    while i < e:
+        ch = text[i]
+        o = ord(ch)
+        # whitespace runs
+        if ch.isspace():
+            if ws_start < 0:
+                ws_start = i
+                ws_newline = False
+            if ch in _LINE_BREAKS:
+                ws_newline = True
+            i += 1
+            continue
+        if ws_start >= 0 and not (ch in _ZERO_WIDTH or ch in _DIR_MARKS or ch in _BIDI):
+            b.emit("\n" if ws_newline else " ", ws_start, i)
+            ws_start = -1
+        if ch in _ZERO_WIDTH or ch in _DIR_MARKS:
+            _classify_invisible(text, i, b, rtl)
+            b.emit("", i, i + 1)
+            i += 1
+            continue
+        if ch in _BIDI:
+            if ch in _BIDI_OVERRIDE or not rtl:
+                _signal(b, "bidi", i, i + 1, text, f"U+{o:04X}")
+            b.emit("", i, i + 1)
+            i += 1
+            continue
+        if _TAG_FIRST <= o <= _TAG_LAST:
+            j = i
+            while j < e and _TAG_FIRST <= ord(text[j]) <= _TAG_LAST:
+                j += 1
+            hidden = "".join(chr(ord(c) - _TAG_FIRST) for c in text[i:j] if 0x20 <= ord(c) - _TAG_FIRST <= 0x7E)
+            is_flag = (
+                i > 0
+                and text[i - 1] == _BLACK_FLAG
+                and ord(text[j - 1]) == 0xE007F
+                and j - i <= 8
+                and hidden.isalnum()
+                and hidden.lower() == hidden
+            )
+            if is_flag:
+                b.emit("", i, j)
+            else:
+                _signal(b, "unicode_tags", i, j, text, hidden[:40])
+                for k in range(i, j):
+                    c = ord(text[k]) - _TAG_FIRST
+                    b.emit(chr(c) if 0x20 <= c <= 0x7E else "", k, k + 1)
+            i = j
+            continue
+        if _is_vs(o):
+            j = i
+            while j < e and _is_vs(ord(text[j])):
+                j += 1
+            if j - i >= 4:
+                _signal(b, "variation_selectors", i, j, text, f"{j - i} variation selectors")
+            b.emit("", i, j)
+            i = j
+            continue
+        if unicodedata.combining(ch):
+            prev = text[i - 1] if i > 0 else ""
+            j = i
+            while j < e and unicodedata.combining(text[j]):
+                j += 1
+            if j - i >= 3 and prev and (prev.isascii() or _is_latinish(prev)):
+                _signal(b, "combining_marks", i, j, text, f"{j - i} combining marks")
+            if prev and (prev.isascii() or _is_latinish(prev)):
+                b.emit("", i, j)
+            else:
+                b.emit(text[i:j], i, j)
+            i = j
+            continue
+        if o < 0x20 or o == 0x7F:  # C0 controls other than whitespace
+            b.emit("", i, i + 1)
+            i += 1
+            continue
+        b.emit(ch if o < 0x80 else _fold_char(ch), i, i + 1)
+        i += 1
+    if ws_start >= 0:
+        b.emit("\n" if ws_newline else " ", ws_start, e)
+
+
+def _classify_invisible(text: str, i: int, b: _Builder, rtl: bool) -> None:
+    ch = text[i]
+    if ch == "\ufeff" and i == 0:
+        return  # a byte-order mark at the start
+    if ch in _DIR_MARKS and rtl:
+        return
+    # a run of invisibles: 4 or more is never typography
+    j = i
+    while j < len(text) and (text[j] in _ZERO_WIDTH or text[j] in _DIR_MARKS):
+        j += 1
+    k = i
+    while k > 0 and (text[k - 1] in _ZERO_WIDTH or text[k - 1] in _DIR_MARKS):
+        k -= 1
+    if j - k >= 4:
+        _signal(b, "zero_width", i, i + 1, text, "run of invisible characters")
+        return
+    left, right = _neighbour(text, i, -1), _neighbour(text, i, 1)
+    if ch in "\u200d\ufe0f" and (_is_emojiish(left) or _is_emojiish(right)):
+        return  # emoji ZWJ sequence
+    if not (left and right and left.isalnum() and right.isalnum()):
+        return  # not inside a word
+    if ch in "\u200b\u200c\u200d\u00ad" and not (left.isascii() or _is_latinish(left)):
+        return  # joiners and break hints in non-Latin scripts (Persian, Indic, Thai ...)
+    if ch == "\u00ad" and left.isalpha() and right.isalpha() and _soft_hyphen_plausible(text, i):
+        return
+    _signal(b, "zero_width", i, i + 1, text, f"U+{ord(ch):04X} inside a word")
+
+
+def _soft_hyphen_plausible(text: str, i: int) -> bool:
+    """A single soft hyphen in a long word (typeset hyphenation) is typography, not evasion."""
+    s = i
+    while s > 0 and text[s - 1].isalpha():
+        s -= 1
+    e = i + 1
+    while e < len(text) and (text[e].isalpha() or text[e] == "\u00ad"):
+        e += 1
+    word = text[s:e]
+    return word.count("\u00ad") <= 2 and len(word) >= 8 and i - s >= 3 and e - i >= 4
+
+
+def _fold_homoglyphs(norm: str, original: str, nt_map: NormalizedText, b: _Builder) -> str:
+    """Fold look-alikes to Latin inside words that mix Latin with Cyrillic/Greek look-alikes."""
+    if not _CONFUSABLE_RX.search(norm):
+        return norm
+    chars: list[str] | None = None
+    for m in _WORD_RX.finditer(norm):
+        w = m.group()
+        if w.isascii() or not _CONFUSABLE_RX.search(w):
+            continue
+        has_latin = any(c.isascii() and c.isalpha() for c in w)
+        if not has_latin:
+            continue
+        # every non-ASCII letter must be a look-alike (a real mixed word, not "Moskau/Москва")
+        foreign = [c for c in w if not c.isascii() and c.isalpha()]
+        if not foreign or any(c not in _CONFUSABLES for c in foreign):
+            continue
+        if chars is None:
+            chars = list(norm)
+        chars[m.start() : m.end()] = list(w.translate(_CONFUSABLE_TABLE))
+        o0, o1 = nt_map.to_original(m.start(), m.end())
+        b.signals.append(Signal("homoglyph", o0, o1, f"{len(foreign)} look-alike letters"))
+    return norm if chars is None else "".join(chars)
+
+
+def _printable_text(raw: bytes) -> str | None:
+    try:
+        s = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if len(s) < 6:
+        return None
+    good = sum(1 for c in s if c.isprintable() or c in "\n\r\t")
+    letters = sum(1 for c in s if c.isalpha())
+    if good < 0.9 * len(s) or letters < 0.4 * len(s.replace(" ", "")):
+        return None
+    return s
+
+
+def _decode_candidates(t: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, encoding, decoded text) for blobs in ``t`` that decode to printable text."""
+    seen = 0
+    for m in _B64_RX.finditer(t):
+        tok = m.group()
+        if tok.isalpha() and (tok.islower() or tok.isupper()):
+            continue  # a plain long word
+        core = tok.rstrip("=")
+        pad = "=" * (-len(core) % 4)
+        try:
+            raw = base64.b64decode(core + pad, altchars=b"-_" if ("-" in core or "_" in core) else None)
+        except (binascii.Error, ValueError):
+            continue
+        txt = _printable_text(raw)
+        if txt is not None:
+            seen += 1
+            yield m.start(), m.end(), "base64", txt
+        if seen >= _MAX_BLOBS:
+            return
+    for m in _HEX_RX.finditer(t):
+        tok = m.group()
+        digits = re.sub(r"\\x|[ :]", "", tok)
+        if len(digits) % 2:
+            digits = digits[:-1]
+        try:
+            raw = bytes.fromhex(digits)
+        except ValueError:
+            continue
+        txt = _printable_text(raw)
+        if txt is not None:
+            yield m.start(), m.end(), "hex", txt
+    for m in _URL_RX.finditer(t):
+        tok = m.group()
+        try:
+            txt = urllib.parse.unquote(tok, errors="strict")
+        except UnicodeDecodeError:
+            continue
+        if txt != tok and len(txt) >= 6:
+            yield m.start(), m.end(), "url", txt.replace("+", " ")
+    for m in _HTML_RX.finditer(t):
+        tok = m.group()
+        txt = html.unescape(tok)
+        if txt != tok and len(txt) >= 3:
+            yield m.start(), m.end(), "html", txt
+
+
+def _normalize_one(text: str) -> NormalizedText:
+    if text.isascii() and not _INTERESTING.search(text):
+        return NormalizedText(original=text, text=text)
+    b = _Builder()
+    rtl = bool(_RTL_RX.search(text))
+    last = 0
+    for m in _INTERESTING.finditer(text):
+        s, e = m.span()
+        if e - s == 1 and text[s] == "\n":
+            continue
+        if s > last:
+            b.emit(text[last:s], last, s)
+        _process_run(text, s, e, b, rtl)
+        last = e
+    if last < len(text):
+        b.emit(text[last:], last, len(text))
+    norm = "".join(b.out)
+    identity = b.identity and norm == text and len(b.nstart) <= 1
+    nt = NormalizedText(
+        original=text,
+        text=norm,
+        _nstart=tuple(b.nstart),
+        _ostart=tuple(b.ostart),
+        _oend=tuple(b.oend),
+        _identity=identity,
+    )
+    folded = _fold_homoglyphs(norm, text, nt, b)
+    signals = tuple(sorted(b.signals, key=lambda s: (s.start, s.end, s.kind)))
+    if folded is norm and not signals:
+        return nt
+    return NormalizedText(
+        original=text,
+        text=folded,
+        _nstart=nt._nstart,
+        _ostart=nt._ostart,
+        _oend=nt._oend,
+        signals=signals,
+        _identity=identity and folded == text,
+    )
+
+
+def normalize(
+    text: str,
+    *,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    max_decoded_bytes: int = DEFAULT_MAX_DECODED_BYTES,
+) -> NormalizedText:
+    """Normalise ``text`` and decode encoded blobs (see the module docstring). Never raises on
+    odd input; work is linear in ``len(text)`` plus ``max_decoded_bytes``."""
+    top = _normalize_one(text)
+    if max_depth < 1 or max_decoded_bytes < 1:
+        return top
+    blobs: list[DecodedBlob] = []
+    budget = max_decoded_bytes
+    truncated = False
+    # breadth-first: (view to search, span in the top-level original, encoding chain, depth)
+    queue: list[tuple[NormalizedText, tuple[int, int] | None, tuple[str, ...], int]] = [(top, None, (), 0)]
+    qi = 0
+    while qi < len(queue):
+        view, span, chain, depth = queue[qi]
+        qi += 1
+        if depth >= max_depth:
+            continue
+        for s, e, enc, decoded in _decode_candidates(view.text):
+            cost = len(decoded.encode("utf-8", "replace"))
+            if cost > budget or len(blobs) >= _MAX_BLOBS:
+                truncated = True
+                break
+            budget -= cost
+            inner = _normalize_one(decoded)
+            where = span if span is not None else view.to_original(s, e)
+            blob = DecodedBlob(where[0], where[1], (*chain, enc), inner)
+            blobs.append(blob)
+            queue.append((inner, where, blob.encoding, depth + 1))
+        if truncated:
+            break
+    if not blobs and not truncated:
+        return top
+    return NormalizedText(
+        original=top.original,
+        text=top.text,
+        _nstart=top._nstart,
+        _ostart=top._ostart,
+        _oend=top._oend,
+        signals=top.signals,
+        decoded=tuple(blobs),
+        truncated_decoding=truncated,
+        _identity=top._identity,
+    )
+
+
+def normalized_view(doc: Document) -> NormalizedText:
+    """The :class:`NormalizedText` of ``doc.text``, computed once per document and shared by all
+    scanners; decoding is bounded by ``doc.config.max_decode_depth``/``max_decoded_bytes``."""
+    cfg = doc.config
+    return doc.cached(
+        _CACHE_KEY,
+        lambda: normalize(doc.text, max_depth=cfg.max_decode_depth, max_decoded_bytes=cfg.max_decoded_bytes),
+    )

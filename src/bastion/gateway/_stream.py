@@ -1,0 +1,173 @@
+"""Streaming-safe output inspection: a hold-back window over the model's text.
+
+:class:`StreamGuard` receives the text deltas of one streamed choice and releases only text
+that has been scanned *with enough following context*: the last ``holdback`` characters are
+always kept back. Invariant: a secret or canary of at most ``holdback`` characters is
+complete in the buffer before any of its characters can be released, so splitting it
+across chunks (even one character per chunk) never lets part of it through.
+
+On each scan the buffer is ``context + pending`` (``context`` = the tail of what was
+already released, so rules that need a prefix such as ``password=`` still see it). Then:
+
+* ``block``: the stream is cut; nothing more of this choice is released;
+* ``redact``: found spans in ``pending`` become placeholders before release. A finding that
+  touches the end of the buffer may still grow (a longer key), so it waits for more text
+  (and release stops before it);
+* ``flag``: text is released unchanged and the finding reported once.
+
+Scanning is batched: it runs when ``step`` new characters have arrived, so the cost per
+character stays bounded (each character is scanned about ``(holdback + context) / step``
+times).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bastion._types import Finding
+from bastion.gateway._inspect import redact_text
+
+__all__ = ["SSEParser", "StreamGuard", "StreamStep"]
+
+ScanFn = Callable[[str], Awaitable[list[Finding]]]
+
+
+@dataclass(frozen=True, slots=True)
+class StreamStep:
+    text: str = ""
+    blocked: bool = False
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(slots=True)
+class StreamGuard:
+    scan: ScanFn
+    action: Literal["block", "redact", "flag"]
+    holdback: int = 256
+    context: int = 64
+    step: int = 64
+    _pending: str = ""
+    _tail: str = ""
+    _released: int = 0  # characters released so far (after redaction)
+    _since_scan: int = 0
+    _blocked: bool = False
+    _seen: set[tuple[str, int]] = field(default_factory=set)
+
+    @property
+    def blocked(self) -> bool:
+        return self._blocked
+
+    async def feed(self, delta: str) -> StreamStep:
+        if self._blocked or not delta:
+            return StreamStep(blocked=self._blocked)
+        self._pending += delta
+        self._since_scan += len(delta)
+        if self._since_scan < self.step and len(self._pending) <= self.holdback + self.step:
+            return StreamStep()
+        return await self._process(final=False)
+
+    async def finish(self) -> StreamStep:
+        if self._blocked:
+            return StreamStep(blocked=True)
+        return await self._process(final=True)
+
+    async def _process(self, *, final: bool) -> StreamStep:
+        self._since_scan = 0
+        ctx = self._tail
+        text = ctx + self._pending
+        found = await self.scan(text) if self._pending else []
+        relevant = [f for f in found if f.end > len(ctx)]
+        new: list[Finding] = []
+        for f in relevant:
+            key = (f.rule_id, self._released - len(ctx) + f.start)
+            if key not in self._seen:
+                self._seen.add(key)
+                new.append(f)
+        if relevant and self.action == "block":
+            self._blocked = True
+            self._pending = ""
+            return StreamStep(blocked=True, findings=tuple(new or relevant))
+        limit = len(self._pending) if final else max(0, len(self._pending) - self.holdback)
+        if relevant and self.action == "redact":
+            now: list[Finding] = []
+            for f in relevant:
+                if not final and f.end >= len(text):
+                    # may still grow: keep it (and everything after its start) back
+                    limit = min(limit, max(0, f.start - len(ctx)))
+                else:
+                    now.append(f)
+            if now:
+                before = len(self._pending)
+                self._pending = redact_text(self._pending, now, offset=len(ctx))
+                shift = len(self._pending) - before
+                if limit >= before:
+                    limit = len(self._pending)
+                elif shift and any(f.start - len(ctx) < limit for f in now):
+                    limit = max(0, limit + shift) if not final else len(self._pending)
+                limit = self._safe_cut(limit, now, len(ctx))
+        out, self._pending = self._pending[:limit], self._pending[limit:]
+        if out:
+            self._released += len(out)
+            self._tail = (self._tail + out)[-self.context :]
+        return StreamStep(text=out, findings=tuple(new))
+
+    def _safe_cut(self, limit: int, done: list[Finding], ctx_len: int) -> int:
+        """Never cut inside a placeholder we just inserted (keeps output readable)."""
+        pending = self._pending
+        if limit <= 0 or limit >= len(pending):
+            return max(0, min(limit, len(pending)))
+        open_at = pending.rfind("[REDACTED:", 0, limit)
+        if open_at != -1 and pending.find("]", open_at) >= limit:
+            return open_at
+        return limit
+
+
+class SSEParser:
+    """Splits a server-sent-event byte stream into the ``data`` payloads of its events.
+
+    Bounded: an event larger than ``max_event_bytes`` raises ``ValueError``.
+    """
+
+    def __init__(self, *, max_event_bytes: int = 1 << 20) -> None:
+        self._buf = bytearray()
+        self._data: list[bytes] = []
+        self._size = 0
+        self._max = max_event_bytes
+
+    def feed(self, chunk: bytes) -> Iterator[bytes]:
+        self._buf += chunk
+        if len(self._buf) > self._max:
+            raise ValueError("server-sent event too large")
+        while True:
+            nl = self._buf.find(b"\n")
+            if nl == -1:
+                return
+            line = bytes(self._buf[:nl]).rstrip(b"\r")
+            del self._buf[: nl + 1]
+            if not line:
+                if self._data:
+                    payload = b"\n".join(self._data)
+                    self._data.clear()
+                    self._size = 0
+                    yield payload
+                continue
+            if line.startswith(b":"):
+                continue
+            name, _, value = line.partition(b":")
+            if name == b"data":
+                if value.startswith(b" "):
+                    value = value[1:]
+                self._size += len(value)
+                if self._size > self._max:
+                    raise ValueError("server-sent event too large")
+                self._data.append(value)
+
+    def close(self) -> Iterator[bytes]:
+        if self._buf.strip():
+            yield from self.feed(b"\n\n")
+        elif self._data:
+            payload = b"\n".join(self._data)
+            self._data.clear()
+            yield payload
