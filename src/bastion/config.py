@@ -56,9 +56,11 @@ class TLSConfig(_Model):
     """TLS for the data plane. Setting ``client_ca`` turns on mTLS: every client must present
     a certificate signed by that CA (the handshake fails otherwise)."""
 
-    certfile: str | None = Field(None, description="PEM server certificate (chain).")
-    keyfile: str | None = Field(None, description="PEM private key of the server certificate.")
-    client_ca: str | None = Field(None, description="PEM CA bundle; when set, client certificates are required (mTLS).")
+    certfile: str | None = Field(default=None, description="PEM server certificate (chain).")
+    keyfile: str | None = Field(default=None, description="PEM private key of the server certificate.")
+    client_ca: str | None = Field(
+        default=None, description="PEM CA bundle; when set, client certificates are required (mTLS)."
+    )
 
     @model_validator(mode="after")
     def _pair(self) -> TLSConfig:
@@ -80,12 +82,18 @@ class TLSConfig(_Model):
 class ServerConfig(_Model):
     """Where the gateway listens and how much it accepts from one client."""
 
-    host: str = Field("127.0.0.1", description="Data-plane bind address. Non-loopback needs auth.required or mTLS.")
-    port: int = Field(8600, ge=0, le=65535)
-    admin_host: str = Field("127.0.0.1", description="Admin API and metrics bind address.")
-    admin_port: int = Field(8601, ge=0, le=65535)
-    max_body_bytes: int = Field(1_048_576, ge=1024, le=64 * 1_048_576, description="Largest request body accepted (413 above).")
-    body_timeout_s: float = Field(30.0, gt=0, le=600, description="A client must send its whole body within this time (408).")
+    host: str = Field(
+        default="127.0.0.1", description="Data-plane bind address. Non-loopback needs auth.required or mTLS."
+    )
+    port: int = Field(default=8600, ge=0, le=65535)
+    admin_host: str = Field(default="127.0.0.1", description="Admin API and metrics bind address.")
+    admin_port: int = Field(default=8601, ge=0, le=65535)
+    max_body_bytes: int = Field(
+        default=1_048_576, ge=1024, le=64 * 1_048_576, description="Largest request body accepted (413 above)."
+    )
+    body_timeout_s: float = Field(
+        default=30.0, gt=0, le=600, description="A client must send its whole body within this time (408)."
+    )
     tls: TLSConfig = Field(default_factory=TLSConfig)  # type: ignore[arg-type]
 
 
@@ -94,10 +102,14 @@ class UpstreamConfig(_Model):
 
     name: str = Field(..., min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
     base_url: str = Field(..., description="Base URL including /v1, e.g. http://127.0.0.1:11434/v1")
-    api_key_env: str | None = Field(None, description="Environment variable holding the upstream API key (read once at start).")
-    models: tuple[str, ...] = Field(("*",), description="Model names served here; '*' matches any, 'prefix*' a prefix.")
-    connect_timeout_s: float = Field(5.0, gt=0, le=120)
-    read_timeout_s: float = Field(120.0, gt=0, le=3600)
+    api_key_env: str | None = Field(
+        default=None, description="Environment variable holding the upstream API key (read once at start)."
+    )
+    models: tuple[str, ...] = Field(
+        default=("*",), description="Model names served here; '*' matches any, 'prefix*' a prefix."
+    )
+    connect_timeout_s: float = Field(default=5.0, gt=0, le=120)
+    read_timeout_s: float = Field(default=120.0, gt=0, le=3600)
 
     @field_validator("base_url")
     @classmethod
@@ -110,16 +122,28 @@ class UpstreamConfig(_Model):
 class AuthConfig(_Model):
     """Who may call: API keys made with ``bastion keys create``."""
 
-    required: bool = Field(True, description="Require an API key (Authorization: Bearer ...) on the data plane.")
-    admin_token_env: str = Field("BASTION_ADMIN_TOKEN", description="Env var with the admin API bearer token; admin API refuses all calls when unset.")
+    required: bool = Field(
+        default=True, description="Require an API key (Authorization: Bearer ...) on the data plane."
+    )
+    admin_token_env: str = Field(
+        default="BASTION_ADMIN_TOKEN",
+        description="Env var with the admin API bearer token; admin API refuses all calls when unset.",
+    )
 
 
 class LimitsConfig(_Model):
     """Defaults for keys that do not set their own."""
 
-    rpm: int = Field(10, ge=1, le=10_000_000, description="Requests per minute per key.")
-    tpm: int = Field(100_000, ge=1, le=10_000_000_000, description="Tokens per minute per key (prompt estimate + completion).")
-    max_prompt_tokens: int = Field(32_000, ge=1, le=10_000_000, description="Largest estimated prompt (tokens) of one request.")
+    rpm: int = Field(default=10, ge=1, le=10_000_000, description="Requests per minute per key.")
+    tpm: int = Field(
+        default=100_000,
+        ge=1,
+        le=10_000_000_000,
+        description="Tokens per minute per key (prompt estimate + completion).",
+    )
+    max_prompt_tokens: int = Field(
+        default=32_000, ge=1, le=10_000_000, description="Largest estimated prompt (tokens) of one request."
+    )
 
 
 class ToolRulesConfig(_Model):
@@ -127,7 +151,7 @@ class ToolRulesConfig(_Model):
 
     allow: tuple[str, ...] = ("*",)
     deny: tuple[str, ...] = ()
-    approve: tuple[str, ...] = Field((), description="Calls held for human approval (admin API).")
+    approve: tuple[str, ...] = Field(default=(), description="Calls held for human approval (admin API).")
 
 
 class PolicyConfig(_Model):
@@ -136,7 +160,7 @@ class PolicyConfig(_Model):
     prompt: Action = "block"
     tool_output: Action = "block"
     response: Action = "redact"
-    min_severity: SeverityName = Field("low", description="Findings below this severity are only logged.")
+    min_severity: SeverityName = Field(default="low", description="Findings below this severity are only logged.")
     tools: ToolRulesConfig = Field(default_factory=ToolRulesConfig)  # type: ignore[arg-type]
     models: tuple[str, ...] = ("*",)
 
@@ -145,29 +169,44 @@ class InspectionConfig(_Model):
     """Scanning of prompts, tool outputs and responses."""
 
     enabled: bool = True
-    holdback_chars: int = Field(256, ge=16, le=65_536, description="Streaming hold-back window: longest secret/canary caught across chunks.")
-    max_scan_chars: int = Field(200_000, ge=1024, le=10_000_000)
+    holdback_chars: int = Field(
+        default=256,
+        ge=16,
+        le=65_536,
+        description="Streaming hold-back window: longest secret/canary caught across chunks.",
+    )
+    max_scan_chars: int = Field(default=200_000, ge=1024, le=10_000_000)
     canaries: tuple[str, ...] = ()
-    classifier: bool = Field(False, description="Also run the trained injection classifier (slower).")
-    fail_open: bool = Field(False, description="On scanner failure pass the request (audited) instead of refusing it.")
+    classifier: bool = Field(default=False, description="Also run the trained injection classifier (slower).")
+    fail_open: bool = Field(
+        default=False, description="On scanner failure pass the request (audited) instead of refusing it."
+    )
 
 
 class StoresConfig(_Model):
     """Where state (keys, limits, approvals) and the audit log live."""
 
-    data_dir: str = Field(".bastion", description="Directory for the SQLite files (relative to the working directory).")
-    state: Literal["memory", "sqlite", "redis"] = Field("sqlite", description="Keys/approvals store; rate-limit counters are in memory unless 'redis'.")
+    data_dir: str = Field(
+        default=".bastion", description="Directory for the SQLite files (relative to the working directory)."
+    )
+    state: Literal["memory", "sqlite", "redis"] = Field(
+        default="sqlite", description="Keys/approvals store; rate-limit counters are in memory unless 'redis'."
+    )
     redis_url: str = "redis://127.0.0.1:6379/0"
     audit: Literal["sqlite", "postgres", "off"] = "sqlite"
     postgres_dsn: str = "postgresql://127.0.0.1:5432/test"
-    audit_fail_open: bool = Field(False, description="Serve requests when the audit store fails (still counted in metrics).")
+    audit_fail_open: bool = Field(
+        default=False, description="Serve requests when the audit store fails (still counted in metrics)."
+    )
 
 
 class BastionConfig(_Model):
     """The whole configuration. Every section is optional."""
 
     server: ServerConfig = Field(default_factory=ServerConfig)  # type: ignore[arg-type]
-    upstreams: tuple[UpstreamConfig, ...] = Field((), description="Empty: the built-in demo upstream (a fake model) is used.")
+    upstreams: tuple[UpstreamConfig, ...] = Field(
+        default=(), description="Empty: the built-in demo upstream (a fake model) is used."
+    )
     auth: AuthConfig = Field(default_factory=AuthConfig)  # type: ignore[arg-type]
     limits: LimitsConfig = Field(default_factory=LimitsConfig)  # type: ignore[arg-type]
     inspection: InspectionConfig = Field(default_factory=InspectionConfig)  # type: ignore[arg-type]

@@ -130,6 +130,4 @@ def _check(value: Any, path: str, depth: int) -> None:
         for i, v in enumerate(value):
             _check(v, f"{path}[{i}]", depth + 1)
         return
-    raise InputError(
-        f"{path}: {type(value).__name__} is not a JSON type (use dict, list, str, int, float, bool, None)"
-    )
+    raise InputError(f"{path}: {type(value).__name__} is not a JSON type (use dict, list, str, int, float, bool, None)")

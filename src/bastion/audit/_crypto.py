@@ -121,9 +121,7 @@ def public_key_pem(key: Ed25519PublicKey) -> bytes:
     return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
-def sign_checkpoint(
-    key: Ed25519PrivateKey, *, log_id: str, seq: int, hash_hex: str, ts: str, kind: str
-) -> Checkpoint:
+def sign_checkpoint(key: Ed25519PrivateKey, *, log_id: str, seq: int, hash_hex: str, ts: str, kind: str) -> Checkpoint:
     unsigned = Checkpoint(
         log_id=log_id, seq=seq, hash=hash_hex, ts=ts, kind=kind, key_id=key_id(key.public_key()), signature=""
     )

@@ -13,12 +13,13 @@ lines, spans mapped back), so masking costs one scan per record, not one per fie
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from bastion._types import Category, Finding
 from bastion.detect import Guard
+from bastion.errors import InputError
 
 __all__ = ["DEFAULT_SENSITIVE_KEYS", "MaskResult", "PayloadMasker"]
 
@@ -57,10 +58,21 @@ DEFAULT_SENSITIVE_KEYS: frozenset[str] = frozenset(
 
 _SEP = "\n\n"
 _MAX_SCAN_CHARS = 1_000_000
+_MAX_DEPTH = 32
+_INT_MIN = -(2**63)
+_INT_MAX = 2**64 - 1
+
+
+_NORM_CACHE: dict[str, str] = {}
 
 
 def _norm_key(key: str) -> str:
-    return "".join(ch for ch in key.lower() if ch.isalnum())
+    hit = _NORM_CACHE.get(key)
+    if hit is None:
+        hit = "".join(ch for ch in key.lower() if ch.isalnum())
+        if len(_NORM_CACHE) < 65536 and len(key) <= 64:
+            _NORM_CACHE[key] = hit
+    return hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +104,7 @@ class PayloadMasker:
         self._scan = scan
         self._guard = guard if guard is not None or not scan else Guard(categories=self._categories)
 
-    def mask(
-        self, value: Any, *, path: str = "payload", categories: Sequence[Category] | None = None
-    ) -> MaskResult:
+    def mask(self, value: Any, *, path: str = "payload", categories: Sequence[Category] | None = None) -> MaskResult:
         """Return a masked deep copy of ``value`` (never mutates it) and what was masked."""
         masked: list[str] = []
         strings: list[tuple[list[Any] | dict[str, Any], Any, str]] = []
@@ -103,7 +113,7 @@ class PayloadMasker:
             cats = categories if categories is not None else self._categories
             self._mask_strings(strings, masked, cats)
             if isinstance(copy, str):  # a bare string: the holder is a one-element box
-                copy = strings[0][0][0]
+                copy = strings[0][0][0]  # type: ignore[index]
         return MaskResult(value=copy, masked=tuple(masked))
 
     def mask_text(self, text: str, *, path: str = "text") -> MaskResult:
@@ -119,7 +129,9 @@ class PayloadMasker:
         strings: list[tuple[list[Any] | dict[str, Any], Any, str]],
         holder: list[Any] | dict[str, Any] | None,
         slot: Any,
+        depth: int = 0,
     ) -> Any:
+        """Deep-copy ``value``, checking it is plain JSON and collecting its strings."""
         if isinstance(value, str):
             if holder is None:
                 box: list[Any] = [value]
@@ -127,24 +139,40 @@ class PayloadMasker:
             else:
                 strings.append((holder, slot, path))
             return value
+        if value is None or isinstance(value, bool):
+            return value
+        if isinstance(value, int):
+            if not _INT_MIN <= value <= _INT_MAX:
+                raise InputError(f"{path}: integer {value} does not fit in 64 bits; log it as a string")
+            return value
+        if isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                raise InputError(f"{path}: NaN and infinity are not JSON; log them as strings")
+            return value
+        if depth >= _MAX_DEPTH:
+            raise InputError(f"{path}: nested deeper than {_MAX_DEPTH} levels")
         if isinstance(value, Mapping):
             out: dict[str, Any] = {}
             for k, v in value.items():
-                key = str(k)
-                sub = f"{path}.{key}"
-                if _norm_key(key) in self._keys and v is not None:
-                    out[key] = f"[MASKED:field.{_norm_key(key)}]"
-                    masked.append(f"{sub}: field.{_norm_key(key)}")
+                if not isinstance(k, str):
+                    raise InputError(f"{path}: key {k!r} must be a str, not {type(k).__name__}")
+                sub = f"{path}.{k}"
+                nk = _norm_key(k)
+                if nk in self._keys and v is not None:
+                    out[k] = f"[MASKED:field.{nk}]"
+                    masked.append(f"{sub}: field.{nk}")
                     continue
-                out[key] = v
-                out[key] = self._copy(v, sub, masked, strings, out, key)
+                out[k] = v
+                out[k] = self._copy(v, sub, masked, strings, out, k, depth + 1)
             return out
         if isinstance(value, list | tuple):
             items: list[Any] = list(value)
             for i, v in enumerate(items):
-                items[i] = self._copy(v, f"{path}[{i}]", masked, strings, items, i)
+                items[i] = self._copy(v, f"{path}[{i}]", masked, strings, items, i, depth + 1)
             return items
-        return value
+        raise InputError(
+            f"{path}: {type(value).__name__} is not a JSON type (use dict, list, str, int, float, bool, None)"
+        )
 
     def _mask_strings(
         self,
@@ -152,7 +180,6 @@ class PayloadMasker:
         masked: list[str],
         categories: Sequence[Category],
     ) -> None:
-        assert self._guard is not None
         texts = [holder[slot] for holder, slot, _ in strings]
         starts: list[int] = []
         pos = 0
@@ -175,7 +202,8 @@ class PayloadMasker:
                 self._apply(strings[i], t, own, lo, masked)
 
     def _findings(self, text: str, categories: Sequence[Category]) -> list[Finding]:
-        assert self._guard is not None
+        if self._guard is None:
+            return []
         res = self._guard.scan(text, "response", categories=categories)
         return [f for f in res.findings if f.category in categories and f.end > f.start]
 
@@ -207,6 +235,3 @@ class PayloadMasker:
         out.append(text[cur:])
         holder[slot] = "".join(out)  # type: ignore[index]
         masked.extend(f"{path}: {rule}" for rule in rules)
-
-
-MaskFn = Callable[[Any], MaskResult]

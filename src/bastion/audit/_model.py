@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "AuditRecord",
@@ -20,14 +20,13 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class RawRecord:
-    """One record as a store keeps it.
+class RawRecord(NamedTuple):
+    """One record as a store keeps it (a named tuple so stores can build millions cheaply).
 
-    ``body`` is the canonical JSON that was hashed (it holds ``_prev`` and ``_seq``);
+    ``body`` is the canonical JSON that was hashed (it starts with ``_prev`` and ``_seq``);
     ``hash`` is its SHA-256 in hex. ``seq``, ``ts``, ``event_type`` and ``kid`` are copies
     of body fields kept as columns for ordering, retention and erasure look-ups; the
-    verifier checks ``seq`` against the body.
+    verifier checks ``seq`` against the body and retention reads ``ts`` from the body.
     """
 
     seq: int

@@ -46,6 +46,10 @@ def _register() -> None:
     _scan.register(app)
     # -- command groups registered below this line (one line each) --
     from bastion.cli._mcp import mcp_app; app.add_typer(mcp_app, name="mcp")  # noqa: E702, I001
+    from bastion.cli import _gateway; _gateway.register(app)  # noqa: E702, I001
+    from bastion.cli._sandbox import sandbox_app; app.add_typer(sandbox_app, name="sandbox")  # noqa: E702, I001
+    from bastion.cli import _audit; _audit.register(app)  # noqa: E702, I001
+    from bastion.cli import _policy; _policy.register(app)  # noqa: E702, I001
 
 
 _register()

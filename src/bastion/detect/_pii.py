@@ -204,6 +204,7 @@ _DATE_LIKE = re.compile(
     r"(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?$"
 )
 _TIME_LIKE = re.compile(r"\d{1,2}:\d{2}")
+_DATE_PREFIX = re.compile(r"^(?:\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}|\d{1,2}[\-/.]\d{1,2}[\-/.]\d{4})(?!\d)")
 
 _EXAMPLE_DOMAINS = ("example.com", "example.org", "example.net")
 _EXAMPLE_TLDS = ("test", "example", "invalid", "localhost")
@@ -550,7 +551,9 @@ class PiiScanner:
         digits = _digits(raw)
         if not 7 <= len(digits) <= 15:
             return []
-        if _DATE_LIKE.match(raw) or _TIME_LIKE.search(raw):
+        if _DATE_LIKE.match(raw) or _DATE_PREFIX.match(raw) or _TIME_LIKE.search(raw):
+            return []
+        if end < len(text) and text[end] == ":":
             return []
         before = _before(text, start, 30)
         if _VERSION_CTX.search(before) or _PRICE_CTX.search(before) or _PRICE_AFTER.match(text[end : end + 6]):
@@ -559,18 +562,16 @@ class PiiScanner:
         if not phone_ctx and _NUMBER_CTX.search(before):
             return []
         international = raw.startswith(("+", "00"))
-        bare = raw.isdigit()
+        bare = raw.isdigit() and not raw.startswith("00")
         if bare and not phone_ctx:
             return []
         if not international and not phone_ctx and not raw.startswith(("0", "(")) and raw.count(".") >= 2:
             return []  # 1.234.567 style amounts / dotted numbers
         out: list[_Hit] = []
-        regions = (None,) if international else self._regions
+        regions = ("ZZ",) if raw.startswith("+") else self._regions
         for region in regions:
             try:
-                matches = list(
-                    phonenumbers.PhoneNumberMatcher(raw, region or "ZZ", leniency=phonenumbers.Leniency.VALID)
-                )
+                matches = list(phonenumbers.PhoneNumberMatcher(raw, region, leniency=phonenumbers.Leniency.VALID))
             except Exception:  # noqa: BLE001 - the library raises on odd input; treat as no match
                 matches = []
             for pm in matches:

@@ -255,7 +255,7 @@ def is_placeholder(value: str, *, strict: bool = False) -> bool:
         return True
     if _has_run(value, 6 if strict else 5):
         return True
-    if _has_sequence(value, 7 if strict else 6):
+    if _has_sequence(value, 6):
         return True
     if strict:
         return False

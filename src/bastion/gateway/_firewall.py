@@ -15,18 +15,20 @@ import hashlib
 import time
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Literal, Protocol
 
 import orjson
 
 from bastion.config import ToolRulesConfig
+from bastion.state import ApprovalRecord, ApprovalStatus, StateStore
 
 __all__ = [
     "Approval",
     "ApprovalStore",
-    "MemoryApprovalStore",
     "RulesFirewall",
+    "StateApprovalStore",
     "ToolCall",
     "ToolFirewall",
     "ToolVerdict",
@@ -66,10 +68,7 @@ class ToolFirewall(Protocol):
 
 def name_matches(name: str, patterns: Sequence[str]) -> bool:
     """``*`` matches everything, ``prefix*`` a prefix, anything else the exact name."""
-    for p in patterns:
-        if p == "*" or p == name or (p.endswith("*") and name.startswith(p[:-1])):
-            return True
-    return False
+    return any(p == "*" or p == name or (p.endswith("*") and name.startswith(p[:-1])) for p in patterns)
 
 
 class RulesFirewall:
@@ -109,13 +108,15 @@ def call_fingerprint(key_id: str, call: ToolCall) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Approval:
+    """A tool call held for a human decision (the gateway's view of an approval record)."""
+
     approval_id: str
     key_id: str
     tool: str
     fingerprint: str
     trace_id: str
     created_at: float
-    status: Literal["pending", "approved", "denied", "used"] = "pending"
+    status: str = "pending"
 
     def public(self) -> dict[str, object]:
         return {
@@ -133,41 +134,83 @@ class ApprovalStore(Protocol):
 
     async def consume(self, key_id: str, call: ToolCall) -> bool: ...
 
-    async def decide(self, approval_id: str, approve: bool) -> Approval | None: ...
+    async def decide(self, approval_id: str, approve: bool, *, by: str = "admin") -> Approval | None: ...
 
     async def list(self) -> list[Approval]: ...
 
 
-class MemoryApprovalStore:
-    """Approvals in a dict; one pending request per (key, tool, arguments)."""
+class StateApprovalStore:
+    """Approvals kept in a :class:`~bastion.state.StateStore` (memory, SQLite or Redis), so an
+    approval given through any replica's admin API releases the call on every replica.
 
-    def __init__(self) -> None:
-        self._by_id: dict[str, Approval] = {}
+    One pending request per (key, tool, arguments) at a time, found through a flag; an
+    approved request is used once (an atomic counter decides which replica gets it).
+    """
+
+    def __init__(self, store: StateStore, *, ttl_s: float = 86_400.0) -> None:
+        self.store = store
+        self.ttl_s = ttl_s
+
+    @staticmethod
+    def _view(r: ApprovalRecord, now: float) -> Approval:
+        p = r.payload
+        return Approval(
+            approval_id=r.approval_id,
+            key_id=str(p.get("key_id", r.agent)),
+            tool=r.tool,
+            fingerprint=str(p.get("fingerprint", "")),
+            trace_id=r.session_id,
+            created_at=r.created_at,
+            status=r.effective_status(now).value,
+        )
 
     async def request(self, key_id: str, call: ToolCall, trace_id: str) -> Approval:
+        now = time.time()
         fp = call_fingerprint(key_id, call)
-        for a in self._by_id.values():
-            if a.fingerprint == fp and a.status == "pending":
-                return a
-        a = Approval(uuid.uuid4().hex[:16], key_id, call.name, fp, trace_id, time.time())
-        self._by_id[a.approval_id] = a
-        return a
+        existing = await self.store.get_flag(f"gw-approval:pending:{fp}", now)
+        if existing is not None:
+            rec = await self.store.get_approval(existing)
+            if rec is not None and rec.effective_status(now) is ApprovalStatus.PENDING:
+                return self._view(rec, now)
+        rec = ApprovalRecord(
+            approval_id=uuid.uuid4().hex[:16],
+            status=ApprovalStatus.PENDING,
+            created_at=now,
+            expires_at=now + self.ttl_s,
+            agent=key_id,
+            tool=call.name,
+            session_id=trace_id,
+            decision_id=uuid.uuid4().hex,
+            payload=MappingProxyType({"key_id": key_id, "fingerprint": fp, "source": "gateway"}),
+        )
+        await self.store.put_approval(rec)
+        await self.store.set_flag(f"gw-approval:pending:{fp}", rec.approval_id, now, self.ttl_s)
+        return self._view(rec, now)
 
     async def consume(self, key_id: str, call: ToolCall) -> bool:
+        now = time.time()
         fp = call_fingerprint(key_id, call)
-        for a in self._by_id.values():
-            if a.fingerprint == fp and a.status == "approved":
-                self._by_id[a.approval_id] = replace(a, status="used")
-                return True
-        return False
+        approved_id = await self.store.get_flag(f"gw-approval:approved:{fp}", now)
+        if approved_id is None:
+            return False
+        used = await self.store.incr(f"gw-approval:used:{approved_id}")
+        if used != 1:
+            return False
+        await self.store.delete_flag(f"gw-approval:approved:{fp}")
+        return True
 
-    async def decide(self, approval_id: str, approve: bool) -> Approval | None:
-        a = self._by_id.get(approval_id)
-        if a is None or a.status != "pending":
+    async def decide(self, approval_id: str, approve: bool, *, by: str = "admin") -> Approval | None:
+        now = time.time()
+        status = ApprovalStatus.APPROVED if approve else ApprovalStatus.DENIED
+        rec = await self.store.resolve_approval(approval_id, status, by, "decided through the admin API", now)
+        if rec is None:
             return None
-        a = replace(a, status="approved" if approve else "denied")
-        self._by_id[approval_id] = a
-        return a
+        fp = str(rec.payload.get("fingerprint", ""))
+        await self.store.delete_flag(f"gw-approval:pending:{fp}")
+        if approve and fp:
+            await self.store.set_flag(f"gw-approval:approved:{fp}", rec.approval_id, now, self.ttl_s)
+        return self._view(rec, now)
 
     async def list(self) -> list[Approval]:
-        return sorted(self._by_id.values(), key=lambda a: a.created_at)
+        now = time.time()
+        return [self._view(r, now) for r in await self.store.list_approvals() if r.payload.get("source") == "gateway"]

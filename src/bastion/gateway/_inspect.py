@@ -131,7 +131,9 @@ class Inspector:
                     rewritten[i]["content"] = redact_text(content, found)
             elif isinstance(content, list):
                 for j, part in enumerate(content):
-                    if not (isinstance(part, dict) and part.get("type") == "text" and isinstance(part.get("text"), str)):
+                    if not (
+                        isinstance(part, dict) and part.get("type") == "text" and isinstance(part.get("text"), str)
+                    ):
                         continue
                     found = await self.scan(part["text"], surface, policy)
                     if not found:
@@ -145,7 +147,9 @@ class Inspector:
                         rewritten[i]["content"] = parts
         return Inspection(acc.action, tuple(acc.findings), rewritten if acc.action == "redact" else None)
 
-    async def inspect_text(self, text: str, surface: Surface, policy: PolicyConfig) -> tuple[Action, list[Finding], str]:
+    async def inspect_text(
+        self, text: str, surface: Surface, policy: PolicyConfig
+    ) -> tuple[Action, list[Finding], str]:
         """Scan one output text; returns (action, findings, text after redaction)."""
         found = await self.scan(text, surface, policy)
         if not found:

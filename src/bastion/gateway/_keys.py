@@ -9,7 +9,6 @@ still costs one comparison so timing does not reveal which ids exist.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import hmac
@@ -32,11 +31,11 @@ __all__ = [
     "KeyCheck",
     "KeyStore",
     "MemoryKeyStore",
-    "RedisKeyStore",
     "SqliteKeyStore",
     "check_key",
     "mint_key",
     "parse_duration",
+    "revoke",
 ]
 
 _KEY_RE = re.compile(r"^bst_([a-z2-7]{12})_([A-Za-z0-9_-]{43})$")
@@ -211,7 +210,9 @@ class SqliteKeyStore:
     """Keys in a SQLite file (the embedded default). Lookups are cached for ``cache_ttl_s``
     (default 1 s), so a revocation takes effect within that time in every process."""
 
-    def __init__(self, path: str | Path, *, cache_ttl_s: float = 1.0, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, path: str | Path, *, cache_ttl_s: float = 1.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._path = str(path)
         if self._path != ":memory:":
             Path(self._path).parent.mkdir(parents=True, exist_ok=True)
@@ -225,7 +226,9 @@ class SqliteKeyStore:
             self._db.execute("PRAGMA busy_timeout=5000")
             self._db.execute("CREATE TABLE IF NOT EXISTS api_keys (id TEXT PRIMARY KEY, record BLOB NOT NULL)")
         except sqlite3.Error as exc:
-            raise StoreError(f"key store {self._path}: cannot open ({type(exc).__name__}); check the path and permissions") from None
+            raise StoreError(
+                f"key store {self._path}: cannot open ({type(exc).__name__}); check the path and permissions"
+            ) from None
 
     def _run(self, sql: str, args: tuple[object, ...]) -> list[Any]:
         try:
@@ -257,40 +260,3 @@ class SqliteKeyStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
-
-
-class RedisKeyStore:
-    """Keys in Redis, shared by every replica (``redis.asyncio`` client passed in)."""
-
-    def __init__(self, client: Any, *, prefix: str = "bastion:key:") -> None:
-        self._r = client
-        self._prefix = prefix
-
-    async def put(self, key: ApiKey) -> None:
-        try:
-            await self._r.set(self._prefix + key.key_id, key.to_json())
-        except Exception as exc:
-            raise StoreError(f"key store (redis): write failed ({type(exc).__name__})") from None
-
-    async def get(self, key_id: str) -> ApiKey | None:
-        try:
-            raw = await self._r.get(self._prefix + key_id)
-        except Exception as exc:
-            raise StoreError(f"key store (redis): read failed ({type(exc).__name__})") from None
-        return None if raw is None else ApiKey.from_json(raw)
-
-    async def list(self) -> list[ApiKey]:
-        out: list[ApiKey] = []
-        try:
-            async for name in self._r.scan_iter(match=self._prefix + "*", count=500):
-                raw = await self._r.get(name)
-                if raw is not None:
-                    out.append(ApiKey.from_json(raw))
-        except Exception as exc:
-            raise StoreError(f"key store (redis): scan failed ({type(exc).__name__})") from None
-        return sorted(out, key=lambda k: k.created_at)
-
-
-def run_sync(coro: Any) -> Any:
-    """Run a coroutine from synchronous CLI code."""
-    return asyncio.run(coro)

@@ -35,7 +35,9 @@ class LimitResult:
         return max(0, self.limit - self.used)
 
 
-async def check_limit(counter: Counter, key: str, limit: int, *, amount: int = 1, window_s: float = 60.0) -> LimitResult:
+async def check_limit(
+    counter: Counter, key: str, limit: int, *, amount: int = 1, window_s: float = 60.0
+) -> LimitResult:
     used, reset = await counter.incr(key, amount, window_s)
     return LimitResult(allowed=used <= limit, limit=limit, used=used, reset_s=reset)
 

@@ -64,7 +64,7 @@ class StreamGuard:
             return StreamStep(blocked=self._blocked)
         self._pending += delta
         self._since_scan += len(delta)
-        if self._since_scan < self.step and len(self._pending) <= self.holdback + self.step:
+        if self._since_scan < self.step or len(self._pending) < self.holdback + self.step:
             return StreamStep()
         return await self._process(final=False)
 
@@ -89,39 +89,33 @@ class StreamGuard:
             self._blocked = True
             self._pending = ""
             return StreamStep(blocked=True, findings=tuple(new or relevant))
-        limit = len(self._pending) if final else max(0, len(self._pending) - self.holdback)
+        pending = self._pending
+        base = len(ctx)
+        cut = len(pending) if final else max(0, len(pending) - self.holdback)
         if relevant and self.action == "redact":
             now: list[Finding] = []
+            bounded = len(pending) > 8 * self.holdback  # a match may not grow without bound
             for f in relevant:
-                if not final and f.end >= len(text):
-                    # may still grow: keep it (and everything after its start) back
-                    limit = min(limit, max(0, f.start - len(ctx)))
+                if not final and not bounded and f.end >= len(text):
+                    cut = min(cut, max(0, f.start - base))  # may still grow: hold it back whole
                 else:
                     now.append(f)
-            if now:
-                before = len(self._pending)
-                self._pending = redact_text(self._pending, now, offset=len(ctx))
-                shift = len(self._pending) - before
-                if limit >= before:
-                    limit = len(self._pending)
-                elif shift and any(f.start - len(ctx) < limit for f in now):
-                    limit = max(0, limit + shift) if not final else len(self._pending)
-                limit = self._safe_cut(limit, now, len(ctx))
-        out, self._pending = self._pending[:limit], self._pending[limit:]
-        if out:
-            self._released += len(out)
-            self._tail = (self._tail + out)[-self.context :]
-        return StreamStep(text=out, findings=tuple(new))
-
-    def _safe_cut(self, limit: int, done: list[Finding], ctx_len: int) -> int:
-        """Never cut inside a placeholder we just inserted (keeps output readable)."""
-        pending = self._pending
-        if limit <= 0 or limit >= len(pending):
-            return max(0, min(limit, len(pending)))
-        open_at = pending.rfind("[REDACTED:", 0, limit)
-        if open_at != -1 and pending.find("]", open_at) >= limit:
-            return open_at
-        return limit
+            moved = True
+            while moved:
+                moved = False
+                for f in now:
+                    s, e = f.start - base, f.end - base
+                    if s < cut < e:
+                        cut, moved = max(0, s), True
+            head = redact_text(pending[:cut], now, offset=base)
+            rest = redact_text(pending[cut:], now, offset=base + cut)
+        else:
+            head, rest = pending[:cut], pending[cut:]
+        self._pending = rest
+        if head:
+            self._released += len(head)
+            self._tail = (self._tail + head)[-self.context :]
+        return StreamStep(text=head, findings=tuple(new))
 
 
 class SSEParser:

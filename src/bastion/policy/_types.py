@@ -36,11 +36,11 @@ _ACTION_RANK: Mapping[Action, int] = MappingProxyType({a: i for i, a in enumerat
 class Source(enum.StrEnum):
     """Where a value in a tool argument came from (best source first)."""
 
-    USER = "user"            # the user's own request (prompt)
-    POLICY = "policy"        # an allow-list in the policy
-    TRUSTED = "trusted"      # output of a tool not labelled untrusted, or a trusted output field
+    USER = "user"  # the user's own request (prompt)
+    POLICY = "policy"  # an allow-list in the policy
+    TRUSTED = "trusted"  # output of a tool not labelled untrusted, or a trusted output field
     UNTRUSTED = "untrusted"  # only seen in untrusted tool output (web pages, inboxes ...)
-    MODEL = "model"          # seen nowhere: written by the model
+    MODEL = "model"  # seen nowhere: written by the model
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +56,7 @@ class ToolCall:
     cost: float = 0.0
 
     @classmethod
-    def from_openai(
-        cls, tool_call: Mapping[str, Any], *, agent: str = "default", token: str | None = None
-    ) -> ToolCall:
+    def from_openai(cls, tool_call: Mapping[str, Any], *, agent: str = "default", token: str | None = None) -> ToolCall:
         """Build from an OpenAI ``tool_calls[i]`` item (``{"id", "type", "function": {"name", "arguments"}}``).
 
         ``arguments`` may be a JSON string (as the API sends it) or a mapping. Malformed
@@ -81,7 +79,9 @@ class ToolCall:
             try:
                 raw = json.loads(raw) if raw.strip() else {}
             except json.JSONDecodeError as exc:
-                raise InputError(f"tool call arguments are not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+                raise InputError(
+                    f"tool call arguments are not valid JSON (line {exc.lineno}, column {exc.colno})"
+                ) from None
         if not isinstance(raw, Mapping):
             raise InputError("tool call arguments must be a JSON object")
         call_id = tool_call.get("id", "")

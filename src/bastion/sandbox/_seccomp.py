@@ -118,7 +118,8 @@ def build_filter(network: bool) -> SeccompFilter:
 
 def kafel_policy(network: bool) -> str:
     """The same filter in nsjail's kafel language."""
-    names = ", ".join(DENIED_SYSCALLS)
+    # kafel calls umount2 (x86_64 nr 166) "umount".
+    names = ", ".join("umount" if n == "umount2" else n for n in DENIED_SYSCALLS)
     fams = _allowed_families(network)
     cond = " && ".join(f"domain != {f}" for f in fams)
     clone_cond = " || ".join(f"(flags & {bit:#x}) == {bit:#x}" for bit in _CLONE_NS_BITS)
@@ -127,7 +128,8 @@ def kafel_policy(network: bool) -> str:
         f"  ERRNO({errno.EPERM}) {{ {names} }},\n"
         f"  ERRNO({errno.ENOSYS}) {{ clone3 }},\n"
         f"  ERRNO({errno.EPERM}) {{ clone(flags, stack, ptid, ctid, tls) {{ {clone_cond} }} }},\n"
-        f"  ERRNO({errno.EPERM}) {{ ioctl(fd, request) {{ request == {_TIOCSTI:#x} || request == {_TIOCLINUX:#x} }} }},\n"
+        f"  ERRNO({errno.EPERM}) {{ ioctl(fd, request) {{ request == {_TIOCSTI:#x}"
+        f" || request == {_TIOCLINUX:#x} }} }},\n"
         f"  ERRNO({errno.EAFNOSUPPORT}) {{ socket(domain, type, protocol) {{ {cond} }},"
         f" socketpair(domain, type, protocol, sv) {{ domain != {socket.AF_UNIX} }} }}\n"
         "}\n"

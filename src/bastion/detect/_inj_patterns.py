@@ -1,0 +1,436 @@
+"""Pattern sources for the injection / jailbreak rules (RE2 ∩ Hyperscan syntax, no look-around).
+
+Patterns match the *normalised* text (see :mod:`bastion.detect._normalize`): accents are
+stripped from Latin/Greek/Cyrillic letters and whitespace runs are one space, so literals are
+written through :func:`fold_literal` and word gaps are ``\\s+``. All are compiled caseless.
+Each rule's tuple may mix languages; the rule id stays the same whatever the language.
+"""
+
+from __future__ import annotations
+
+from bastion.detect._normalize import fold_literal as F
+
+__all__ = ["PATTERNS"]
+
+_ = r"[\s\-_*]+"  # a word gap (spaces, hyphens, underscores, markdown emphasis)
+
+# -- English building blocks ----------------------------------------------------------------
+IGNORE = (
+    r"(?:ignore|ignoring|disregard|disregarding|forget|forgetting|neglect|overlook|discard|abandon|"
+    r"override|overwrite|bypass|set\s+aside|put\s+aside|cast\s+aside|throw\s+away|"
+    r"pay\s+no\s+attention\s+to|do\s+not\s+follow|don'?t\s+follow|stop\s+following|no\s+longer\s+follow|"
+    r"do\s+not\s+obey|don'?t\s+obey|stop\s+obeying|skip|drop|scrap|ditch)"
+)
+STRONG_Q = (
+    r"(?:previous|previously\s+given|prior|preceding|above|earlier|former|foregoing|aforementioned|"
+    r"initial|original|old|existing|past|all|any|every|your|system|developer|safety|ethical|default|"
+    r"given|provided|programmed|built-in|pre-?set|current)"
+)
+WEAK_Q = r"(?:the|these|those|my|of|this|that|our|and|or|&|,|following|other|specific|such|kinds?\s+of|types?\s+of)"
+INSTR = (
+    r"(?:instructions?|instructons|prompts?|directions|directives?|rules|guidelines|guidance|commands?|"
+    r"orders|constraints|restrictions|programming|policies|system\s+prompts?|system\s+messages?|"
+    r"training|safeguards|guardrails|filters|assignments?|tasks?|requests?|context|messages|text|input)"
+)
+
+OVERRIDE_EN = (
+    # ignore all previous instructions / disregard your prior guidelines
+    rf"\b{IGNORE}{_}(?:{WEAK_Q}{_}){{0,2}}{STRONG_Q}{_}(?:(?:{WEAK_Q}|{STRONG_Q}){_}){{0,3}}{INSTR}\b",
+    # ignore the instructions you were given / the rules above
+    rf"\b{IGNORE}{_}(?:(?:all|any|the|your|of|these){_}){{0,3}}{INSTR}{_}(?:you{_}(?:were{_}|have{_}been{_}|'ve{_}been{_})?"
+    r"(?:given|received|got|told|provided)|(?:given|provided|received|stated|written|mentioned|listed)\s+"
+    r"(?:to\s+you\s+)?(?:above|before|earlier|previously|so\s+far)|above|before\s+this|so\s+far|up\s+to\s+now)",
+    # forget everything above / ignore what I said before
+    rf"\b{IGNORE}{_}(?:all{_}of{_})?(?:everything|anything|all|what{_}(?:i|you|we){_}(?:said|told{_}you|wrote|asked))"
+    r"\s+(?:above|before|previously|prior|so\s+far|up\s+to\s+now|until\s+now|earlier|(?:that\s+)?(?:was|were|has\s+been)\s+"
+    r"(?:said|written|told|given)|you\s+(?:were|have\s+been)\s+told|(?:i|we)\s+(?:said|told\s+you)|in\s+(?:this|the)\s+"
+    r"(?:prompt|conversation|chat))",
+    # ignore the above and say ...
+    rf"\b{IGNORE}\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:above|previous|preceding|prior)(?:\s+(?:text|prompt|content|input|"
+    r"one|ones|and\s+following))?[\s,.;:!\-]+(?:and\s+)?(?:instead\s+)?(?:just\s+|only\s+|now\s+)?(?:say|print|write|"
+    r"output|tell|respond|answer|reply|repeat|translate|start|begin|act|return|give|show|type|do|follow|execute|"
+    r"spell|list|reveal|sing|insult|swear)\b",
+    # stop everything / abort: "STOP EVERYTHING!!! NOW!!!" style hijacks
+    r"\bstop\s+everything\b[\s!.,]+(?:now\b|just\b|and\b)",
+)
+
+OVERRIDE_INTL = (
+    # de
+    F(r"\b(?:ignorier(?:e|en|t)?|vergiss|vergessen|vergesst|missacht(?:e|en)|verwirf|uberspring(?:e|en)?|"
+      r"beachte\s+nicht|nicht\s+beachten)\s+(?:sie\s+)?(?:(?:alle|alles|die|deine|ihre|eure|samtliche|bisherigen?|"
+      r"vorherigen?|vorigen?|obigen?|fruheren?|vorangegangenen?|vorhergehenden?|ursprunglichen?|bisher|"
+      r"gegebenen?|erhaltenen?|zuvor|davor|und)\s+){1,5}(?:anweisungen|anweisung|instruktionen|befehle|regeln|"
+      r"vorgaben|anordnungen|hinweise|aufgaben|aufgabe|auftrage|richtlinien|prompts?|eingaben)\b"),
+    F(r"\b(?:vergiss|vergessen\s+sie|ignorier(?:e|en\s+sie)?)\s+(?:einfach\s+)?(?:alles|das)\s*,?\s*(?:davor|vorher|"
+      r"bisher|bisherige|obige|oben|zuvor|was\s+(?:du|sie|ich|wir)\s+(?:bisher\s+|vorher\s+|zuvor\s+)?"
+      r"(?:gesagt|gelernt|geschrieben|erhalten|bekommen))"),
+    # fr
+    F(r"\b(?:ignore[rz]?|oublie[rz]?|ne\s+tiens\s+pas\s+compte\s+d?e?s?|ne\s+tenez\s+pas\s+compte\s+d?e?s?|"
+      r"fais\s+abstraction\s+d?e?s?|faites\s+abstraction\s+d?e?s?|neglige[rz]?)\s+(?:(?:toutes|tous|les|tes|vos|"
+      r"ces|des|l'ensemble\s+des)\s+){1,3}(?:instructions|consignes|directives|regles|ordres|indications|"
+      r"commandes)(?:\s+(?:precedentes|anterieures|ci-dessus|d'avant|initiales|donnees|recues|originales))?"),
+    F(r"\b(?:oublie[rz]?|ignore[rz]?)\s+tout\s+(?:ce\s+qui\s+precede|ce\s+qu'on\s+t'a\s+dit|ce\s+que\s+(?:je|j'ai|"
+      r"tu|vous)|le\s+reste|ca)"),
+    # es
+    F(r"\b(?:ignora|ignore|ignorar|ignoren|olvida|olvide|olvidar|olviden|descarta|descarte|omite|omita|"
+      r"haz\s+caso\s+omiso\s+(?:a|de)|no\s+hagas\s+caso\s+(?:a|de))\s+(?:(?:todas|todos|las|los|tus|sus|"
+      r"estas|esas)\s+){1,3}(?:instrucciones|indicaciones|ordenes|reglas|directrices|directivas|"
+      r"instruccion)(?:\s+(?:anteriores|previas|de\s+arriba|iniciales|originales|dadas|recibidas))?"),
+    F(r"\b(?:olvida|olvide|ignora|ignore)\s+todo\s+(?:lo\s+(?:anterior|que\s+(?:te\s+)?(?:dije|dijeron|han\s+dicho))|"
+      r"lo\s+de\s+antes)"),
+    # it
+    F(r"\b(?:ignora|ignori|ignorate|ignorare|dimentica|dimentichi|dimenticate|dimenticare|trascura|"
+      r"non\s+considerare|non\s+tenere\s+conto\s+d\w*)\s+(?:(?:tutte|tutti|le|gli|i|tue|sue|queste|"
+      r"quelle)\s+){1,3}(?:istruzioni|indicazioni|regole|direttive|ordini|comandi)"
+      r"(?:\s+(?:precedenti|sopra|iniziali|originali|ricevute|date))?"),
+    F(r"\b(?:dimentica|dimenticate|ignora)\s+tutto\s+(?:quello\s+che|cio\s+che|quanto|il\s+resto)"),
+    # pt
+    F(r"\b(?:ignore|ignora|ignorar|ignorem|esqueça|esquece|esquecer|esqueçam|desconsidere|desconsidera|"
+      r"descarte|descarta|despreze)\s+(?:(?:todas|todos|as|os|suas|tuas|essas|estas)\s+){1,3}(?:instruções|"
+      r"instrução|orientações|regras|diretrizes|ordens|comandos|indicações)(?:\s+(?:anteriores|prévias|"
+      r"acima|iniciais|originais|recebidas|dadas))?"),
+    F(r"\b(?:esqueça|esquece|ignore|ignora)\s+tudo\s+(?:o\s+que|antes|acima|que\s+(?:foi|te\s+foi)\s+dito)"),
+    # nl
+    F(r"\b(?:negeer|vergeet|negeren|vergeten)\s+(?:(?:alle|al|de|je|jouw|uw|vorige|eerdere|voorgaande|"
+      r"bovenstaande|oorspronkelijke|gegeven|ontvangen)\s+){1,4}(?:instructies|instructie|opdrachten|opdracht|"
+      r"regels|aanwijzingen|richtlijnen|bevelen)"),
+    F(r"\b(?:vergeet|negeer)\s+alles\s+(?:wat|hiervoor|daarvoor|hierboven|eerder)"),
+    # pl
+    F(r"\b(?:zignoruj|zignorujcie|ignoruj|ignorujcie|zapomnij|zapomnijcie|pomiń|pomińcie|zlekceważ|"
+      r"nie\s+zważaj\s+na|nie\s+stosuj\s+się\s+do)\s+(?:(?:wszystkie|wszelkie|wszystkich|poprzednie|"
+      r"poprzednich|wcześniejsze|wcześniejszych|powyższe|powyższych|swoje|twoje|dotychczasowe|otrzymane|"
+      r"moje|te)\s+){1,3}(?:instrukcje|instrukcji|polecenia|poleceń|zasady|zasad|reguły|reguł|wytyczne|"
+      r"wytycznych|komendy)"),
+    F(r"\b(?:zapomnij|zignoruj)\s+(?:o\s+)?wszystk(?:o|im)\s*,?\s*(?:co|czego|wcześniej|powyżej)"),
+    # ru / uk
+    F(r"(?:игнорируй|игнорируйте|проигнорируй|проигнорируйте|забудь|забудьте|отбрось|отбросьте|"
+      r"не\s+обращай\s+внимания\s+на|не\s+обращайте\s+внимания\s+на|не\s+следуй|не\s+выполняй|"
+      r"пропусти|пропустите|ігноруй|ігноруйте|забудь)\s+(?:(?:все|всё|свои|твои|ваши|предыдущие|"
+      r"прежние|вышеуказанные|вышеприведенные|предшествующие|данные|полученные|ранее|исходные|"
+      r"изначальные|первоначальные|системные|эти|попередні|всі)\s+){1,4}(?:инструкции|инструкций|"
+      r"указания|указаний|правила|команды|установки|директивы|промпт|інструкції|вказівки)"),
+    F(r"(?:забудь|забудьте|игнорируй|игнорируйте)\s+(?:всё|все)\s*,?\s*(?:что\s+(?:тебе|вам|я|было)|"
+      r"сказанное|написанное|выше|до\s+этого|ранее)"),
+    # zh (no spaces between words)
+    F(r"(?:忽略|忽视|无视|不要理会|不理会|不用理会|忘记|忘掉|忘了|跳过|抛开|放弃|别管|丢弃|忽略掉)"
+      r"(?:掉)?(?:你)?(?:之前|以前|先前|上面|上述|前面|此前|以上|所有|全部|一切|你的|原来|原有|原先|"
+      r"最初|初始|系统)[^。！？\n]{0,6}(?:指令|指示|说明|规则|命令|提示|要求|设定|设置|约束|限制|规定)"),
+    F(r"(?:忽略|忽视|无视|忘记|忘掉)(?:掉)?(?:之前|以前|上面|前面|以上)(?:所有|全部)?的?(?:内容|一切|所有)"),
+    # ja
+    F(r"(?:以前|前|上記|これまで|今まで|先ほど|先程|最初|元|すべて|全て|これ以前|システム)の"
+      r"[^。！？\n]{0,8}(?:指示|命令|指令|ルール|プロンプト|制約|設定|規則)[^。！？\n]{0,6}(?:無視|忘れ)"),
+    F(r"(?:指示|命令|指令|ルール|プロンプト|制約)(?:は|を)?(?:すべて|全て|全部)(?:無視|忘れ)"),
+    # ko
+    F(r"(?:이전|앞의|위의|모든|기존|지금까지의|이전의|앞선)\s*(?:모든\s*)?(?:지시|지침|명령|규칙|지시사항|"
+      r"프롬프트|안내)[^.\n]{0,8}(?:무시|잊어)"),
+    # tr
+    F(r"\b(?:(?:önceki|yukarıdaki|tüm|bütün|verilen|eski|ilk|sistem)\s+){1,3}(?:talimatları|talimatlarını|"
+      r"talimatlar|komutları|kuralları|yönergeleri|yönergelerini|direktifleri|talimatı)\s+(?:tamamen\s+)?"
+      r"(?:unut|yok\s+say|görmezden\s+gel|dikkate\s+alma|ihmal\s+et|boşver|göz\s+ardı\s+et)"),
+    # ar
+    F(r"(?:تجاهل|تجاهلي|تجاهلوا|انس|انسى|اترك)\s+(?:(?:جميع|كل|كافة)\s+)?(?:التعليمات|الأوامر|الإرشادات|"
+      r"التوجيهات|القواعد)\s+(?:السابقة|الأصلية|الأولى|أعلاه)"),
+    # hi
+    F(r"(?:पिछले|पिछली|पूर्व|सभी|पहले\s+के|ऊपर\s+के|पहले\s+दिए\s+गए)\s+(?:सभी\s+)?(?:निर्देशों|निर्देश|आदेशों|"
+      r"नियमों)\s+(?:को\s+)?(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)"),
+    # vi
+    F(r"\b(?:bỏ\s+qua|phớt\s+lờ|quên|lờ\s+đi)\s+(?:đi\s+)?(?:(?:tất\s+cả|mọi|các|những|toàn\s+bộ)\s+){1,2}"
+      r"(?:hướng\s+dẫn|chỉ\s+dẫn|chỉ\s+thị|lệnh|quy\s+tắc|yêu\s+cầu)"),
+    # id / ms
+    r"\b(?:abaikan|lupakan|acuhkan)\s+(?:(?:semua|seluruh|segala)\s+)?(?:instruksi|perintah|petunjuk|aturan|"
+    r"arahan)\s+(?:sebelumnya|di\s+atas|terdahulu|awal|yang\s+diberikan)",
+)
+
+NEW_INSTRUCTIONS = (
+    r"\b(?:new|updated|revised|real|actual|true|secret|hidden|override|overriding)\s+(?:system\s+)?"
+    r"(?:instructions?|directives?|orders|prompt)\s*(?::|-\s|=|\n)",
+    r"\bfrom\s+now\s+on\b\s*,?\s*(?:you\s+(?:are|will|shall|must|should|can|have\s+to|need\s+to|'re|'ll|"
+    r"are\s+going\s+to)\b|your\s+(?:new\s+)?(?:name|role|task|job|goal|purpose|instructions?|rules?)\b|"
+    r"(?:act|pretend|behave|ignore|forget)\b)",
+    r"\byour\s+(?:new|real|actual|true|only|primary|sole|updated|secret)\s+(?:task|goal|objective|purpose|"
+    r"mission|instructions?|job|role|directive|priority)\s+(?:is|are|will\s+be|now\s+is|has\s+changed)\b",
+    r"\b(?:starting|beginning)\s+(?:now|immediately|from\s+(?:now|this\s+(?:point|moment|message)))\s*,?\s+you\s+"
+    r"(?:are|will|must|shall)\b",
+    r"\byou\s+(?:have\s+been|were|are\s+now|are)\s+(?:re-?programmed|re-?configured|re-?assigned|re-?purposed|"
+    r"updated\s+with\s+new\s+instructions|given\s+new\s+instructions)\b",
+    F(r"\bab\s+(?:jetzt|sofort|nun|heute)\s*(?:an)?\s*,?\s+(?:bist\s+du|wirst\s+du|sollst\s+du|musst\s+du|"
+      r"antwortest\s+du|gibst\s+du|handelst\s+du|verhältst\s+du|spielst\s+du|agierst\s+du)\b"),
+    F(r"\b(?:deine|ihre|eure)\s+neue\s+(?:aufgabe|anweisung|rolle|instruktion)\s+(?:ist|lautet)\b"),
+    F(r"\bneue\s+(?:anweisungen?|instruktionen?|befehle)\s*:"),
+    F(r"\bà\s+partir\s+de\s+maintenant\s*,?\s+(?:tu|vous)\s+(?:es|êtes|vas|allez|dois|devez|seras|serez|"
+      r"agiras|agirez|réponds|répondez)\b"),
+    F(r"\ba\s+partir\s+de\s+ahora\s*,?\s+(?:eres|serás|vas\s+a|debes|tú|tu|actuarás|responderás)\b"),
+    F(r"\bda\s+(?:ora|adesso)\s+in\s+poi\s*,?\s+(?:sei|sarai|devi|agirai|risponderai)\b"),
+    F(r"\ba\s+partir\s+de\s+agora\s*,?\s+(?:você|voce|tu)\s+(?:é|e|será|sera|vai|deve|irá|ira)\b"),
+    F(r"\bvanaf\s+nu\s*,?\s+(?:ben\s+je|moet\s+je|zul\s+je|ga\s+je|jij\s+bent)\b"),
+    F(r"(?:с\s+этого\s+момента|отныне|теперь)\s*,?\s+ты\s+(?:будешь|должен|должна|являешься|—|-)"),
+    F(r"(?:从现在开始|从现在起|从今以后)[，,]?\s*你(?:是|将|要|必须|只能|就是)"),
+    F(r"(?:今から|これから|今後)[、,]?\s*(?:あなた|君|お前)は"),
+)
+
+PROMPT_EXTRACTION = (
+    # print/reveal ... your instructions | the system prompt
+    r"\b(?:repeat|print|reveal|show|display|output|dump|leak|recite|disclose|expose|spell\s+out|list|tell\s+me|"
+    r"give\s+me|share|return|echo|paste|copy|provide|type\s+out|read\s+(?:me\s+)?(?:back|out)|write\s+(?:out|down)|"
+    r"summari[sz]e|translate|encode|format)\s+(?:me\s+|us\s+|back\s+|out\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+|your\s+)?"
+    r"(?:\w+\s+){0,3}?(?:system\s+(?:prompt|message|instructions?)|initial\s+(?:prompt|instructions?)|"
+    r"original\s+(?:prompt|instructions?)|hidden\s+(?:prompt|instructions?)|secret\s+(?:prompt|instructions?)|"
+    r"internal\s+(?:prompt|instructions?)|developer\s+(?:prompt|message|instructions?)|pre-?prompt|meta-?prompt|"
+    r"initialization|initialisation)\b",
+    r"\b(?:repeat|print|reveal|show|display|output|dump|leak|recite|disclose|expose|spell\s+out|list|tell\s+me|"
+    r"give\s+me|share|return|echo|paste|copy|type\s+out)\s+(?:me\s+|us\s+|back\s+|out\s+)?(?:all\s+(?:of\s+)?)?"
+    r"your\s+(?:\w+\s+){0,2}?(?:instructions|prompt|rules|guidelines|directives|configuration|programming)\b",
+    r"\bwhat\s+(?:is|are|were|was)\s+(?:your|the)\s+(?:\w+\s+){0,2}?(?:system\s+prompt|system\s+message|"
+    r"initial\s+(?:prompt|instructions)|original\s+(?:prompt|instructions)|hidden\s+(?:prompt|instructions)|"
+    r"secret\s+(?:prompt|instructions)|pre-?prompt)\b",
+    r"\bwhat\s+(?:is|are|were|was)\s+your\s+(?:\w+\s+){0,1}?(?:instructions|prompt|rules|directives|"
+    r"programming)\b(?:\s+(?:again|exactly|verbatim|word\s+for\s+word))?\s*\?",
+    r"\brepeat\s+(?:back\s+)?(?:all\s+|everything\s+|the\s+)?(?:\w+\s+){0,3}?(?:above|before\s+this|preceding|prior\s+to\s+this)\b",
+    r"\b(?:text|words|everything|content|sentences|lines|message)\s+(?:above|before)\s+(?:this|starting|beginning)\b",
+    r"\bstarting\s+with\s+(?:the\s+(?:words?|phrase)\s+)?[\"'“`]?you\s+are\b",
+    r"\b(?:including|incorporating|integrating|along\s+with|as\s+well\s+as|together\s+with)\s+(?:all\s+)?(?:of\s+)?"
+    r"(?:the\s+|your\s+|any\s+)?(?:original|initial|preceding|prior|system|hidden|first|starting)\s+"
+    r"(?:instructions|directives|guidelines|prompt|rules|directions)\b",
+    r"\b(?:print|output|show|repeat|reveal)\s+(?:the\s+)?(?:first|previous|initial)\s+(?:\d+|few|hundred|"
+    r"thousand)\s+(?:words|lines|characters|tokens)\s+(?:of\s+)?(?:your|the|this)\s+(?:prompt|context|"
+    r"conversation|instructions|input)\b",
+    r"\b(?:verbatim|word\s+for\s+word|exactly\s+as\s+written)\b[^.\n]{0,40}\b(?:system\s+prompt|your\s+instructions|"
+    r"your\s+prompt|initial\s+instructions|original\s+instructions)\b",
+    # de / fr / es / it / pt
+    F(r"\b(?:zeig|zeige|nenne|nenn|gib|wiederhole|verrate|schreib|schreibe|drucke|gib\s+aus)\s+(?:mir\s+|uns\s+)?"
+      r"(?:bitte\s+)?(?:\w+\s+){0,2}?(?:deinen|deine|dein|ihren|ihre|den|die)\s+(?:system-?prompt|systemprompt|"
+      r"systemanweisungen?|anweisungen|instruktionen|(?:ursprünglich|anfänglich|erst|versteckt|geheim)\w*\s+"
+      r"(?:anweisungen|instruktionen|prompt|befehle))\b"),
+    F(r"\bwas\s+(?:ist|sind|war|waren|lautet|lauten)\s+(?:dein|deine|ihr|ihre)\s+(?:system-?prompt|systemprompt|"
+      r"anweisungen|instruktionen|ursprünglichen\s+anweisungen)\b"),
+    F(r"\b(?:montre|affiche|répète|révèle|donne|écris|imprime|montrez|affichez|répétez|révélez|donnez)"
+      r"(?:-moi|-nous)?\s+(?:\w+\s+){0,2}?(?:ton|tes|votre|vos|le|les)\s+(?:prompt|instructions|consignes)\s+"
+      r"(?:système|systeme|initiales?|d'origine|originales?|cachées?|secrètes?)"),
+    F(r"\b(?:muestra|muéstrame|revela|revélame|repite|dime|escribe|imprime)\s+(?:\w+\s+){0,2}?(?:tu|tus|el|las|"
+      r"sus)\s+(?:prompt|instrucciones)\s+(?:del\s+sistema|de\s+sistema|iniciales|originales|ocultas|secretas)"),
+    F(r"\b(?:mostra|mostrami|rivela|ripeti|dimmi|scrivi|stampa)\s+(?:\w+\s+){0,2}?(?:il\s+tuo|i\s+tuoi|le\s+tue|"
+      r"il|le)\s+(?:prompt|istruzioni)\s+(?:di\s+sistema|del\s+sistema|iniziali|originali|nascoste|segrete)"),
+    F(r"\b(?:mostre|mostra|revele|revela|repita|repete|diga|escreva|imprima)\s+(?:\w+\s+){0,2}?(?:o\s+seu|os\s+seus|"
+      r"as\s+suas|seu|suas|o|as)\s+(?:prompt|instruções)\s+(?:do\s+sistema|de\s+sistema|iniciais|originais|"
+      r"ocultas|secretas)"),
+)
+
+CHAT_TEMPLATE = (
+    r"<\|(?:im_start|im_end|im_sep|endoftext|system|user|assistant|end|eot_id|eom_id|start_header_id|"
+    r"end_header_id|begin_of_text|end_of_text|endofprompt|fim_prefix|fim_middle|fim_suffix|tool_call|"
+    r"python_tag|channel|message|return|constrain|start|end_of_turn)\|>",
+    r"\[/?INST\]",
+    r"<</?SYS>>",
+    r"</?(?:system|system_prompt|sys_prompt|system-prompt|developer_instructions|instructions_override)\s*>",
+    r"<(?:start_of_turn|end_of_turn)>(?:\s*(?:user|model|system))?",
+    r"(?m)^\s*#{2,4}\s*(?:system|assistant)\s*(?:prompt|message|instructions?)?\s*:?\s*$",
+    r"\[(?:/)?(?:system|system\s+message|system\s+prompt)\]\s*:?",
+    r"<s>\s*\[INST\]",
+    r"\{\{\s*(?:system|system_prompt)\s*\}\}",
+)
+
+ROLE_TURN = (
+    r"(?m)^\s*(?:system|assistant|ai\s+assistant)\s*:\s*\S",
+    r"(?m)^\s*(?:\n|\s)*(?:human|user)\s*:\s*\S[^\n]*\n(?:\s*\n)*\s*(?:assistant|ai)\s*:",
+)
+
+ADDRESSED_TO_AI = (
+    r"\b(?:note|message|instructions?|attention|notice|reminder|memo|directive|request|warning|psa)\s+(?:to|for)\s+"
+    r"(?:the\s+|any\s+|all\s+|an\s+)?(?:ai|a\.i\.|llms?|assistants?|ai\s+assistants?|language\s+models?|"
+    r"chatbots?|bots?|agents?|ai\s+agents?|ai\s+models?|models?|gpt|chatgpt|claude|gemini|copilot|"
+    r"automated\s+(?:systems?|agents?|assistants?)|readers?\s+that\s+are\s+ai)\b",
+    r"(?:^|[\n.!?:]\s*|\b(?:dear|hey|hi|hello|attention|ok|okay|psst|listen)\s*,?\s*)"
+    r"(?:ai|llm|assistant|ai\s+assistant|chatbot|ai\s+agent|agent|language\s+model|ai\s+model|chatgpt|gpt|"
+    r"claude|gemini|copilot)\s*[,:!]\s*(?:please\s+)?(?:you|ignore|disregard|forget|do\s+not|don't|stop|"
+    r"send|forward|reply|respond|tell|say|print|output|include|when|before|after|from\s+now|your|this|"
+    r"read|follow|execute|run|call|visit|open|click|delete|remove|transfer|email)\b",
+    r"\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|large\s+language\s+model|language\s+model|assistant|ai\s+assistant|"
+    r"chatbot|bot|agent|ai\s+agent|automated\s+\w+|gpt|chatgpt|claude|model)\b",
+    r"\b(?:ai|llm|assistant|agent|model|chatbot|bot|gpt)s?\s+(?:that\s+(?:is|are)\s+)?(?:reading|processing|parsing|"
+    r"summari[sz]ing|analy[sz]ing|viewing|seeing|scanning|browsing)\s+this\b",
+    r"\bwhen\s+you\s+(?:read|see|process|parse|summari[sz]e|encounter|retrieve|open|load)\s+this\s+"
+    r"(?:message|text|email|document|page|file|content|note|review|comment|tool\s+output|output|result)?",
+    r"\bto\s+you\s*,?\s+(?:the\s+)?(?:ai|llm|assistant|ai\s+assistant|language\s+model|ai\s+model|model|agent|"
+    r"ai\s+agent|chatbot)\b",
+    r"<\s*/?\s*(?:information|important|important_instructions|instructions?|admin|admin_instructions|"
+    r"system[_ -]?(?:note|message|instruction|override)|ai[_ -]?(?:note|instructions?)|assistant[_ -]?"
+    r"(?:note|instructions?))\s*>",
+)
+
+TOOL_INSTRUCTION = (
+    r"\b(?:add|include|insert|append|prepend|incorporate|mention|put|end|start|begin|conclude|finish|"
+    r"translate|rewrite|format|encode|replace|substitute|provide|enhance|modify|change|write|respond|reply|"
+    r"answer|sign)\b[^.\n]{0,80}\b(?:your|the\s+assistant'?s|the\s+ai'?s)\s+(?:response|reply|answer|summary|"
+    r"output|message|completion|responses|replies|answers)\b",
+    r"\b(?:in|to|at\s+the\s+(?:end|start|beginning|top|bottom)\s+of|throughout)\s+your\s+(?:response|reply|"
+    r"answer|summary|output|responses|replies|answers)\s*,?\s+(?:you\s+(?:must|should|need\s+to|have\s+to|"
+    r"will)|please|always|make\s+sure|be\s+sure|ensure|include|add|mention|say|use|write)\b",
+    r"\b(?:important|attention|urgent|note|warning|notice|alert)\s*[:!]+\s*(?:[^.\n]{0,60})\b(?:you|the\s+ai|the\s+"
+    r"assistant|the\s+model|the\s+agent)\s+(?:must|should|need\s+to|have\s+to|are\s+required\s+to|are\s+instructed"
+    r"\s+to|shall)\s+(?:now\s+|immediately\s+|first\s+)?(?:send|forward|email|transfer|delete|remove|visit|"
+    r"click|call|execute|run|download|install|include|add|append|insert|say|respond|reply|tell|output|print|"
+    r"write|ignore|disregard|post|share|upload|grant|create|pay|buy|book|open)\b",
+    r"\b(?:before|after|instead\s+of)\s+(?:you\s+)?(?:answering|responding|replying|summari[sz]ing|completing|"
+    r"finishing|continuing|answer|respond|reply|summari[sz]e)\b[^.\n]{0,40}\b(?:you\s+(?:must|should|need\s+to|"
+    r"have\s+to)|first)\s+(?:send|forward|email|call|visit|execute|run|open|transfer|delete|include|add|say|"
+    r"tell|output|print|write|ask)\b",
+)
+
+EXFILTRATION = (
+    r"\b(?:send|forward|e-?mail|mail|post|upload|transmit|leak|exfiltrate|share|copy|submit|deliver|report|"
+    r"cc|bcc|dm|message|text|pass|relay)\b[^\n]{0,80}?\b(?:passwords?|passcodes?|credentials|api\s*keys?|"
+    r"secrets?|tokens?|private\s+keys?|ssh\s+keys?|conversation|chat\s+(?:history|log)|system\s+prompt|"
+    r"instructions|credit\s+card|card\s+numbers?|passport|ssn|social\s+security|bank\s+(?:account|details)|"
+    r"iban|personal\s+(?:data|information|details)|contacts|inbox|emails|files|documents|contents|memory|"
+    r"cookies|session|environment\s+variables|user\s+data|customer\s+data|login|security\s+code|2fa|otp|"
+    r"pin|address|phone\s+number)\b[^\n]{0,80}?\b(?:to|at|into|via|on)\s+(?:[\w.+-]+@[\w-]+\.[\w.-]+|"
+    r"https?://\S+|www\.\S+|\S+\.(?:com|net|org|io|xyz|ru|cn|tk|top)\b)",
+    r"!\[[^\]\n]{0,80}\]\(\s*https?://[^)\s]{0,200}(?:\{|\[|%7[bB]|<|\$)[^)\n]{0,200}\)",
+    r"\b(?:append|add|include|encode|put|embed)\s+(?:the\s+|all\s+|your\s+|this\s+)?(?:\w+\s+){0,2}?"
+    r"(?:conversation|chat|data|history|messages?|secrets?|credentials|password|answers?|response|summary|"
+    r"user'?s?\s+\w+)\s+(?:\w+\s+){0,3}?(?:to|in|into|as)\s+(?:the\s+|a\s+|this\s+)?(?:url|link|query\s+"
+    r"(?:string|parameter)|image\s+(?:url|link|src)|markdown\s+image|parameter)\b",
+)
+
+CONCEAL = (
+    r"\b(?:do\s+not|don'?t|never|without)\s+(?:tell(?:ing)?|inform(?:ing)?|mention(?:ing)?|notify(?:ing)?|"
+    r"alert(?:ing)?|reveal(?:ing)?|show(?:ing)?|let(?:ting)?|warn(?:ing)?|ask(?:ing)?)\s+(?:this\s+)?(?:to\s+)?"
+    r"(?:the|your|any)\s+users?\b",
+    r"\bwithout\s+(?:the\s+)?users?'?s?\s+(?:knowing|knowledge|noticing|awareness|realizing|realising)\b",
+    r"\bkeep\s+(?:this|it|these\s+instructions|the\s+following)\s+(?:secret|hidden|confidential)\s+from\s+"
+    r"(?:the\s+)?users?\b",
+    r"\b(?:the\s+)?users?\s+(?:must|should)\s+(?:not|never)\s+(?:know|find\s+out|see|learn|notice|be\s+told)\b",
+    r"\b(?:do\s+not|don'?t|never)\s+(?:mention|reveal|disclose|tell\s+anyone|acknowledge)\s+(?:that\s+)?"
+    r"(?:you\s+(?:received|got|read|saw|are\s+following)|these\s+instructions|this\s+instruction|this\s+message|"
+    r"the\s+instructions\s+above)\b",
+)
+
+# -- jailbreak ---------------------------------------------------------------------------------
+DAN = (
+    r"\bdo\s+anything\s+now\b",
+    r"(?-i:\b(?:act|acting|pretend|be|become|called|named|stands\s+for|you\s+are|you're|as)\s+(?:an?\s+)?"
+    r"[\"'“]?(?:DAN|STAN|DUDE|AIM|KEVIN|BetterDAN|AntiGPT|Anti-DAN|EvilBOT|BasedGPT|DevMode)\b)",
+    r"(?-i:\b(?:DAN|STAN|DUDE|AIM)\s*(?:Mode|mode|\d+(?:\.\d+)?|:|\])|\[(?:DAN|STAN|DUDE|AIM)\])",
+    r"\bstrive\s+to\s+avoid\s+norms\b",
+    r"\balways\s+intelligent\s+and\s+machiavellian\b",
+    r"\b(?:you\s+are|you're|you\s+have\s+been|act\s+as|as)\s+(?:now\s+)?(?:an?\s+)?jailbroken\b",
+    r"\bjailbroken\s+(?:ai|llm|chatbot|assistant|model|version|persona|gpt|chatgpt|response|mode)\b",
+    r"\[\W{0,3}jailbr(?:eak|oken)\W{0,3}\]|/jailbr(?:eak|oken)\b|\(\W{0,3}jailbr(?:eak|oken)\W{0,3}\)",
+)
+
+DEVELOPER_MODE = (
+    r"\b(?:chatgpt|gpt(?:-?\d)?|ai|assistant|model|you|llm)\b[^.\n]{0,40}\bwith\s+(?:developer|dev|god|jailbreak|"
+    r"dan|unrestricted|unfiltered|uncensored|evil|admin|sudo|debug)\s+mode\b",
+    r"\b(?:developer|dev|god|jailbreak|dan|unrestricted|unfiltered|uncensored|evil|admin|sudo|debug|"
+    r"opposite|chaos)\s+mode\s+(?:output|response|enabled|activated|is\s+(?:now\s+)?(?:enabled|on|activated))\b"
+    r"[^.\n]{0,80}\b(?:chatgpt|gpt|ai|assistant|model|policies|polic(?:y)|respond|responses?|answer|"
+    r"openai|you)\b",
+    r"\((?:🔓|🔒)?\s*(?:developer\s+mode|normal)\s+output\)",
+    r"\b(?:enable|activate|enter|switch\s+to|you\s+are\s+(?:now\s+)?in|simulate|turn\s+on)\s+(?:the\s+)?"
+    r"(?:developer|dev|god|jailbreak|dan|unrestricted|unfiltered|uncensored|evil)\s+mode\b[^.\n]{0,60}"
+    r"\b(?:chatgpt|gpt|ai|assistant|model|you|your|respond|answer|policies|restrictions|filters?)\b",
+    r"\b(?:sudo|admin(?:istrator)?|root|god|developer|maintenance)\s+(?:mode|override|access)\s*"
+    r"(?:enabled|activated|granted|engaged|on)\s*[.:!]",
+)
+
+NO_RESTRICTIONS = (
+    r"\b(?:free|freed|liberated|released|unshackled|unbound|exempt|broken\s+free)\s+(?:from|of)\s+(?:all\s+|any\s+|"
+    r"the\s+|your\s+|its\s+)?(?:typical\s+|usual\s+|normal\s+)?(?:confines|restrictions|limitations|constraints|"
+    r"shackles|guidelines|filters|censorship|policies|chains|ethics|morals|moral\s+\w+|ethical\s+\w+)\s+(?:of|"
+    r"imposed|that|which|placed|set|put)\b",
+    r"\b(?:you|it|dan|the\s+ai|this\s+ai|they|he|she)\s+(?:are|is|will\s+be|'re)\s+(?:not|no\s+longer|never)\s+"
+    r"(?:bound|restricted|limited|constrained|governed|held\s+back)\s+by\s+(?:any\s+|the\s+|your\s+|its\s+)?"
+    r"(?:\w+\s+){0,2}?(?:rules|restrictions|guidelines|policies|policy|filters|ethics|morals|principles|laws|"
+    r"limitations|programming|terms|constraints)\b",
+    r"\b(?:you|it|dan|they|he|she)\s+(?:doesn't|does\s+not|don't|do\s+not|won't|will\s+not|never|no\s+longer)\s+"
+    r"(?:have\s+to\s+|need\s+to\s+)?(?:abide|adhere|comply|conform)\s+(?:by\s+|to\s+|with\s+)?(?:any\s+|the\s+|"
+    r"openai'?s?\s+|its\s+|their\s+|your\s+)?(?:\w+\s+){0,2}?(?:rules|guidelines|policies|policy|restrictions|"
+    r"principles|standards|ethics|filters)\b",
+    r"\b(?:uncensored|unfiltered|unrestricted|amoral|unaligned|unhinged|unethical|immoral|lawless|unbounded|"
+    r"unchained|unshackled)\s+(?:ai|llm|chatbot|assistant|model|version|bot|gpt|chatgpt|language\s+model|"
+    r"mode|persona|entity|alter\s+ego|responses?|answers?)\b",
+    r"\bevil\s+(?:ai|chatbot|assistant|bot|gpt|chatgpt|llm|twin|confidant|alter\s+ego|version\s+of\s+(?:you|yourself"
+    r"|chatgpt))\b",
+    r"\b(?:no|without|zero|free\s+of|lacks?|devoid\s+of)\s+(?:any\s+)?(?:ethical|moral|content)\s+(?:or\s+\w+\s+)?"
+    r"(?:guidelines|boundaries|restrictions|constraints|limits|limitations|filters?|compass|policies|rules|"
+    r"safeguards|programming|principles)\b",
+    r"\b(?:bypass|circumvent|evade|disable|turn\s+off|remove|override|ignore|get\s+around|break\s+free\s+(?:of|from)|"
+    r"deactivate|switch\s+off|jailbreak)\s+(?:all\s+|any\s+|the\s+|your\s+|its\s+|of\s+)*(?:content\s+|safety\s+|"
+    r"ethical\s+|moral\s+|openai'?s?\s+|ai\s+|built-in\s+|programmed\s+|internal\s+)(?:filters?|restrictions|"
+    r"safeguards|guardrails|guidelines|policies|policy|programming|alignment|limitations|protocols|"
+    r"constraints|measures|mechanisms|settings)\b",
+    r"\b(?:bypass|circumvent|evade|disable|turn\s+off|remove|override|ignore|get\s+around|deactivate|switch\s+off)\s+"
+    r"(?:all\s+|any\s+|the\s+|your\s+|its\s+|of\s+)*(?:guardrails|censorship|alignment|safety\s+training)\b",
+    r"\b(?:disregard|ignore|set\s+aside|forget|put\s+aside|abandon)\s+(?:any\s+|all\s+|your\s+)?(?:possible\s+|"
+    r"potential\s+)?(?:ethical|moral|legal|safety)\s+(?:implications|considerations|concerns|guidelines|"
+    r"constraints|restrictions|boundaries|rules|issues|principles|obligations|standards|protocols)\b",
+    r"\b(?:no|without)\s+(?:any\s+)?(?:restrictions|limitations|filters|censorship|limits)\s+(?:whatsoever|at\s+all|"
+    r"of\s+any\s+kind)\b",
+    r"\bcan\s+do\s+anything\b[^.\n]{0,40}\b(?:without|no|not)\s+(?:any\s+)?(?:restrictions|limits|limitations|"
+    r"rules|filters|censorship|consequences)\b",
+    r"\b(?:act|behave|respond|answer|pretend)\s+(?:as\s+if|like)\s+you\s+(?:have|had)\s+no\s+(?:restrictions|"
+    r"limitations|filters|rules|guidelines|boundaries|ethics|morals|content\s+polic(?:y|ies))\b",
+    F(r"\b(?:ohne|keine)\s+(?:jegliche\s+|irgendwelche\s+)?(?:ethischen\s+|moralischen\s+)?(?:einschränkungen|"
+      r"beschränkungen|filter|zensur|regeln|richtlinien)\s+(?:mehr\s+)?(?:antworten|agieren|handeln|hast\s+du|"
+      r"unterliegen|unterliegst)\b"),
+)
+
+REFUSAL_SUPPRESSION = (
+    r"\b(?:you\s+)?(?:must|will|should|can|shall|would)\s+never\s+(?:refuse|decline|deny|reject)\b",
+    r"\b(?:never|do\s+not|don'?t|cannot|can'?t|can\s+not|must\s+not|mustn'?t|will\s+not|won'?t|not\s+allowed\s+to)"
+    r"\s+(?:ever\s+)?(?:refuse|decline|reject)\s+(?:to\s+(?:answer|respond|comply|reply|help)|any\s+"
+    r"(?:request|question|order|command|prompt)|a\s+(?:request|question|direct\s+(?:order|command))|my\s+"
+    r"(?:requests?|questions?|orders?|commands?)|the\s+user|anything)\b",
+    r"\b(?:never|do\s+not|don'?t|must\s+not|should\s+not|will\s+not|won'?t)\s+(?:ever\s+)?(?:say|tell\s+(?:me|the\s+"
+    r"user)|respond\s+with|reply\s+with|include|add|use|mention|start\s+with)\s+(?:that\s+|any\s+|the\s+words?\s+|"
+    r"phrases?\s+like\s+)?[\"'“]?(?:you\s+(?:are|'re)\s+(?:sorry|unable|not\s+able)|you\s+can'?not|you\s+can'?t|"
+    r"i'?m\s+sorry|i\s+am\s+sorry|i\s+apologi[sz]e|as\s+an\s+ai|i\s+cannot|i\s+can'?t|warnings?|disclaimers?|"
+    r"caveats?|moral(?:s|izing|ising)?|ethics|it'?s\s+(?:illegal|unethical))",
+    r"\b(?:without|no)\s+(?:any\s+)?(?:warnings?|disclaimers?|caveats?|moraliz(?:ing|ation)|moralis(?:ing|ation)|"
+    r"censorship|refusals?|apologies)\s*(?:,|\.|or|and|whatsoever|at\s+all|of\s+any\s+kind)\s*(?:\w+\s+){0,4}?"
+    r"(?:warnings?|disclaimers?|caveats?|moraliz\w+|moralis\w+|censorship|refusals?|apologies|whatsoever|"
+    r"at\s+all)?",
+    r"\b(?:always|must|will)\s+(?:answer|respond|comply|reply|provide\s+(?:an\s+)?answers?)\s+(?:to\s+)?"
+    r"(?:any|every|all)\s+(?:request|question|prompt|command|thing)s?\b[^.\n]{0,60}\b(?:no\s+matter|regardless|"
+    r"even\s+if|however|unethical|illegal|harmful|immoral|dangerous|offensive)\b",
+    r"\b(?:does\s+not|doesn't|do\s+not|don't|never|will\s+not|won't)\s+(?:care\s+about|have|follow|care\s+for)\s+"
+    r"(?:any\s+)?(?:ethics|morals|morality|ethical\s+\w+|moral\s+\w+|safety\s+\w+|legality|laws)\b"
+    r"[^.\n]{0,60}\b(?:answer|respond|provide|reply|will|always)\b",
+)
+
+STAY_IN_CHARACTER = (
+    r"\b(?:stay|remain|keep)\s+in\s+(?:your\s+)?character\b",
+    r"\bbreak(?:ing|s)?\s+(?:of\s+)?character\b[^.\n]{0,80}\b(?:i\s+will|i'll|remind|say|correct|tell|"
+    r"punish|lose|deduct|stay)\b",
+    r"\b(?:never|do\s+not|don'?t|must\s+not)\s+break\s+character\b",
+    r"\b(?:lose|deducted?|lose\s+\d+)\s+(?:\d+\s+)?tokens?\b[^.\n]{0,80}\b(?:refuse|reject|break|deny|"
+    r"character)\b|\btoken\s+system\b[^.\n]{0,80}\b(?:refuse|reject|deny|lose|deduct)\w*\b",
+)
+
+DUAL_RESPONSE = (
+    r"\[(?:🔒|🔓)?\s*(?:classic|jailbreak|normal|developer\s+mode|dan|filtered|unfiltered)\s*\]",
+    r"\b(?:two|2)\s+(?:different\s+|separate\s+|distinct\s+)?(?:responses|answers|paragraphs|outputs|ways)\b"
+    r"[^\n]{0,200}\b(?:jailbr\w+|dan|developer\s+mode|unfiltered|uncensored|unrestricted|evil|opposite|"
+    r"without\s+(?:any\s+)?(?:restrictions|filters|censorship)|anti-?gpt|betterdan|no\s+(?:restrictions|"
+    r"filters))\b",
+    r"(?-i:\b(?:GPT|ChatGPT|CLASSIC|NORMAL)\s*:[^\n]{0,200}\n\s*(?:DAN|STAN|DUDE|AIM|JAILBREAK|BetterDAN|"
+    r"AntiGPT|EVIL|DEVELOPER)\s*:)",
+)
+
+PATTERNS: dict[str, tuple[str, ...]] = {
+    "injection.override": OVERRIDE_EN + OVERRIDE_INTL,
+    "injection.new_instructions": NEW_INSTRUCTIONS,
+    "injection.system_prompt_extraction": PROMPT_EXTRACTION,
+    "injection.chat_template": CHAT_TEMPLATE,
+    "injection.role_turn": ROLE_TURN,
+    "injection.addressed_to_ai": ADDRESSED_TO_AI,
+    "injection.tool_instruction": TOOL_INSTRUCTION,
+    "injection.exfiltration": EXFILTRATION,
+    "injection.conceal": CONCEAL,
+    "jailbreak.dan": DAN,
+    "jailbreak.developer_mode": DEVELOPER_MODE,
+    "jailbreak.no_restrictions": NO_RESTRICTIONS,
+    "jailbreak.refusal_suppression": REFUSAL_SUPPRESSION,
+    "jailbreak.stay_in_character": STAY_IN_CHARACTER,
+    "jailbreak.dual_response": DUAL_RESPONSE,
+}

@@ -1,0 +1,33 @@
+"""The audit seam the firewall writes to (the audit log implements it; tests use memory)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Protocol, runtime_checkable
+
+__all__ = ["AuditSink", "MemoryAuditSink"]
+
+
+@runtime_checkable
+class AuditSink(Protocol):
+    """Anything with an async ``append(kind, payload, correlation_id=...)``.
+
+    ``kind`` is an event name (``policy.decision``, ``approval.resolved``, ``limits.quarantine``
+    ...); ``payload`` is JSON-like and already masked by the caller.
+    """
+
+    async def append(self, kind: str, payload: Mapping[str, Any], *, correlation_id: str | None = None) -> object: ...
+
+
+class MemoryAuditSink:
+    """Keeps events in a list (tests, examples)."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, dict[str, Any], str | None]] = []
+
+    async def append(self, kind: str, payload: Mapping[str, Any], *, correlation_id: str | None = None) -> object:
+        self.events.append((kind, dict(payload), correlation_id))
+        return len(self.events)
+
+    def kinds(self) -> list[str]:
+        return [k for k, _, _ in self.events]

@@ -1,0 +1,435 @@
+"""``Sandbox``: run one command under a profile on the strongest available backend."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import tempfile
+import time
+from collections.abc import Mapping, Sequence
+
+from bastion.errors import SandboxError
+from bastion.sandbox._backend import Availability, Backend, Launch, RunContext
+from bastion.sandbox._backends import BACKENDS, make_backends
+from bastion.sandbox._cgroup import Cgroup, CgroupSupport, detect_cgroups
+from bastion.sandbox._net import NetworkNamespace
+from bastion.sandbox._profile import SANDBOX_GID, SANDBOX_UID, Feature, SandboxProfile
+from bastion.sandbox._result import Reason, SandboxResult
+from bastion.sandbox._seccomp import build_filter
+
+__all__ = ["Sandbox"]
+
+_SANDBOX_PATH = ("/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/sbin", "/sbin")
+_MAX_ARGV_BYTES = 1024 * 1024
+_MAX_STDIN = 64 * 1024 * 1024
+
+
+class _Refused(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _under(path: str, roots: Sequence[str]) -> bool:
+    return any(path == root or path.startswith(root.rstrip("/") + "/") for root in roots)
+
+
+def _writable_by_nobody(st: os.stat_result) -> bool:
+    mode = st.st_mode
+    return bool(
+        (st.st_uid == SANDBOX_UID and mode & stat.S_IWUSR and mode & stat.S_IXUSR)
+        or (st.st_gid == SANDBOX_GID and mode & stat.S_IWGRP and mode & stat.S_IXGRP)
+        or (mode & stat.S_IWOTH and mode & stat.S_IXOTH)
+    )
+
+
+async def _run_quietly(argv: list[str], timeout: float = 15.0) -> None:
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        proc = await asyncio.create_subprocess_exec(*argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                                    stderr=subprocess.DEVNULL)
+        try:
+            await asyncio.wait_for(proc.wait(), timeout)
+        except TimeoutError:
+            proc.kill()
+            await proc.wait()
+
+
+class Sandbox:
+    """Run commands under one :class:`SandboxProfile`.
+
+    ``backend`` is ``"auto"`` (the first backend in :data:`BACKENDS` order that enforces every feature the
+    profile requires) or a backend name. A run that cannot be enforced is *refused*, never downgraded
+    silently: allow a missing feature explicitly with ``SandboxProfile(allow_downgrade=...)``.
+
+    ``cgroup_parent`` places the per-run cgroups (default: beneath this process's own cgroup);
+    ``scratch_base`` is where fresh scratch directories are made (default: the system temp dir).
+
+    >>> result = Sandbox(SandboxProfile(timeout=5)).run_sync(["echo", "hi"])  # doctest: +SKIP
+    >>> result.reason, result.stdout
+    (<Reason.EXITED: 'exited'>, b'hi\\n')
+    """
+
+    def __init__(
+        self,
+        profile: SandboxProfile | None = None,
+        *,
+        backend: str = "auto",
+        cgroup_parent: str | None = None,
+        scratch_base: str | None = None,
+        backends: Mapping[str, Backend] | None = None,
+    ) -> None:
+        self.profile = profile if profile is not None else SandboxProfile()
+        if backend != "auto" and backends is None and backend not in BACKENDS:
+            raise SandboxError(f"unknown sandbox backend {backend!r}; choose one of: auto, {', '.join(BACKENDS)}")
+        self._backend_name = backend
+        self._cgroup_parent = cgroup_parent
+        self._scratch_base = scratch_base
+        self._given_backends = dict(backends) if backends is not None else None
+        self._cgroups: CgroupSupport | None = None
+        self._backends: dict[str, Backend] | None = None
+        self._probes: dict[str, Availability] = {}
+
+    # -- discovery ------------------------------------------------------------------------------
+
+    @property
+    def cgroups(self) -> CgroupSupport:
+        if self._cgroups is None:
+            self._cgroups = detect_cgroups(self._cgroup_parent)
+        return self._cgroups
+
+    def backends(self) -> dict[str, Backend]:
+        if self._backends is None:
+            self._backends = self._given_backends if self._given_backends is not None else make_backends(self.cgroups)
+        return self._backends
+
+    def probe(self, name: str) -> Availability:
+        """What backend ``name`` enforces here (probed once per Sandbox)."""
+        if name not in self._probes:
+            self._probes[name] = self.backends()[name].probe()
+        return self._probes[name]
+
+    def availability(self) -> list[Availability]:
+        """Every backend's report, in preference order (what ``bastion sandbox doctor`` prints)."""
+        return [self.probe(name) for name in self.backends()]
+
+    def choose(self) -> tuple[Backend, Availability]:
+        """The backend this sandbox uses for its profile. Raises SandboxError (with every backend's
+        reason) when none can enforce the profile."""
+        required = self.profile.required
+        names = list(self.backends()) if self._backend_name == "auto" else [self._backend_name]
+        if self._backend_name != "auto" and self._backend_name not in self.backends():
+            raise SandboxError(f"unknown sandbox backend {self._backend_name!r}")
+        reasons: list[str] = []
+        for name in names:
+            av = self.probe(name)
+            if not av.available:
+                reasons.append(f"{name}: unavailable: {av.reason}")
+                continue
+            lacking = sorted(required - av.enforces)
+            if not lacking and (self.profile.network.is_none or self._supports_allow_list(name)):
+                return self.backends()[name], av
+            if lacking:
+                reasons.append(f"{name}: cannot enforce " + "; ".join(f"{f.value} ({av.why(f)})" for f in lacking))
+            else:
+                reasons.append(f"{name}: cannot enforce a network allow-list (only 'none'); use bwrap, nsjail "
+                               "or fallback as root")
+        hint = ("allow the downgrade explicitly (SandboxProfile(allow_downgrade={...}) or --allow-downgrade "
+                "FEATURE) only if you accept running without it")
+        raise SandboxError("no sandbox backend can enforce this profile here: " + " | ".join(reasons) + "; " + hint)
+
+    def _supports_allow_list(self, name: str) -> bool:
+        return name != "podman" and os.geteuid() == 0
+
+    # -- running --------------------------------------------------------------------------------
+
+    def run_sync(self, cmd: Sequence[str], *, stdin: bytes | int | None = None) -> SandboxResult:
+        """Blocking wrapper over :meth:`run` (for code without an event loop)."""
+        return asyncio.run(self.run(cmd, stdin=stdin))
+
+    async def run(self, cmd: Sequence[str], *, stdin: bytes | int | None = None) -> SandboxResult:
+        """Run ``cmd`` (argv list, no shell) in the sandbox and return how it ended.
+
+        ``stdin`` is bytes to feed, an open file descriptor the command reads directly (pass-through),
+        or None (empty input).
+
+        Never raises for bad input or an unenforceable profile: the result is ``refused`` with the
+        reason and the fix in ``message`` (and ``stderr``).
+        """
+        started = time.monotonic()
+        backend_name = self._backend_name if self._backend_name != "auto" else "none"
+        try:
+            argv = self._check_argv(cmd)
+            if isinstance(stdin, bytes) and len(stdin) > _MAX_STDIN:
+                raise _Refused(f"stdin is {len(stdin)} bytes; the limit is {_MAX_STDIN}")
+            try:
+                backend, av = self.choose()
+            except SandboxError as exc:
+                raise _Refused(str(exc)) from None
+            backend_name = backend.name
+            return await self._run_on(backend, av, argv, stdin, started)
+        except _Refused as exc:
+            msg = f"bastion sandbox: refused: {exc.message}"
+            return SandboxResult(exit_code=None, reason=Reason.REFUSED, stdout=b"", stderr=(msg + "\n").encode(),
+                                 backend=backend_name, duration_ms=(time.monotonic() - started) * 1000,
+                                 message=exc.message)
+
+    def _check_argv(self, cmd: Sequence[str]) -> tuple[str, ...]:
+        if isinstance(cmd, str | bytes):
+            raise _Refused("the command must be a list of arguments (no shell string); "
+                           "use ['sh', '-c', SCRIPT] if you need a shell")
+        argv = tuple(cmd)
+        if not argv:
+            raise _Refused("no command given; pass the command and its arguments after '--'")
+        total = 0
+        for arg in argv:
+            if not isinstance(arg, str):
+                raise _Refused(f"every argument must be a string, got {type(arg).__name__}")
+            if "\0" in arg:
+                raise _Refused("an argument contains a NUL byte")
+            total += len(arg.encode("utf-8", "surrogateescape")) + 1
+        if total > _MAX_ARGV_BYTES:
+            raise _Refused(f"the arguments are {total} bytes; the limit is {_MAX_ARGV_BYTES}")
+        if not argv[0]:
+            raise _Refused("the command name is empty")
+        return argv
+
+    def _visible_roots(self, readable: Sequence[str], writable: Sequence[str]) -> list[str]:
+        return [os.path.realpath(p) for p in (*readable, *writable)]
+
+    def _resolve(self, name: str, readable: Sequence[str], writable: Sequence[str]) -> str:
+        roots = self._visible_roots(readable, writable)
+        if "/" in name:
+            if not name.startswith("/"):
+                raise _Refused(f"command {name!r} is a relative path; give an absolute path or a name on PATH")
+            candidates = [name]
+        else:
+            candidates = [os.path.join(d, name) for d in _SANDBOX_PATH]
+        for cand in candidates:
+            real = os.path.realpath(cand)
+            if not os.path.isfile(real):
+                continue
+            if not _under(real, roots):
+                raise _Refused(f"command {cand!r} lies outside the sandbox's readable paths ({', '.join(readable)}); "
+                               "add its directory to the profile's readable paths (--readable DIR)")
+            st = os.stat(real)
+            if not st.st_mode & (stat.S_IXOTH | stat.S_IXUSR | stat.S_IXGRP):
+                raise _Refused(f"command {cand!r} is not executable")
+            return cand
+        if "/" in name:
+            raise _Refused(f"command {name!r} does not exist")
+        raise _Refused(f"command {name!r} was not found on the sandbox's PATH ({':'.join(_SANDBOX_PATH)}); "
+                       "install it or give its absolute path inside a readable directory")
+
+    def _prepare_dirs(self) -> tuple[tuple[str, ...], str | None]:
+        """Check the writable directories, or make a fresh scratch dir. Returns (dirs, dir to remove)."""
+        root = os.geteuid() == 0
+        if self.profile.writable:
+            out = []
+            for d in self.profile.writable:
+                try:
+                    st = os.stat(d)
+                except OSError:
+                    raise _Refused(f"writable directory {d!r} does not exist; create it first") from None
+                if not stat.S_ISDIR(st.st_mode):
+                    raise _Refused(f"writable path {d!r} is not a directory")
+                real = os.path.realpath(d)
+                if real == "/":
+                    raise _Refused("the root directory cannot be writable in a sandbox")
+                if root and not _writable_by_nobody(st):
+                    raise _Refused(f"writable directory {d!r} is not writable by uid {SANDBOX_UID}; "
+                                   f"fix: chown {SANDBOX_UID}:{SANDBOX_GID} {d} (or chmod o+wx)")
+                out.append(real)
+            return tuple(out), None
+        base = self._scratch_base or tempfile.gettempdir()
+        try:
+            path = tempfile.mkdtemp(prefix="bastion-sbx-", dir=base)
+            if root:
+                os.chown(path, SANDBOX_UID, SANDBOX_GID)
+            os.chmod(path, 0o700)
+        except OSError as exc:
+            raise _Refused(f"cannot create a scratch directory in {base!r} ({exc.strerror}); "
+                           "give a writable directory (--writable DIR) or another scratch base") from None
+        return (path,), path
+
+    def _env(self, cwd: str, writable: Sequence[str]) -> dict[str, str]:
+        env = {"PATH": ":".join(_SANDBOX_PATH), "HOME": cwd, "TMPDIR": writable[0], "LANG": "C.UTF-8",
+               "USER": "nobody", "LOGNAME": "nobody"}
+        env.update(dict(self.profile.env))
+        return env
+
+    async def _run_on(self, backend: Backend, av: Availability, argv: tuple[str, ...], stdin: bytes | int | None,
+                      started: float) -> SandboxResult:
+        p = self.profile
+        readable = tuple(x for x in p.readable if os.path.lexists(x))
+        writable, scratch = self._prepare_dirs()
+        cgroup: Cgroup | None = None
+        netns: NetworkNamespace | None = None
+        launch: Launch | None = None
+        try:
+            resolved = self._resolve(argv[0], readable, writable)
+            cwd = p.cwd or writable[0]
+            if not _under(os.path.realpath(cwd), self._visible_roots(readable, writable)):
+                raise _Refused(f"working directory {cwd!r} is not inside a readable or writable path")
+            if Feature.MEMORY in av.enforces or Feature.PIDS in av.enforces:
+                try:
+                    cgroup = self.cgroups.create(p.memory, p.pids)
+                except OSError as exc:
+                    if p.required & {Feature.MEMORY, Feature.PIDS}:
+                        raise _Refused(f"cannot create a cgroup for the memory/pids limits under "
+                                       f"{self.cgroups.memory_parent} ({exc.strerror}); run as root, pass "
+                                       "cgroup_parent= a writable delegated cgroup, or allow the downgrade "
+                                       "of memory and pids") from None
+            bpf = None
+            if Feature.SECCOMP in av.enforces:
+                bpf = build_filter(not p.network.is_none).bpf
+            if not p.network.is_none:
+                try:
+                    netns = await NetworkNamespace.create(p.network)
+                except OSError as exc:
+                    raise _Refused(f"cannot set up the network allow-list ({exc}); use --network none "
+                                   "or run as root") from None
+            ctx = RunContext(profile=p, argv=(resolved, *argv[1:]), writable=writable, readable=readable, cwd=cwd,
+                             env=self._env(cwd, writable), cgroup=cgroup, seccomp_bpf=bpf,
+                             netns_fd=netns.fd if netns is not None else None,
+                             hosts_file=netns.hosts_file if netns is not None else None)
+            try:
+                launch = backend.launch(ctx)
+            except (SandboxError, OSError) as exc:
+                raise _Refused(f"backend {backend.name} cannot start: {exc}") from None
+            return await self._execute(backend.name, av, launch, cgroup, stdin, started)
+        finally:
+            if launch is not None:
+                for fd in launch.pass_fds:
+                    with contextlib.suppress(OSError):
+                        os.close(fd)
+                launch.pass_fds = ()
+                for fn in launch.cleanup:
+                    with contextlib.suppress(OSError):
+                        fn()
+            if netns is not None:
+                await netns.close()
+            if cgroup is not None:
+                await asyncio.to_thread(cgroup.kill_all)
+                await asyncio.to_thread(cgroup.remove)
+            if scratch is not None:
+                shutil.rmtree(scratch, ignore_errors=True)
+
+    async def _execute(self, name: str, av: Availability, launch: Launch, cgroup: Cgroup | None,
+                       stdin: bytes | int | None, started: float) -> SandboxResult:
+        p = self.profile
+        stdin_arg: int = subprocess.DEVNULL
+        if isinstance(stdin, bytes):
+            stdin_arg = subprocess.PIPE
+        elif isinstance(stdin, int):
+            stdin_arg = stdin
+        try:
+            proc = await asyncio.create_subprocess_exec(
+                *launch.argv, stdin=stdin_arg,
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=launch.env, cwd=launch.cwd,
+                preexec_fn=launch.preexec, pass_fds=launch.pass_fds, start_new_session=True,
+            )
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise _Refused(f"the sandbox could not be set up on backend {name} ({exc}); "
+                           "run `bastion sandbox doctor` to see what this machine supports") from None
+        for fd in launch.pass_fds:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        launch.pass_fds = ()
+        out, err = bytearray(), bytearray()
+        overflow = asyncio.Event()
+
+        async def pump(stream: asyncio.StreamReader | None, buf: bytearray) -> None:
+            if stream is None:
+                return
+            while True:
+                chunk = await stream.read(65536)
+                if not chunk:
+                    return
+                room = p.max_output - len(buf)
+                if len(chunk) > room:
+                    buf += chunk[:room]
+                    overflow.set()
+                    return
+                buf += chunk
+
+        async def feed() -> None:
+            if proc.stdin is None or not isinstance(stdin, bytes):
+                return
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                proc.stdin.write(stdin)
+                await proc.stdin.drain()
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError, OSError):
+                proc.stdin.close()
+
+        readers = [asyncio.ensure_future(pump(proc.stdout, out)), asyncio.ensure_future(pump(proc.stderr, err)),
+                   asyncio.ensure_future(feed())]
+        waiter = asyncio.ensure_future(proc.wait())
+        limit = asyncio.ensure_future(overflow.wait())
+        done, _ = await asyncio.wait({waiter, limit}, timeout=p.timeout, return_when=asyncio.FIRST_COMPLETED)
+        timed_out = not done
+        killed_by_us = False
+        if not waiter.done():
+            killed_by_us = True
+            if launch.kill_argv is not None:
+                await _run_quietly(launch.kill_argv)
+            await self._kill_tree(proc.pid, cgroup)
+            await waiter
+        limit.cancel()
+        # The command's lifetime ends with its main process: kill what it left behind, then drain pipes.
+        await self._kill_tree(proc.pid, cgroup)
+        _, pending = await asyncio.wait(readers, timeout=2.0)
+        for task in pending:
+            task.cancel()
+        duration = (time.monotonic() - started) * 1000
+        rc = proc.returncode
+        code: int | None = rc
+        sig: int | None = None
+        if rc is not None and rc < 0:
+            sig = -rc
+        elif launch.signal_as_128 and rc is not None and 128 < rc <= 128 + 64:
+            sig = rc - 128
+            code = -sig
+        oom = cgroup.oom_kills() if cgroup is not None else 0
+        pid_hits = cgroup.pids_hits() if cgroup is not None else 0
+        if launch.oom_as_137 and rc == 137 and not killed_by_us:
+            oom = 1
+        message = ""
+        if oom:
+            reason = Reason.MEMORY
+            message = f"the memory limit ({p.memory} bytes) was reached; the kernel killed the process"
+        elif pid_hits:
+            reason = Reason.PIDS
+            message = f"the process limit ({p.pids}) was reached"
+        elif overflow.is_set():
+            reason = Reason.OUTPUT_LIMIT
+            message = f"output passed the {p.max_output}-byte limit; the command was stopped"
+        elif timed_out:
+            reason = Reason.TIMEOUT
+            message = f"the command ran past its {p.timeout:g}s timeout; every process was killed"
+        elif sig == signal.SIGXCPU:
+            reason = Reason.TIMEOUT
+            message = f"the CPU-time limit ({p.cpu_limit}s) was reached"
+        elif sig is not None:
+            reason = Reason.SIGNAL
+            try:
+                message = f"killed by {signal.Signals(sig).name}"
+            except ValueError:
+                message = f"killed by signal {sig}"
+            if sig == signal.SIGXFSZ:
+                message += f" (file size limit {p.file_size} bytes)"
+        else:
+            reason = Reason.EXITED
+        return SandboxResult(exit_code=code, reason=reason, stdout=bytes(out), stderr=bytes(err), backend=name,
+                             duration_ms=duration, message=message, enforced=av.enforces,
+                             downgraded=p.allow_downgrade - av.enforces, truncated=overflow.is_set())
+
+    async def _kill_tree(self, pid: int, cgroup: Cgroup | None) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(pid, signal.SIGKILL)
+        if cgroup is not None:
+            await asyncio.to_thread(cgroup.kill_all)
