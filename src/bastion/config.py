@@ -2,7 +2,7 @@
 
 Every field has an embedded default, so an empty file (or no file) is a working
 single-process setup: data plane on 127.0.0.1:8600, admin API on 127.0.0.1:8601,
-SQLite under ``.bastion/``, in-memory rate limits, the built-in demo upstream.
+SQLite under ``bastion-data/``, in-memory rate limits, the built-in demo upstream.
 
 :func:`load_config` reports *every* problem at once as a :class:`~bastion.errors.ConfigError`
 whose ``problems`` carry the file, the line and the dotted location::
@@ -187,7 +187,7 @@ class StoresConfig(_Model):
     """Where state (keys, limits, approvals) and the audit log live."""
 
     data_dir: str = Field(
-        default=".bastion", description="Directory for the SQLite files (relative to the working directory)."
+        default="bastion-data", description="Directory for the SQLite files (relative to the working directory)."
     )
     state: Literal["memory", "sqlite", "redis"] = Field(
         default="sqlite", description="Keys/approvals store; rate-limit counters are in memory unless 'redis'."

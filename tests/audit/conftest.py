@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import re
+import secrets
+import socket
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -45,12 +47,38 @@ def signing_key() -> Ed25519PrivateKey:
     return Ed25519PrivateKey.generate()
 
 
-@pytest.fixture(params=["memory", "sqlite"])
-def store_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[], AuditStore]:
+def _postgres_up() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+PG_DSN = "postgresql://127.0.0.1:5432/test"
+
+
+@pytest.fixture(params=["memory", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def store_factory(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Callable[[], AuditStore]]:
+    """The same tests run against every AuditStore backend (PostgreSQL when it is running)."""
     if request.param == "memory":
         mem = MemoryAuditStore()
-        return lambda: mem
-    return lambda: SQLiteAuditStore(tmp_path / "audit.db")
+        yield lambda: mem
+    elif request.param == "sqlite":
+        yield lambda: SQLiteAuditStore(tmp_path / "audit.db")
+    else:
+        if not _postgres_up():
+            pytest.skip("PostgreSQL is not running on 127.0.0.1:5432")
+        try:
+            from bastion.audit._postgres import PostgresAuditStore
+        except ImportError:
+            pytest.skip("bastion.audit._postgres is not available")
+        schema = f"audit_test_{secrets.token_hex(6)}"
+        yield lambda: PostgresAuditStore(PG_DSN, schema=schema)
+        cleaner = PostgresAuditStore(PG_DSN, schema=schema)
+        await cleaner.open()
+        await cleaner.drop()
+        await cleaner.close()
 
 
 @pytest.fixture

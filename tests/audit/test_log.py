@@ -80,7 +80,7 @@ async def test_correlation_ids(log: AuditLog) -> None:
     r = await log.append("a.b", {})
     assert len(r.correlation_id) == 32 and r.correlation_id != "0" * 32
     for bad in ("nope", "0" * 32, f"ff-{tid}-00f067aa0ba902b7-01", tid[:-1]):
-        with pytest.raises(InputError, match="W3C|zeros"):
+        with pytest.raises(InputError, match=r"W3C|zeros"):
             await log.append("a.b", {}, correlation_id=bad)
     assert parse_correlation_id(f"  {tid} ") == tid
 
@@ -108,7 +108,9 @@ async def test_bad_input_is_refused_and_nothing_written(log: AuditLog, kwargs: d
     assert (await log.verify()).ok
 
 
-async def test_too_deep_and_too_big_payloads(store_factory: Callable[[], AuditStore], stub_masker: PayloadMasker) -> None:
+async def test_too_deep_and_too_big_payloads(
+    store_factory: Callable[[], AuditStore], stub_masker: PayloadMasker
+) -> None:
     deep: dict = {}
     cur = deep
     for _ in range(40):
@@ -166,7 +168,11 @@ def test_masker_exact_spans_table(stub_masker: PayloadMasker) -> None:
         ("plain", "plain", ()),
         (EMAIL, "[MASKED:pii.email]", ("text: pii.email",)),
         (f"a {EMAIL} b {EMAIL}", "a [MASKED:pii.email] b [MASKED:pii.email]", ("text: pii.email",)),
-        (f"{SECRET} {EMAIL}", "[MASKED:secret.test_key] [MASKED:pii.email]", ("text: secret.test_key", "text: pii.email")),
+        (
+            f"{SECRET} {EMAIL}",
+            "[MASKED:secret.test_key] [MASKED:pii.email]",
+            ("text: secret.test_key", "text: pii.email"),
+        ),
         # overlapping findings: the union is masked, nothing leaks between them
         (f"{SECRET}{EMAIL}", "[MASKED:pii.email]", ("text: pii.email",)),
         (f"x{SECRET}", "x[MASKED:secret.test_key]", ("text: secret.test_key",)),

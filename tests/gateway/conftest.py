@@ -48,7 +48,19 @@ class FakeScanner:
         for rid, rx, entity in _PATTERNS:
             rule = _RULES[rid]
             for m in rx.finditer(doc.text):
-                out.append(Finding(rule.rule_id, rule.category, rule.severity, rule.confidence, m.start(), m.end(), "found", "***", entity))
+                out.append(
+                    Finding(
+                        rule.rule_id,
+                        rule.category,
+                        rule.severity,
+                        rule.confidence,
+                        m.start(),
+                        m.end(),
+                        "found",
+                        "***",
+                        entity,
+                    )
+                )
         return out
 
 
@@ -60,7 +72,9 @@ def chat_body(content: str = "hello", *, stream: bool = False, model: str = "gpt
     return {"model": model, "messages": [{"role": "user", "content": content}], "stream": stream, **extra}
 
 
-def completion(text: str | None, *, tool_calls: list[dict[str, Any]] | None = None, finish: str = "stop") -> dict[str, Any]:
+def completion(
+    text: str | None, *, tool_calls: list[dict[str, Any]] | None = None, finish: str = "stop"
+) -> dict[str, Any]:
     msg: dict[str, Any] = {"role": "assistant", "content": text}
     if tool_calls:
         msg["tool_calls"] = tool_calls
@@ -83,8 +97,13 @@ def sse(chunks: Iterable[str], *, tool_calls: list[dict[str, Any]] | None = None
     out = []
 
     def frame(delta: dict[str, Any], finish: str | None = None) -> bytes:
-        obj = {"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "gpt-test",
-               "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+        obj = {
+            "id": "c1",
+            "object": "chat.completion.chunk",
+            "created": 1,
+            "model": "gpt-test",
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+        }
         return b"data: " + orjson.dumps(obj) + b"\n\n"
 
     out.append(frame({"role": "assistant", "content": ""}))
@@ -92,7 +111,20 @@ def sse(chunks: Iterable[str], *, tool_calls: list[dict[str, Any]] | None = None
         out.append(frame({"content": c}))
     for n, tc in enumerate(tool_calls or []):
         args = tc["function"]["arguments"]
-        out.append(frame({"tool_calls": [{"index": n, "id": tc["id"], "type": "function", "function": {"name": tc["function"]["name"], "arguments": ""}}]}))
+        out.append(
+            frame(
+                {
+                    "tool_calls": [
+                        {
+                            "index": n,
+                            "id": tc["id"],
+                            "type": "function",
+                            "function": {"name": tc["function"]["name"], "arguments": ""},
+                        }
+                    ]
+                }
+            )
+        )
         for i in range(0, len(args), 3):
             out.append(frame({"tool_calls": [{"index": n, "function": {"arguments": args[i : i + 3]}}]}))
     out.append(frame({}, "tool_calls" if tool_calls else "stop"))
@@ -140,10 +172,19 @@ class Harness:
             self.requests.append(req)
             return handler(req)
 
-        self.pool = UpstreamPool(self.config.upstreams, api_keys={"up": UPSTREAM_KEY}, transports={"up": httpx.MockTransport(record)})
+        self.pool = UpstreamPool(
+            self.config.upstreams, api_keys={"up": UPSTREAM_KEY}, transports={"up": httpx.MockTransport(record)}
+        )
         self.keys = gw_kwargs.pop("keys", None) or MemoryKeyStore()
         self.audit = gw_kwargs.pop("audit", None) or MemoryAuditSink()
-        self.gw = Gateway(self.config, guard=gw_kwargs.pop("guard", None) or fake_guard(), keys=self.keys, audit=self.audit, upstreams=self.pool, **gw_kwargs)
+        self.gw = Gateway(
+            self.config,
+            guard=gw_kwargs.pop("guard", None) or fake_guard(),
+            keys=self.keys,
+            audit=self.audit,
+            upstreams=self.pool,
+            **gw_kwargs,
+        )
         self.key = ""
 
     async def new_key(self, **kw: Any) -> str:
@@ -159,13 +200,17 @@ class Harness:
         h.update(headers or {})
         async with self.client() as c:
             if isinstance(body, bytes):
-                return await c.post("/v1/chat/completions", content=body, headers={**h, "content-type": "application/json"})
+                return await c.post(
+                    "/v1/chat/completions", content=body, headers={**h, "content-type": "application/json"}
+                )
             return await c.post("/v1/chat/completions", json=body, headers=h)
 
 
 @pytest.fixture
 def make_harness() -> Callable[..., Any]:
-    async def make(handler: Handler, config: dict[str, Any] | None = None, *, rpm: int | None = 1000, **kw: Any) -> Harness:
+    async def make(
+        handler: Handler, config: dict[str, Any] | None = None, *, rpm: int | None = 1000, **kw: Any
+    ) -> Harness:
         h = Harness(handler, config, **kw)
         h.key = await h.new_key(rpm=rpm)
         return h

@@ -23,7 +23,9 @@ def cfg(tmp_path: Path) -> Path:
 
 
 def test_keys_create_list_revoke(cfg: Path, tmp_path: Path) -> None:
-    r = runner.invoke(app, ["keys", "create", "--name", "agent-1", "--rpm", "20", "--expires", "30d", "--config", str(cfg)])
+    r = runner.invoke(
+        app, ["keys", "create", "--name", "agent-1", "--rpm", "20", "--expires", "30d", "--config", str(cfg)]
+    )
     assert r.exit_code == 0, r.output
     token = r.stdout.strip().splitlines()[0]
     assert token.startswith("bst_")

@@ -49,7 +49,11 @@ LEAKY_500 = (
         (lambda r: httpx.Response(500, text=LEAKY_500), 502, "upstream_error"),
         (lambda r: httpx.Response(503, json={"error": {"message": LEAKY_500}}), 502, "upstream_error"),
         (lambda r: httpx.Response(401, json={"error": {"message": f"bad key {UPSTREAM_KEY}"}}), 502, "upstream_auth"),
-        (lambda r: httpx.Response(400, json={"error": {"message": f"bad request to {UPSTREAM_URL}"}}), 400, "upstream_rejected"),
+        (
+            lambda r: httpx.Response(400, json={"error": {"message": f"bad request to {UPSTREAM_URL}"}}),
+            400,
+            "upstream_rejected",
+        ),
         (lambda r: httpx.Response(429, text="slow down"), 429, "upstream_rate_limited"),
         (lambda r: httpx.Response(302, headers={"location": "http://evil.example/"}), 200, None),
         (lambda r: httpx.Response(200, text="<html>" + LEAKY_500), 502, "upstream_invalid"),
@@ -160,8 +164,12 @@ async def test_scanner_failure_fails_closed(make_harness: Any) -> None:
 
 
 async def test_output_scanner_failure_withholds_the_response(make_harness: Any) -> None:
-    h = await make_harness(lambda r: httpx.Response(200, json=completion("the answer")), {"policies": {"default": {"prompt": "flag"}}})
-    h.gw.config = h.gw.config.model_copy(update={"inspection": h.gw.config.inspection.model_copy(update={"enabled": True})})
+    h = await make_harness(
+        lambda r: httpx.Response(200, json=completion("the answer")), {"policies": {"default": {"prompt": "flag"}}}
+    )
+    h.gw.config = h.gw.config.model_copy(
+        update={"inspection": h.gw.config.inspection.model_copy(update={"enabled": True})}
+    )
     real = h.gw.inspector.scan
 
     async def scan(text: str, surface: Any, policy: Any) -> Any:
@@ -211,5 +219,9 @@ async def test_slow_client_body_times_out_with_408(make_harness: Any) -> None:
 async def test_lying_content_length_is_refused(make_harness: Any) -> None:
     h = await make_harness(lambda r: httpx.Response(200, json=completion("x")), {"server": {"max_body_bytes": 4096}})
     async with h.client() as c:
-        r = await c.post("/v1/chat/completions", content=b"x" * 10, headers={"authorization": f"Bearer {h.key}", "content-length": "999999"})
+        r = await c.post(
+            "/v1/chat/completions",
+            content=b"x" * 10,
+            headers={"authorization": f"Bearer {h.key}", "content-length": "999999"},
+        )
     assert r.status_code == 413

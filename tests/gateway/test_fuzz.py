@@ -11,7 +11,11 @@ from hypothesis import strategies as st
 from tests.gateway.conftest import Harness, completion, json_handler
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=40),
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**53), 2**53)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=40),
     lambda children: st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=10), children, max_size=5),
     max_leaves=25,
 )
@@ -19,7 +23,11 @@ json_values = st.recursive(
 message = st.fixed_dictionaries(
     {"role": st.sampled_from(["user", "system", "assistant", "tool", "boss", ""]) | json_values},
     optional={
-        "content": st.text(max_size=60) | json_values | st.lists(st.fixed_dictionaries({"type": st.just("text"), "text": st.text(max_size=30) | json_values}), max_size=3),
+        "content": st.text(max_size=60)
+        | json_values
+        | st.lists(
+            st.fixed_dictionaries({"type": st.just("text"), "text": st.text(max_size=30) | json_values}), max_size=3
+        ),
         "tool_calls": json_values,
         "name": json_values,
     },

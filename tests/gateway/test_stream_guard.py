@@ -104,10 +104,12 @@ async def test_holdback_is_enforced_even_with_large_chunks() -> None:
     cuts=st.lists(st.integers(min_value=0, max_value=400), max_size=12),
     secret_first=st.booleans(),
 )
-async def test_property_no_secret_or_canary_ever_streams(prefix: str, suffix: str, cuts: list[int], secret_first: bool) -> None:
+async def test_property_no_secret_or_canary_ever_streams(
+    prefix: str, suffix: str, cuts: list[int], secret_first: bool
+) -> None:
     body = prefix + " " + (SECRET if secret_first else CANARY) + " " + suffix
     chunks = split_at(body, cuts)
-    out, blocked = await run(chunks, action="redact")
+    out, _ = await run(chunks, action="redact")
     assert SECRET not in out
     assert CANARY not in out
     out_b, blocked_b = await run(chunks, action="block")
@@ -117,7 +119,7 @@ async def test_property_no_secret_or_canary_ever_streams(prefix: str, suffix: st
 
 def test_sse_parser_handles_split_lines_comments_and_crlf() -> None:
     p = SSEParser()
-    raw = b": keep-alive\r\ndata: {\"a\":1}\r\n\r\ndata: [DO" + b"NE]\n\n"
+    raw = b': keep-alive\r\ndata: {"a":1}\r\n\r\ndata: [DO' + b"NE]\n\n"
     events = []
     for i in range(len(raw)):
         events.extend(p.feed(raw[i : i + 1]))

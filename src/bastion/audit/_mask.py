@@ -63,16 +63,24 @@ _INT_MIN = -(2**63)
 _INT_MAX = 2**64 - 1
 
 
-_NORM_CACHE: dict[str, str] = {}
+_INF = float("inf")
+_NINF = float("-inf")
+
+# A JSON path built lazily: the root name, or (parent path, key or list index).
+_Path = str | tuple[Any, str | int]
 
 
 def _norm_key(key: str) -> str:
-    hit = _NORM_CACHE.get(key)
-    if hit is None:
-        hit = "".join(ch for ch in key.lower() if ch.isalnum())
-        if len(_NORM_CACHE) < 65536 and len(key) <= 64:
-            _NORM_CACHE[key] = hit
-    return hit
+    return "".join(ch for ch in key.lower() if ch.isalnum())
+
+
+def _render(path: _Path) -> str:
+    parts: list[str] = []
+    while isinstance(path, tuple):
+        path, key = path
+        parts.append(f"[{key}]" if isinstance(key, int) else f".{key}")
+    parts.append(path)
+    return "".join(reversed(parts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +108,7 @@ class PayloadMasker:
         scan: bool = True,
     ) -> None:
         self._keys = frozenset(_norm_key(k) for k in sensitive_keys)
+        self._norm_cache: dict[str, str] = {}
         self._categories = tuple(Category(c) for c in categories)
         self._scan = scan
         self._guard = guard if guard is not None or not scan else Guard(categories=self._categories)
@@ -107,13 +116,13 @@ class PayloadMasker:
     def mask(self, value: Any, *, path: str = "payload", categories: Sequence[Category] | None = None) -> MaskResult:
         """Return a masked deep copy of ``value`` (never mutates it) and what was masked."""
         masked: list[str] = []
-        strings: list[tuple[list[Any] | dict[str, Any], Any, str]] = []
-        copy = self._copy(value, path, masked, strings, None, None)
+        strings: list[tuple[Any, Any, _Path]] = []
+        copy = self._copy(value, path, masked, strings, None, None, 0)
         if self._scan and self._guard is not None and strings:
             cats = categories if categories is not None else self._categories
             self._mask_strings(strings, masked, cats)
             if isinstance(copy, str):  # a bare string: the holder is a one-element box
-                copy = strings[0][0][0]  # type: ignore[index]
+                copy = strings[0][0][0]
         return MaskResult(value=copy, masked=tuple(masked))
 
     def mask_text(self, text: str, *, path: str = "text") -> MaskResult:
@@ -121,62 +130,87 @@ class PayloadMasker:
 
     # -- internals -------------------------------------------------------------------------
 
+    def _norm(self, key: str) -> str:
+        hit = self._norm_cache.get(key)
+        if hit is None:
+            hit = _norm_key(key)
+            if len(self._norm_cache) < 65536:
+                self._norm_cache[key] = hit
+        return hit
+
     def _copy(
         self,
         value: Any,
-        path: str,
+        path: _Path,
         masked: list[str],
-        strings: list[tuple[list[Any] | dict[str, Any], Any, str]],
-        holder: list[Any] | dict[str, Any] | None,
+        strings: list[tuple[Any, Any, _Path]],
+        holder: Any,
         slot: Any,
-        depth: int = 0,
+        depth: int,
     ) -> Any:
-        """Deep-copy ``value``, checking it is plain JSON and collecting its strings."""
-        if isinstance(value, str):
+        """Deep-copy ``value``, checking it is plain JSON and collecting its strings.
+
+        Paths are built lazily as ``(parent, key)`` pairs and rendered only when something is
+        masked or an error is raised, which keeps the common case cheap.
+        """
+        t = type(value)
+        if t is str:
             if holder is None:
-                box: list[Any] = [value]
-                strings.append((box, 0, path))
+                strings.append(([value], 0, path))
             else:
                 strings.append((holder, slot, path))
             return value
-        if value is None or isinstance(value, bool):
-            return value
-        if isinstance(value, int):
+        if t is int:
             if not _INT_MIN <= value <= _INT_MAX:
-                raise InputError(f"{path}: integer {value} does not fit in 64 bits; log it as a string")
+                raise InputError(f"{_render(path)}: integer {value} does not fit in 64 bits; log it as a string")
             return value
-        if isinstance(value, float):
-            if value != value or value in (float("inf"), float("-inf")):
-                raise InputError(f"{path}: NaN and infinity are not JSON; log them as strings")
+        if value is None or t is bool:
+            return value
+        if t is float:
+            if value != value or value in (_INF, _NINF):
+                raise InputError(f"{_render(path)}: NaN and infinity are not JSON; log them as strings")
             return value
         if depth >= _MAX_DEPTH:
-            raise InputError(f"{path}: nested deeper than {_MAX_DEPTH} levels")
-        if isinstance(value, Mapping):
+            raise InputError(f"{_render(path)}: nested deeper than {_MAX_DEPTH} levels")
+        if t is dict or isinstance(value, Mapping):
             out: dict[str, Any] = {}
+            keys = self._keys
             for k, v in value.items():
-                if not isinstance(k, str):
-                    raise InputError(f"{path}: key {k!r} must be a str, not {type(k).__name__}")
-                sub = f"{path}.{k}"
-                nk = _norm_key(k)
-                if nk in self._keys and v is not None:
+                if type(k) is not str:
+                    if not isinstance(k, str):
+                        raise InputError(f"{_render(path)}: key {k!r} must be a str, not {type(k).__name__}")
+                    k = str.__str__(k)
+                nk = self._norm(k)
+                if nk in keys and v is not None:
                     out[k] = f"[MASKED:field.{nk}]"
-                    masked.append(f"{sub}: field.{nk}")
+                    masked.append(f"{_render((path, k))}: field.{nk}")
+                    continue
+                if type(v) is str:
+                    out[k] = v
+                    strings.append((out, k, (path, k)))
                     continue
                 out[k] = v
-                out[k] = self._copy(v, sub, masked, strings, out, k, depth + 1)
+                out[k] = self._copy(v, (path, k), masked, strings, out, k, depth + 1)
             return out
-        if isinstance(value, list | tuple):
+        if t is list or t is tuple or isinstance(value, list | tuple):
             items: list[Any] = list(value)
             for i, v in enumerate(items):
-                items[i] = self._copy(v, f"{path}[{i}]", masked, strings, items, i, depth + 1)
+                if type(v) is str:
+                    strings.append((items, i, (path, i)))
+                    continue
+                items[i] = self._copy(v, (path, i), masked, strings, items, i, depth + 1)
             return items
+        # Subclasses of the JSON scalars (StrEnum, IntEnum, bool-like ints): store their plain value.
+        for base in (str, bool, int, float):
+            if isinstance(value, base):
+                return self._copy(base(value), path, masked, strings, holder, slot, depth)
         raise InputError(
-            f"{path}: {type(value).__name__} is not a JSON type (use dict, list, str, int, float, bool, None)"
+            f"{_render(path)}: {type(value).__name__} is not a JSON type (use dict, list, str, int, float, bool, None)"
         )
 
     def _mask_strings(
         self,
-        strings: list[tuple[list[Any] | dict[str, Any], Any, str]],
+        strings: list[tuple[Any, Any, _Path]],
         masked: list[str],
         categories: Sequence[Category],
     ) -> None:
@@ -209,7 +243,7 @@ class PayloadMasker:
 
     @staticmethod
     def _apply(
-        entry: tuple[list[Any] | dict[str, Any], Any, str],
+        entry: tuple[Any, Any, _Path],
         text: str,
         findings: list[Finding],
         offset: int,
@@ -233,5 +267,6 @@ class PayloadMasker:
             if rule not in rules:
                 rules.append(rule)
         out.append(text[cur:])
-        holder[slot] = "".join(out)  # type: ignore[index]
-        masked.extend(f"{path}: {rule}" for rule in rules)
+        holder[slot] = "".join(out)
+        where = _render(path)
+        masked.extend(f"{where}: {rule}" for rule in rules)

@@ -255,25 +255,34 @@ class SQLiteAuditStore:
         return True
 
     async def scan(self, start_seq: int = 0, *, batch: int = 4096) -> AsyncIterator[Sequence[RawRecord]]:
-        nxt = start_seq
-        while True:
-            rows = await self._run(lambda n=nxt: self._scan(n, batch))  # type: ignore[misc]
-            if not rows:
-                return
-            yield rows
-            nxt = rows[-1].seq + 1
+        # The next batch is read on the store's thread while the caller works on this one.
+        if self._exec is None:
+            raise StoreError(f"audit store {self.path} is closed; open it first")
+        loop = asyncio.get_running_loop()
+        ex = self._exec
+        fut = loop.run_in_executor(ex, self._guarded, lambda: self._scan(start_seq, batch))
+        try:
+            while True:
+                rows = await fut
+                if not rows:
+                    return
+                nxt = rows[-1].seq + 1
+                fut = loop.run_in_executor(ex, self._guarded, lambda n=nxt: self._scan(n, batch))  # type: ignore[misc]
+                yield rows
+        finally:
+            if not fut.done():
+                fut.cancel()
+            elif not fut.cancelled():
+                fut.exception()  # retrieved: an abandoned read-ahead never logs an error
 
     def _scan(self, start: int, batch: int) -> list[RawRecord]:
+        # CAST: a body stored as TEXT by someone editing the file still comes back as bytes.
         cur = self.conn.execute(
-            "SELECT seq, ts, type, kid, body, hash FROM audit_records WHERE seq >= ? ORDER BY seq LIMIT ?",
+            "SELECT seq, ts, type, kid, CAST(COALESCE(body, '') AS BLOB), hash FROM audit_records "
+            "WHERE seq >= ? ORDER BY seq LIMIT ?",
             (start, batch),
         )
-        out: list[RawRecord] = []
-        for seq, ts, typ, kid, body, h in cur:
-            if type(body) is not bytes:
-                body = str(body).encode("utf-8") if body is not None else b""
-            out.append(RawRecord(int(seq), str(ts), str(typ), kid, body, str(h)))
-        return out
+        return list(map(RawRecord._make, cur.fetchall()))
 
     # -- checkpoints ---------------------------------------------------------------------
 

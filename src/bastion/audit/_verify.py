@@ -70,7 +70,6 @@ class ChainVerifier:
         self.sigs_checked = 0
         self.warnings: list[str] = []
         self.failure: _Failure | None = None
-        self.first_seq: int | None = None
         self._seek: int | None = None  # looking ahead for this seq after a gap
         self._seek_gap_end = 0
         self._seek_found = False
@@ -130,9 +129,9 @@ class ChainVerifier:
         expected = self.expected
         prev = self.prev
         n = 0
-        for i, rec in enumerate(batch):
-            seq = rec.seq
-            if seq > head_limit and seq >= expected:
+        for rec in batch:
+            seq, _ts, _type, _kid, body, stored = rec
+            if seq > head_limit:
                 self.expected, self.prev = expected, prev
                 self.records += n
                 if not self.live:
@@ -144,24 +143,22 @@ class ChainVerifier:
                     )
                 # live: appended by another writer after the snapshot we verify against
                 return False
-            body = rec.body
             h = sha(body).hexdigest()
-            if not (
-                h == rec.hash
-                and seq == expected
-                and body.startswith(b'{"_prev":"%s","_seq":%d,' % (prev.encode("ascii"), expected))
+            if (
+                h != stored
+                or seq != expected
+                or not body.startswith(b'{"_prev":"%s","_seq":%d,' % (prev.encode("ascii"), seq))
             ):
                 self.expected, self.prev = expected, prev
                 self.records += n
                 if not self._slow(rec, h):
                     if self._seek is not None:
-                        return self._feed_seek(batch[i + 1 :])
+                        rest = list(batch)
+                        return self._feed_seek(rest[rest.index(rec) + 1 :])
                     return False
                 expected, prev = self.expected, self.prev
                 n = 0
                 continue
-            if self.first_seq is None:
-                self.first_seq = seq
             n += 1
             if seq in cps and not self._checkpoint(cps[seq], h):
                 self.records += n
@@ -335,7 +332,7 @@ class ChainVerifier:
             records_checked=self.records,
             checkpoints_checked=self.cps_checked,
             signatures_checked=self.sigs_checked,
-            first_seq=self.first_seq,
+            first_seq=self._start if self.records > 0 else None,
             last_seq=last if last >= self._start else None,
             head_hash=self.prev if last >= self._start else st.head_hash,
             problem=f.kind if f is not None else None,

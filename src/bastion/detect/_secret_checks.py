@@ -196,6 +196,8 @@ _DUMMY_VALUES = frozenset(
     }
 )
 
+_MARKERS = re.compile("|".join(re.escape(m) for m in _PLACEHOLDER_MARKERS))
+
 _SEQUENCES = (
     "abcdefghijklmnopqrstuvwxyz",
     "zyxwvutsrqponmlkjihgfedcba",
@@ -224,13 +226,13 @@ def _has_run(value: str, length: int) -> bool:
     return False
 
 
-def _has_sequence(value: str, length: int) -> bool:
+_SEQ6 = frozenset(seq[i : i + 6] for seq in _SEQUENCES for i in range(len(seq) - 5))
+
+
+def _has_sequence(value: str) -> bool:
+    """True when ``value`` holds 6 alphabet/digit/keyboard-row characters in order (``abcdef``, ``123456``)."""
     low = value.lower()
-    for seq in _SEQUENCES:
-        for i in range(len(seq) - length + 1):
-            if seq[i : i + length] in low:
-                return True
-    return False
+    return any(low[i : i + 6] in _SEQ6 for i in range(len(low) - 5))
 
 
 def is_placeholder(value: str, *, strict: bool = False) -> bool:
@@ -243,10 +245,11 @@ def is_placeholder(value: str, *, strict: bool = False) -> bool:
     """
     if not value:
         return True
+    value = value[:512]  # stand-ins show early; keeps the checks bounded for long blobs
     if value in _DOC_EXAMPLES:
         return True
     low = value.lower()
-    if any(marker in low for marker in _PLACEHOLDER_MARKERS):
+    if _MARKERS.search(low):
         return True
     if _TEMPLATE.match(value):
         return True
@@ -255,7 +258,7 @@ def is_placeholder(value: str, *, strict: bool = False) -> bool:
         return True
     if _has_run(value, 6 if strict else 5):
         return True
-    if _has_sequence(value, 6):
+    if _has_sequence(value):
         return True
     if strict:
         return False

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from bastion._types import Category, RuleInfo, Severity
 from bastion.detect._base import OWASP_LLM02
 
-__all__ = ["RULES", "SecretRule"]
+__all__ = ["L", "RULES", "SecretRule"]
 
 # Left boundary: start of text or a character that cannot continue a token.
 L = r"(?:^|[^A-Za-z0-9_])"
@@ -1201,6 +1201,7 @@ RULES: tuple[SecretRule, ...] = (
         sev="medium",
         conf=0.9,
         tail="./A-Za-z0-9",
+        body_from=3,
         desc="Password hash that can be cracked offline: bcrypt (`$2b$`), md5crypt (`$1$`), sha256crypt (`$5$`), "
         "sha512crypt (`$6$`), Cisco type 8/9, Kerberos AS-REP (`$krb5asrep$23$`).",
         example="root:$6$<salt>$<86 characters>:19000:0:99999:7:::",
@@ -1420,7 +1421,7 @@ RULES: tuple[SecretRule, ...] = (
     ),
     _r(
         "curl_credentials",
-        r"curl\s[^\n]{0,}?\s(?:-u|--user)\s{1,4}[\"']?[^\s:\"']{1,}:([^\s\"']{4,})",
+        r"curl\s(?:[^\n]*?\s)?(?:-u|--user)\s{1,4}[\"']?[^\s:\"']{1,}:([^\s\"']{4,})",
         kind="generic_password",
         sev="high",
         conf=0.8,
@@ -1454,7 +1455,7 @@ RULES: tuple[SecretRule, ...] = (
         "sql_password",
         (
             r"(?i:identified)\s+(?:(?i:with)\s+[\"'`]?[A-Za-z0-9_]+[\"'`]?\s+)?(?i:by)\s+[\"']?([^\s\"';]{4,})",
-            r"(?i:create|alter)\s+(?i:user|role|login)\s[^;\n]*?(?i:password)\s*=?\s*[\"']?([^\s\"';]{4,})",
+            r"(?i:create|alter)\s+(?i:user|role|login)\s[^;\n]*?(?i:password)(?:\s*=\s*|\s+)[\"']?([^\s\"';]{4,})",
             r"(?i:password)\s?\(\s?'([^'\s]{4,})'\s?\)",
         ),
         kind="password_value",

@@ -16,14 +16,19 @@ them with lower confidence.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import re2
 
 from bastion._types import Category, Finding, RuleInfo, Severity
 from bastion.detect._base import DetectConfig, Document, make_finding, mask_evidence
-from bastion.detect._engine import Match, Pattern, PatternSet
+from bastion.detect._engine import Match, Pattern, PatternSet, sanitize
 from bastion.detect._secret_checks import (
     MAX_VALUE_CHARS,
     Verdict,
@@ -38,7 +43,7 @@ from bastion.detect._secret_checks import (
     pypi_macaroon_ok,
     shannon_entropy,
 )
-from bastion.detect._secret_rules import RULES, SecretRule
+from bastion.detect._secret_rules import RULES, L, SecretRule
 from bastion.errors import ScannerError
 
 __all__ = ["SECRET_RULES", "SecretsScanner"]
@@ -144,18 +149,48 @@ class _Candidate:
     severity: Severity | None = None
 
 
+_Meta = tuple[SecretRule, int, "re.Pattern[str] | None", Any, bool]
+
+
 @functools.lru_cache(maxsize=4)
-def _compiled(engine: str) -> tuple[PatternSet, tuple[tuple[SecretRule, int, re.Pattern[str] | None], ...]]:
-    """The combined pattern set for ``engine`` and, per pattern, (rule, rule order, tail check)."""
+def _compiled(engine: str) -> tuple[PatternSet, tuple[_Meta, ...]]:
+    """The combined pattern set for ``engine`` and, per pattern, (rule, order, tail check, RE2 for bytes).
+
+    The :class:`PatternSet` does the one prefilter pass; exact spans come from RE2 run on the
+    UTF-8 bytes (encoded once per scan) and are mapped back to character offsets, which is much
+    cheaper than RE2's per-call ``str`` handling when many patterns are candidates.
+    """
     patterns: list[Pattern] = []
-    meta: list[tuple[SecretRule, int, re.Pattern[str] | None]] = []
+    meta: list[_Meta] = []
     for order, rule in enumerate(RULES):
         tail = re.compile(f"[{rule.tail}]") if rule.tail else None
-        for i, regex in enumerate(rule.patterns):
-            patterns.append(Pattern(f"{len(meta)}", regex, caseless=rule.caseless))
-            meta.append((rule, order, tail))
-            del i
+        for regex in rule.patterns:
+            # A leading boundary class would stop RE2 from skipping ahead to the literal prefix;
+            # the boundary is checked in Python instead (same meaning, several times faster).
+            left = regex.startswith(L)
+            pattern = Pattern(f"{len(meta)}", regex[len(L) :] if left else regex, caseless=rule.caseless)
+            patterns.append(pattern)
+            meta.append((rule, order, tail, re2.compile(pattern.re2_source()), left))
     return PatternSet(patterns, engine=engine), tuple(meta)
+
+
+class _Offsets:
+    """Maps UTF-8 byte offsets of ``data`` to character offsets (identity for ASCII text)."""
+
+    __slots__ = ("_cont", "_data", "_identity")
+
+    def __init__(self, text: str, data: bytes) -> None:
+        self._identity = len(text) == len(data)
+        self._data = data
+        self._cont: Any = None
+
+    def __call__(self, offset: int) -> int:
+        if self._identity or offset <= 0:
+            return offset
+        if self._cont is None:  # positions of UTF-8 continuation bytes, found once per scan
+            arr = np.frombuffer(self._data, dtype=np.uint8)
+            self._cont = np.flatnonzero((arr & 0xC0) == 0x80)
+        return offset - int(np.searchsorted(self._cont, offset))
 
 
 def _truthy(value: str) -> bool:
@@ -193,12 +228,52 @@ class SecretsScanner:
         """Scan a plain string (the same as ``scan`` on a :class:`Document`)."""
         if not text:
             return []
-        candidates: list[_Candidate] = []
-        for m in self._set.finditer(text):
-            cand = self._check(m, text)
-            if cand is not None:
-                candidates.append(cand)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = sanitize(text)
+        data = text.encode("utf-8")
+        to_char = _Offsets(text, data)
+        candidates = self._candidates(text, data, to_char)
+        cuts = _joints(data, to_char)
+        for lo, hi in _windows(cuts, _JOIN_WINDOW, len(text)):
+            # A second look, near each joint only, with split literals joined and invisible
+            # characters removed; only findings that cross a joint are new.
+            view, vcuts, origin = _join_view(text, lo, hi, cuts)
+            vdata = view.encode("utf-8")
+            for c in self._candidates(view, vdata, _Offsets(view, vdata)):
+                i = bisect.bisect_right(vcuts, c.start)
+                if i < len(vcuts) and vcuts[i] < c.end:
+                    candidates.append(
+                        dataclasses.replace(
+                            c, start=origin(c.start), end=origin(c.end - 1) + 1, note=c.note + ", split in the text"
+                        )
+                    )
         return [self._finding(c) for c in _resolve(candidates)]
+
+    def _candidates(self, text: str, data: bytes, to_char: Callable[[int], int]) -> list[_Candidate]:
+        candidates: list[_Candidate] = []
+        for i in self._set.candidates(text):
+            rx = self._meta[i][3]
+            ngroups = rx.groups
+            for bm in rx.finditer(data):
+                if bm.end() == bm.start():
+                    continue
+                spans = tuple(
+                    (to_char(a), to_char(b)) if a >= 0 else (-1, -1)
+                    for a, b in (bm.span(g) for g in range(ngroups + 1))
+                )
+                m = Match(
+                    key=str(i),
+                    start=spans[0][0],
+                    end=spans[0][1],
+                    groups=tuple(text[a:b] if a >= 0 else None for a, b in spans),
+                    group_spans=spans,
+                )
+                cand = self._check(m, text)
+                if cand is not None:
+                    candidates.append(cand)
+        return candidates
 
     def _finding(self, c: _Candidate) -> Finding:
         return make_finding(
@@ -213,12 +288,18 @@ class SecretsScanner:
         )
 
     def _check(self, m: Match, text: str) -> _Candidate | None:
-        rule, order, tail = self._meta[int(m.key)]
+        rule, order, tail, _, left = self._meta[int(m.key)]
         g = rule.group
         value = m.group(g)
         if not value:
             return None
         start, end = m.group_spans[g]
+        if left and start > 0:
+            before = text[start - 1]
+            if before in _WORD_CHARS:
+                return None  # the run starts earlier: part of a longer string
+            if before in "+/" and end < len(text) and text[end] in "+/=" and _in_base64_blob(text, start, end):
+                return None  # inside a base64 blob (an image, a certificate ...)
         if tail is not None and end < len(text) and tail.match(text, end):
             return None  # the run continues: a longer string of another shape
         conf = rule.info.confidence
@@ -271,6 +352,73 @@ class SecretsScanner:
                 severity = Severity.MEDIUM
                 note = "encrypted key material"
         return _Candidate(rule, order, start, end, value, min(1.0, conf), note, severity)
+
+
+# Split string literals ("AKIA" + "2E0A...", 'abc' 'def') and invisible characters that would
+# otherwise break a token apart: a token character, the separator, a token character. RE2 keeps
+# the search linear on attacker text; it runs on the UTF-8 bytes like the rules.
+_JOIN = re2.compile(
+    r"[A-Za-z0-9+/=_.-](?:[\"'`][ \t]*(?:\+|\.|\|\|)?\s*(?:\\\n\s*)?[\"'`]"
+    "|[\u200b\u200c\u200d\u2060\ufeff\u00ad]+)[A-Za-z0-9+/=_.-]"
+)
+_JOIN_WINDOW = 600  # characters of context scanned on each side of a joint
+
+
+def _joints(data: bytes, to_char: Callable[[int], int]) -> list[tuple[int, int]]:
+    """``[a, b)`` character ranges to remove: literal separators and runs of invisible characters."""
+    out: list[tuple[int, int]] = []
+    for m in _JOIN.finditer(data):
+        a, b = to_char(m.start() + 1), to_char(m.end() - 1)  # keep the token characters on both sides
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
+
+
+def _windows(cuts: list[tuple[int, int]], size: int, limit: int) -> list[tuple[int, int]]:
+    """Merged ``[lo, hi)`` ranges of text around the joints."""
+    out: list[tuple[int, int]] = []
+    for a, b in cuts:
+        lo, hi = max(0, a - size), min(limit, b + size)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _join_view(
+    text: str, lo: int, hi: int, cuts: list[tuple[int, int]]
+) -> tuple[str, list[int], Callable[[int], int]]:
+    """``text[lo:hi]`` with the joints removed; view offsets of the joints; view offset -> text offset."""
+    pieces: list[str] = []
+    vcuts: list[int] = []
+    shifts: list[int] = []
+    last, removed = lo, 0
+    for a, b in cuts[bisect.bisect_left(cuts, (lo, 0)) :]:
+        if b > hi:
+            break
+        pieces.append(text[last:a])
+        vcuts.append(a - lo - removed)
+        removed += b - a
+        shifts.append(removed)
+        last = b
+    pieces.append(text[last:hi])
+
+    def origin(offset: int) -> int:
+        i = bisect.bisect_right(vcuts, offset)
+        return lo + offset + (shifts[i - 1] if i else 0)
+
+    return "".join(pieces), vcuts, origin
+
+
+_B64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+
+
+def _in_base64_blob(text: str, start: int, end: int) -> bool:
+    """True when 16 base64 characters run on both sides of ``text[start:end]`` (a blob, not a URL)."""
+    before = text[max(0, start - 17) : start - 1]
+    after = text[end + 1 : end + 17]
+    return len(before) == 16 == len(after) and all(c in _B64_CHARS for c in before + after)
 
 
 def _resolve(cands: list[_Candidate]) -> list[_Candidate]:
@@ -354,6 +502,7 @@ def _is_quoted(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] in "\"'`"
 
 
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
 
 
@@ -401,7 +550,9 @@ def _generic_ok(rule: SecretRule, key: str, value: str, *, quoted: bool) -> tupl
     return conf, f"entropy {ent:.1f} bits/char"
 
 
-_ENCODED_OR_LITERAL = re.compile(r"^(?:0x[0-9a-fA-F]+|(?:ENC|enc|DEC|vault|VAULT|ref|REF|secret|SECRET)[(:].*|-?\d+(?:\.\d+)?)$")
+_ENCODED_OR_LITERAL = re.compile(
+    r"^(?:0x[0-9a-fA-F]+|(?:ENC|enc|DEC|vault|VAULT|ref|REF|secret|SECRET|arn|urn)[(:].*|-?\d+(?:\.\d+)?|#.*)$"
+)
 
 
 def _password_value_ok(rule: SecretRule, value: str, *, quoted: bool) -> tuple[float, str] | None:
@@ -412,6 +563,8 @@ def _password_value_ok(rule: SecretRule, value: str, *, quoted: bool) -> tuple[f
         return None
     if not quoted and is_code_reference(value):
         return None
+    if any(w in value.lower() for w in ("password", "passwd")):
+        return None  # a name, label or message about a password, not one
     classes = char_classes(value)
     ent = shannon_entropy(value)
     if len(value) < 6 and classes < 3:

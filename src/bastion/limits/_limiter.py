@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-
-import re2
 
 from bastion.policy._model import LimitsSpec, ToolPolicy
 from bastion.policy._types import Action, Reason, ToolCall
@@ -21,8 +20,9 @@ from bastion.state._base import StateStore
 
 __all__ = ["Limiter", "QuarantineInfo", "fingerprint"]
 
-_DIGITS = re2.compile(r"[0-9]+")
-_PUNCT = re2.compile(r"[^\w ]+")
+# Single character classes with '+': linear in Python's re (no nested quantifiers).
+_DIGITS = re.compile(r"[0-9]+")
+_PUNCT = re.compile(r"[^\w ]+")
 
 
 def _canon(value: Any) -> str:

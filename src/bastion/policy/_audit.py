@@ -12,11 +12,16 @@ __all__ = ["AuditSink", "MemoryAuditSink"]
 class AuditSink(Protocol):
     """Anything with an async ``append(kind, payload, correlation_id=...)``.
 
-    ``kind`` is an event name (``policy.decision``, ``approval.resolved``, ``limits.quarantine``
-    ...); ``payload`` is JSON-like and already masked by the caller.
+    ``kind`` is an event name (``policy.decision``, ``approval.approved``, ``limits.quarantine``
+    ...); ``payload`` is JSON-like, with brokered credentials and ``sensitive`` arguments
+    already masked. :class:`bastion.audit.AuditLog` fits as it is and also masks PII and
+    secrets in the payload before writing. Correlation ids are W3C trace ids (32 hex digits);
+    decision ids have that form.
     """
 
-    async def append(self, kind: str, payload: Mapping[str, Any], *, correlation_id: str | None = None) -> object: ...
+    async def append(
+        self, kind: str, payload: Mapping[str, Any], /, *, correlation_id: str | None = None
+    ) -> object: ...
 
 
 class MemoryAuditSink:
@@ -25,7 +30,7 @@ class MemoryAuditSink:
     def __init__(self) -> None:
         self.events: list[tuple[str, dict[str, Any], str | None]] = []
 
-    async def append(self, kind: str, payload: Mapping[str, Any], *, correlation_id: str | None = None) -> object:
+    async def append(self, kind: str, payload: Mapping[str, Any], /, *, correlation_id: str | None = None) -> object:
         self.events.append((kind, dict(payload), correlation_id))
         return len(self.events)
 

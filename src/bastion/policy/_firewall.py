@@ -86,6 +86,40 @@ def _mask(value: Any) -> Any:
     return "***"
 
 
+_PII_KINDS = ("email", "phone", "iban")
+
+
+def _mask_entity(kind: str, value: str) -> str:
+    if kind == "email":
+        local, _, domain = value.partition("@")
+        return f"{local[:1]}***@{domain}"
+    return f"[{kind}:***{value[-2:]}]"
+
+
+def _mask_pii(value: Any, depth: int = 0) -> tuple[Any, bool]:
+    """Mask e-mail addresses, phone numbers and IBANs inside argument values (for logs)."""
+    if depth > 32:
+        return "***", True
+    if isinstance(value, str):
+        found = extract_entities(value, _PII_KINDS)
+        if not found:
+            return value, False
+        for kind, ent in sorted(found, key=lambda e: -len(e[1])):
+            value = value.replace(ent, _mask_entity(kind, ent))
+        return value, True
+    if isinstance(value, Mapping):
+        out: dict[str, Any] = {}
+        changed = False
+        for k, v in value.items():
+            out[str(k)], c = _mask_pii(v, depth + 1)
+            changed = changed or c
+        return out, changed
+    if isinstance(value, list | tuple):
+        items = [_mask_pii(v, depth + 1) for v in value]
+        return [v for v, _ in items], any(c for _, c in items)
+    return value, False
+
+
 class Firewall:
     """Decides tool calls. Build once per policy; share between tasks.
 
@@ -93,6 +127,9 @@ class Firewall:
     default). ``scanner`` is awaited with each tool output's text (for example
     ``lambda t: guard.scan_async(t, surface="tool_output")``); a finding in
     ``policy.flow.scan_categories`` raises the session's taint to ``injected``.
+    ``mask_pii`` masks e-mail addresses, phone numbers and IBANs in the decision's copy of the
+    arguments (the copy that is audited and sent to reviewers); policy-``sensitive`` arguments
+    and brokered credentials are always masked whole.
     """
 
     def __init__(
@@ -108,6 +145,7 @@ class Firewall:
         broker: CredentialBroker | None = None,
         clock: Callable[[], float] = time.time,
         limits: bool = True,
+        mask_pii: bool = True,
     ) -> None:
         self.policy = policy
         self.store = store if store is not None else MemoryStateStore()
@@ -118,6 +156,7 @@ class Firewall:
         self.require_token = require_token
         self.broker = broker
         self.clock = clock
+        self.mask_pii = mask_pii
         from bastion.limits._limiter import Limiter  # late: bastion.limits imports this package
 
         self.limiter: Limiter | None = Limiter(policy.limits, self.store) if limits else None
@@ -177,7 +216,7 @@ class Firewall:
         decision = Decision(
             action=action,
             reasons=tuple(reasons),
-            decision_id="dec_" + uuid.uuid4().hex[:20],
+            decision_id=uuid.uuid4().hex,
             policy_version=self.policy.version,
             timestamp=now,
             tool=call.tool[:_MAX_TOOL_NAME],
@@ -202,7 +241,22 @@ class Firewall:
                     ),
                 )
         if self.audit is not None:
-            await self.audit.append("policy.decision", decision.to_dict(), correlation_id=decision.decision_id)
+            try:
+                await self.audit.append("policy.decision", decision.to_dict(), correlation_id=decision.decision_id)
+            except BastionError as exc:
+                # No trail, no action: an unaudited call is refused.
+                decision = replace(
+                    decision,
+                    action=Action.DENY,
+                    reasons=(
+                        *decision.reasons,
+                        Reason(
+                            "policy.audit_failed",
+                            Action.DENY,
+                            f"the decision could not be audited ({type(exc).__name__})",
+                        ),
+                    ),
+                )
         return decision
 
     def check_sync(self, call: ToolCall | Mapping[str, Any], session: Session) -> Decision:
@@ -217,6 +271,10 @@ class Firewall:
             if k in self.policy.mask_args or k in secret_params or (spec is not None and spec.sensitive):
                 out[k] = _mask(v)
                 masked.append(k)
+            elif self.mask_pii:
+                out[k], changed = _mask_pii(v)
+                if changed:
+                    masked.append(k)
             else:
                 out[k] = v
         return MappingProxyType(out), tuple(masked)
@@ -233,7 +291,7 @@ class Firewall:
         policy = self.policy
         name = call.tool
         # 1. The tool's name: exact, printable, known.
-        if (
+        if tool is None and (
             not isinstance(name, str)
             or not name
             or len(name) > _MAX_TOOL_NAME

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -56,11 +57,33 @@ _ENTITY_PATTERNS: dict[str, str] = {
     "number": r"\b[0-9][0-9,._]{4,}[0-9]\b",
 }
 _ENTITY_RES = {k: re2.compile(v) for k, v in _ENTITY_PATTERNS.items()}
+_PREFILTER = {
+    "url": re.compile(r"(?i)https?://|www\.|\.(?:" + _TLDS + r")\b"),
+    "iban": re.compile(r"[A-Z]{2}[0-9]{2}"),
+    "phone": re.compile(r"[0-9](?:[^0-9\n]{0,3}[0-9]){7}"),
+    "number": re.compile(r"[0-9][0-9,._]{4}[0-9]"),
+}
+
+
+def _worth_scanning(text: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """Cheap prefilters (literals and fixed-shape character classes, linear in Python's
+    ``re``): most argument strings hold no entity at all, so RE2 runs only on candidates."""
+    keep = []
+    for k in kinds:
+        if k == "email":
+            if "@" in text:
+                keep.append(k)
+        elif _PREFILTER[k].search(text) is not None:
+            keep.append(k)
+    return tuple(keep)
 
 
 def extract_entities(text: str, kinds: tuple[str, ...], limit: int = 200) -> list[tuple[str, str]]:
     """``(kind, value)`` pairs found in ``text`` (bounded: at most ``limit``)."""
+    kinds = _worth_scanning(text, kinds)
     out: list[tuple[str, str]] = []
+    if not kinds:
+        return out
     emails: list[tuple[int, int]] = []
     if "email" in kinds or "url" in kinds:
         for m in _ENTITY_RES["email"].finditer(text[:MAX_PARSE_CHARS]):

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from bastion.sandbox._cgroup import Cgroup
 from bastion.sandbox._linux import (
+    CLONE_NEWUTS,
     BpfProgram,
     LandlockRuleset,
     bind_file_readonly,
@@ -120,6 +121,8 @@ class ChildSetup:
             libc_call("setns", self.netns_fd, 0x40000000)
         if self.unshare_flags:
             libc_call("unshare", self.unshare_flags)
+            if self.unshare_flags & CLONE_NEWUTS:
+                libc_call("sethostname", b"sandbox", 7)
         if self.hosts_file is not None:
             bind_file_readonly(self.hosts_file, "/etc/hosts")
         if self.drop_to_nobody:

@@ -59,6 +59,37 @@ async def _run_quietly(argv: list[str], timeout: float = 15.0) -> None:
             await proc.wait()
 
 
+def _watch_exit(pid: int) -> asyncio.Future[object]:
+    """A future resolved when process ``pid`` (our child) exits, even while descendants keep its pipes open."""
+    loop = asyncio.get_running_loop()
+    fut: asyncio.Future[object] = loop.create_future()
+    try:
+        pidfd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        fut.set_result(None)
+        return fut
+
+    def ready() -> None:
+        if not fut.done():
+            fut.set_result(None)
+
+    def release(_: object) -> None:
+        loop.remove_reader(pidfd)
+        os.close(pidfd)
+
+    loop.add_reader(pidfd, ready)
+    fut.add_done_callback(release)
+    return fut
+
+
+async def _watch_limits(cgroup: Cgroup, interval: float = 0.05) -> None:
+    """Return as soon as the cgroup reports an OOM kill or a refused fork: the tree is then stopped."""
+    while True:
+        await asyncio.sleep(interval)
+        if cgroup.oom_kills() or cgroup.pids_hits():
+            return
+
+
 class Sandbox:
     """Run commands under one :class:`SandboxProfile`.
 
@@ -368,20 +399,21 @@ class Sandbox:
 
         readers = [asyncio.ensure_future(pump(proc.stdout, out)), asyncio.ensure_future(pump(proc.stderr, err)),
                    asyncio.ensure_future(feed())]
-        waiter = asyncio.ensure_future(proc.wait())
-        limit = asyncio.ensure_future(overflow.wait())
-        done, _ = await asyncio.wait({waiter, limit}, timeout=p.timeout, return_when=asyncio.FIRST_COMPLETED)
+        exited = _watch_exit(proc.pid)
+        stop = asyncio.ensure_future(overflow.wait())
+        watchers: set[asyncio.Future[object]] = {exited, stop}
+        if cgroup is not None:
+            watchers.add(asyncio.ensure_future(_watch_limits(cgroup)))
+        done, _ = await asyncio.wait(watchers, timeout=p.timeout, return_when=asyncio.FIRST_COMPLETED)
         timed_out = not done
-        killed_by_us = False
-        if not waiter.done():
-            killed_by_us = True
-            if launch.kill_argv is not None:
-                await _run_quietly(launch.kill_argv)
-            await self._kill_tree(proc.pid, cgroup)
-            await waiter
-        limit.cancel()
-        # The command's lifetime ends with its main process: kill what it left behind, then drain pipes.
+        killed_by_us = exited not in done
+        for fut in watchers:
+            fut.cancel()
+        if killed_by_us and launch.kill_argv is not None:
+            await _run_quietly(launch.kill_argv)
+        # The command's lifetime ends with its main process: kill whatever it left behind, then drain pipes.
         await self._kill_tree(proc.pid, cgroup)
+        await proc.wait()
         _, pending = await asyncio.wait(readers, timeout=2.0)
         for task in pending:
             task.cancel()
