@@ -12,7 +12,8 @@ Cases (each a loop of ``await firewall.check(call, session)`` on one event loop,
 - ``with_limits``: ``sink_tainted`` plus the default circuit breaker and duplicate detection on
   the in-memory state store (several sessions/agents so limits do not trip).
 
-Each figure is the median over ``--repeat`` runs. There is no peer library with the same
+Each figure is the median over ``--repeat`` runs, per wall-clock second and per CPU second of
+this process (the latter is steadier on a shared machine). There is no peer library with the same
 decision model to run side by side; the figures are absolute.
 """
 
@@ -50,22 +51,25 @@ def _cpu() -> str:
     return platform.processor() or "unknown"
 
 
-async def _case(fw: Firewall, call: ToolCall, session_factory: Any, n: int, rotate: bool) -> float:
+async def _case(fw: Firewall, call: ToolCall, session_factory: Any, n: int, rotate: bool) -> tuple[float, float]:
     sessions = [await session_factory(i) for i in range(64 if rotate else 1)]
     calls = [
         replace(call, agent=f"agent-{i % 64}", args={**call.args, "subject": f"Feedback {i}"}) if rotate else call
         for i in range(min(n, 4096))
     ]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for i in range(n):
         await fw.check(calls[i % len(calls)], sessions[i % len(sessions)])
-    return n / (time.perf_counter() - t0)
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return n / wall, n / cpu
 
 
 async def run(policy_path: Path, n: int, repeat: int) -> dict[str, Any]:
     policy = load_policy(policy_path)
     fw = Firewall(policy, limits=False)
-    limited_policy = replace(policy, limits=replace(policy.limits, duplicates=DuplicateSpec(window_s=60, max_repeats=10**9)))
+    limited_policy = replace(
+        policy, limits=replace(policy.limits, duplicates=DuplicateSpec(window_s=60, max_repeats=10**9))
+    )
     fw_limits = Firewall(limited_policy, limits=True)
     prompt = "Please do the actions specified in the email from david.smith@bluesparrowtech.com"
 
@@ -101,7 +105,11 @@ async def run(policy_path: Path, n: int, repeat: int) -> dict[str, Any]:
         # sanity: the sink call must be allowed in both the clean and the tainted session
         probe = await f.check(call, await factory(0))
         rates = [await _case(f, call, factory, n, rotate) for _ in range(repeat)]
-        out[name] = {"decisions_per_s": round(statistics.median(rates)), "action": probe.action.value}
+        out[name] = {
+            "decisions_per_s": round(statistics.median(r[0] for r in rates)),
+            "decisions_per_cpu_s": round(statistics.median(r[1] for r in rates)),
+            "action": probe.action.value,
+        }
     return {
         "policy": str(policy_path.relative_to(ROOT) if policy_path.is_relative_to(ROOT) else policy_path),
         "n": n,
@@ -126,7 +134,9 @@ def main() -> None:
         return
     print(f"policy {res['policy']}  python {res['python']}  nproc {res['nproc']}  cpu {res['cpu']}")
     for name, r in res["cases"].items():
-        print(f"{name:14s} {r['decisions_per_s']:>10,d} decisions/s   ({r['action']})")
+        print(
+            f"{name:14s} {r['decisions_per_s']:>10,d} decisions/s wall  {r['decisions_per_cpu_s']:>10,d} per CPU-s  ({r['action']})"
+        )
 
 
 if __name__ == "__main__":

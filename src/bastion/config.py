@@ -200,6 +200,12 @@ class StoresConfig(_Model):
     )
 
 
+    @field_validator("audit", mode="before")
+    @classmethod
+    def _yaml_off(cls, v: object) -> object:
+        return "off" if v is False else v  # YAML 1.1 reads a bare `off` as false
+
+
 class BastionConfig(_Model):
     """The whole configuration. Every section is optional."""
 

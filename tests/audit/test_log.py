@@ -281,3 +281,23 @@ def test_sync_wrapper(tmp_path: Path, stub_masker: PayloadMasker, signing_key: E
         assert len(list(lg.export_jsonl())) == 4
     with pytest.raises(StoreError, match="closed"):
         lg.append("a.b", {})
+
+
+def test_text_beyond_the_scanner_limit_is_masked_not_written() -> None:
+    from bastion.detect import Guard
+
+    from .conftest import StubScanner
+
+    masker = PayloadMasker(Guard(scanners=[StubScanner()], entry_points=False, max_chars=40))
+    text = "x" * 60 + SECRET
+    res = masker.mask({"a": text})
+    assert res.value == {"a": "x" * 40 + "[MASKED:input.truncated]"}
+    assert res.masked == ("payload.a: input.truncated",)
+    # the piecewise path (joined text over the limit) masks the same way
+    res = masker.mask({"a": "short " + EMAIL, "b": text})
+    assert res.value["b"] == "x" * 40 + "[MASKED:input.truncated]"
+
+
+async def test_clear_must_be_a_sequence_of_names(log: AuditLog) -> None:
+    with pytest.raises(InputError, match="sequence of top-level key names"):
+        await log.append("a.b", {"tool": "x"}, subject="s", clear="tool")

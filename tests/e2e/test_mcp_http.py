@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 
 pytest.importorskip("mcp", reason="the official mcp SDK is not installed (dev extra)")
-import uvicorn  # noqa: E402
-from mcp import Client  # noqa: E402
+import uvicorn
+from mcp import Client
 
-from bastion.gateway.mcp import HttpUpstream, McpGuard, create_mcp_app  # noqa: E402
+from bastion.gateway.mcp import HttpUpstream, McpGuard, create_mcp_app
 
 UPSTREAM = str(Path(__file__).resolve().parents[1] / "gateway" / "mcp" / "http_upstream.py")
 

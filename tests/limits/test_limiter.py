@@ -8,7 +8,7 @@ import pytest
 
 from bastion.limits import Limiter, fingerprint
 from bastion.policy import Action, Firewall, MemoryAuditSink, Session, ToolCall, parse_policy
-from bastion.policy._model import BreakerSpec, BudgetSpec, DuplicateSpec, LimitsSpec, RateSpec
+from bastion.policy._model import BreakerSpec, DuplicateSpec, LimitsSpec, RateSpec
 from bastion.state import MemoryStateStore, SqliteStateStore, StateStore
 
 

@@ -58,7 +58,7 @@ def make(tmp_path: Path, handler=None):  # type: ignore[no-untyped-def]
 
 
 async def test_request_persists_and_notifies(tmp_path: Path) -> None:
-    fw, approvals, audit, clock, sent, client = make(tmp_path)
+    fw, _approvals, audit, clock, sent, client = make(tmp_path)
     d = await fw.check(ToolCall("refund", {"amount": 120}), Session("s", agent="support"))
     assert d.action is Action.REQUIRE_APPROVAL and d.approval_id is not None
     # a second process sees the pending request
@@ -74,7 +74,7 @@ async def test_request_persists_and_notifies(tmp_path: Path) -> None:
 
 
 async def test_approve_with_identity_and_reason(tmp_path: Path) -> None:
-    fw, approvals, audit, clock, _, client = make(tmp_path)
+    fw, approvals, audit, _clock, _, client = make(tmp_path)
     d = await fw.check(ToolCall("refund", {"amount": 5}), Session("s"))
     assert d.approval_id is not None
     with pytest.raises(PolicyError, match="identity"):
@@ -92,7 +92,7 @@ async def test_approve_with_identity_and_reason(tmp_path: Path) -> None:
 
 
 async def test_deny(tmp_path: Path) -> None:
-    fw, approvals, audit, clock, _, client = make(tmp_path)
+    fw, approvals, _audit, _clock, _, client = make(tmp_path)
     d = await fw.check(ToolCall("refund", {"amount": 5}), Session("s"))
     assert d.approval_id is not None
     await approvals.deny(d.approval_id, by="alice", reason="looks like fraud")
@@ -118,7 +118,7 @@ async def test_failing_webhook_keeps_request_pending_and_is_audited(tmp_path: Pa
     def boom(request: httpx.Request) -> httpx.Response:
         return httpx.Response(500)
 
-    fw, approvals, audit, clock, _, client = make(tmp_path, boom)
+    fw, approvals, audit, _clock, _, client = make(tmp_path, boom)
     d = await fw.check(ToolCall("refund", {"amount": 5}), Session("s"))
     assert d.action is Action.REQUIRE_APPROVAL
     assert "approval.notify_failed" in audit.kinds()

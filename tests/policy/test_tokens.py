@@ -112,7 +112,7 @@ async def test_forgery_is_detected(authority: TokenAuthority, mutation: str) -> 
 async def test_foreign_key_is_forged(authority: TokenAuthority, clock: Clock) -> None:
     other = TokenAuthority({"k1": b"z" * 32}, clock=clock)
     tok = other.mint(agent="support", tools=["send_email"], ttl_s=60)
-    with pytest.raises(TokenError, match="token.forged"):
+    with pytest.raises(TokenError, match=r"token.forged"):
         await authority.verify(tok, call(), "support")
 
 
@@ -120,23 +120,23 @@ async def test_attenuation_narrows_offline(authority: TokenAuthority, clock: Clo
     parent = authority.mint(agent="support", tools=["send_email", "read_crm"], ttl_s=600)
     child = attenuate(parent, tools=["send_email"], ttl_s=60, args={"to": {"recipients": ["*@acme.com"]}}, now=clock.t)
     await authority.verify(child, call(to="bob@acme.com"), "support")
-    with pytest.raises(TokenError, match="token.scope"):
+    with pytest.raises(TokenError, match=r"token.scope"):
         await authority.verify(child, ToolCall("read_crm", {}), "support")
-    with pytest.raises(TokenError, match="token.args"):
+    with pytest.raises(TokenError, match=r"token.args"):
         await authority.verify(child, call(to="eve@evil.com"), "support")
     clock.t += 100
-    with pytest.raises(TokenError, match="token.expired"):
+    with pytest.raises(TokenError, match=r"token.expired"):
         await authority.verify(child, call(to="bob@acme.com"), "support")
     await authority.verify(parent, ToolCall("read_crm", {}), "support")  # the parent is unaffected
 
 
 async def test_attenuation_cannot_widen(authority: TokenAuthority, clock: Clock) -> None:
     parent = authority.mint(agent="support", tools=["send_email"], ttl_s=60)
-    with pytest.raises(TokenError, match="token.over_broad"):
+    with pytest.raises(TokenError, match=r"token.over_broad"):
         attenuate(parent, tools=["send_email", "delete_all"], now=clock.t)
-    with pytest.raises(TokenError, match="token.over_broad"):
+    with pytest.raises(TokenError, match=r"token.over_broad"):
         attenuate(parent, ttl_s=3600, now=clock.t)
-    with pytest.raises(TokenError, match="token.over_broad"):
+    with pytest.raises(TokenError, match=r"token.over_broad"):
         attenuate(parent, agent="admin", now=clock.t)
 
 
@@ -156,7 +156,7 @@ async def test_hand_made_widening_caveat_still_cannot_widen(authority: TokenAuth
     body["sig"] = sig.hex()
     widened = "bst1." + base64.urlsafe_b64encode(json.dumps(body).encode()).decode().rstrip("=")
     await authority.verify(widened, call(), "support")  # signature is valid ...
-    with pytest.raises(TokenError, match="token.scope"):
+    with pytest.raises(TokenError, match=r"token.scope"):
         await authority.verify(widened, ToolCall("delete_all", {}), "support")  # ... but no wider
 
 
@@ -165,18 +165,18 @@ async def test_revocation_covers_children(authority: TokenAuthority, clock: Cloc
     child = attenuate(parent, ttl_s=60, now=clock.t)
     sibling = attenuate(parent, ttl_s=60, now=clock.t)
     await authority.revoke(child)
-    with pytest.raises(TokenError, match="token.revoked"):
+    with pytest.raises(TokenError, match=r"token.revoked"):
         await authority.verify(child, call(), "support")
     await authority.verify(sibling, call(), "support")
     await authority.revoke(parent)
-    with pytest.raises(TokenError, match="token.revoked"):
+    with pytest.raises(TokenError, match=r"token.revoked"):
         await authority.verify(sibling, call(), "support")
 
 
 async def test_single_use_token_replay(authority: TokenAuthority) -> None:
     tok = authority.mint(agent="support", tools=["send_email"], ttl_s=60, max_uses=1)
     await authority.verify(tok, call(), "support")
-    with pytest.raises(TokenError, match="token.replayed"):
+    with pytest.raises(TokenError, match=r"token.replayed"):
         await authority.verify(tok, call(), "support")
 
 

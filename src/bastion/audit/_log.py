@@ -36,7 +36,7 @@ from bastion.audit._crypto import (
     unwrap_subject_key,
     wrap_subject_key,
 )
-from bastion.audit._mask import PayloadMasker
+from bastion.audit._mask import MaskResult, PayloadMasker
 from bastion.audit._model import (
     AuditRecord,
     Checkpoint,
@@ -144,6 +144,7 @@ class AuditLog:
         self._subjects: dict[str, tuple[str, bytes]] = {}  # subject ref -> (kid, raw key)
         self._kids: dict[str, bytes] = {}  # kid -> raw key
         self._erase_gen = 0
+        self._actors: dict[str, MaskResult] = {}
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -228,6 +229,8 @@ class AuditLog:
         top-level keys named in ``clear``, which stay readable (still masked). ``actor``: who acted
         (agent id, user id). When this returns, the record is committed (for SQLite: fsync'ed).
         """
+        if isinstance(clear, str):
+            raise InputError("clear= takes a sequence of top-level key names, e.g. clear=('tool',)")
         ev = AuditEvent(event_type, payload, correlation_id, subject, actor, tuple(clear))
         prepared = [await self._prepare(ev)]
         return (await self._enqueue(prepared))[0]
@@ -261,7 +264,12 @@ class AuditLog:
         if actor is not None:
             if not isinstance(actor, str) or not 0 < len(actor) <= _MAX_ACTOR:
                 raise InputError(f"actor must be a non-empty str of at most {_MAX_ACTOR} characters")
-            ma = self._get_masker().mask(actor, path="actor")
+            ma = self._actors.get(actor)
+            if ma is None:  # actors repeat (agent ids): mask each distinct one once
+                ma = self._get_masker().mask(actor, path="actor")
+                if len(self._actors) >= _SUBJECT_CACHE:
+                    self._actors.clear()
+                self._actors[actor] = ma
             actor = ma.value
             masked.extend(ma.masked)
         sealed: Sealed | None = None

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bastion._types import Category, Finding
+from bastion._types import Category, Finding, Severity
 from bastion.detect import Guard
 from bastion.errors import InputError
 
@@ -175,12 +175,15 @@ class PayloadMasker:
         if t is dict or isinstance(value, Mapping):
             out: dict[str, Any] = {}
             keys = self._keys
+            norm = self._norm_cache
             for k, v in value.items():
                 if type(k) is not str:
                     if not isinstance(k, str):
                         raise InputError(f"{_render(path)}: key {k!r} must be a str, not {type(k).__name__}")
                     k = str.__str__(k)
-                nk = self._norm(k)
+                nk = norm.get(k)
+                if nk is None:
+                    nk = self._norm(k)
                 if nk in keys and v is not None:
                     out[k] = f"[MASKED:field.{nk}]"
                     masked.append(f"{_render((path, k))}: field.{nk}")
@@ -221,7 +224,8 @@ class PayloadMasker:
             starts.append(pos)
             pos += len(t) + len(_SEP)
         joined = _SEP.join(texts)
-        if len(joined) > _MAX_SCAN_CHARS:
+        limit = min(_MAX_SCAN_CHARS, self._guard.max_chars) if self._guard is not None else _MAX_SCAN_CHARS
+        if len(joined) > limit:
             # Larger than one scan may cover: scan piecewise so nothing goes unscanned.
             for i, t in enumerate(texts):
                 self._apply(strings[i], t, self._findings(t, categories), 0, masked)
@@ -239,7 +243,22 @@ class PayloadMasker:
         if self._guard is None:
             return []
         res = self._guard.scan(text, "response", categories=categories)
-        return [f for f in res.findings if f.category in categories and f.end > f.start]
+        out = [f for f in res.findings if f.category in categories and f.end > f.start]
+        if res.truncated:
+            # Fail closed: whatever the scanner did not look at is masked, never written raw.
+            cut = self._guard.max_chars
+            out.append(
+                Finding(
+                    rule_id="input.truncated",
+                    category=Category.INPUT,
+                    severity=Severity.MEDIUM,
+                    confidence=1.0,
+                    start=cut,
+                    end=len(text),
+                    message="not scanned: over the scanner's size limit",
+                )
+            )
+        return out
 
     @staticmethod
     def _apply(

@@ -14,9 +14,13 @@ to an AI inside a tool output); their per-surface severity says so (see ``SURFAC
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
+
+import re2
 
 from bastion._types import Category, Finding, RuleInfo, Severity, Surface
 from bastion.detect._base import (
@@ -30,12 +34,14 @@ from bastion.detect._base import (
 from bastion.detect._engine import Pattern, PatternSet
 from bastion.detect._inj_patterns import PATTERNS
 from bastion.detect._normalize import NormalizedText, Signal, TextView, normalized_view
+from bastion.errors import ScannerError
 
 __all__ = [
     "INJECTION_RULES",
     "OBFUSCATION_RULES",
     "SURFACE_POLICY",
     "InjectionRulesScanner",
+    "trigger_of",
 ]
 
 _I, _J, _O = Category.INJECTION, Category.JAILBREAK, Category.OBFUSCATION
@@ -261,6 +267,149 @@ _CORE_RULES = frozenset(
 )
 
 
+_SPECIAL = frozenset(".[](){}*+?|^$\\")
+
+
+def _group_end(s: str, i: int) -> int:
+    """Index just past the group opening at ``s[i] == '('`` (escapes and classes skipped)."""
+    depth, cls = 0, False
+    while i < len(s):
+        c = s[i]
+        if c == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(s)
+
+
+def _top_alternatives(s: str) -> list[str]:
+    out: list[str] = []
+    depth, cls, start, i = 0, False, 0, 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(s[start:i])
+            start = i + 1
+        i += 1
+    out.append(s[start:])
+    return out
+
+
+def trigger_of(src: str) -> str:
+    """A small expression every match of ``src`` must contain: the leading group or literal.
+
+    Hyperscan compiles these quickly, while the full rule expressions (bounded repeats of
+    Unicode word classes) would take minutes; RE2 then confirms candidates with the full
+    expression. Falls back to the whole expression when no safe trigger is found.
+    """
+    alts = _top_alternatives(src)
+    if len(alts) > 1:
+        return "|".join(f"(?:{trigger_of(a)})" for a in alts)
+    s = src
+    while s.startswith("\\b"):
+        s = s[2:]
+    if s.startswith("(?") and not s.startswith("(?:"):
+        return src  # inline flags: keep the whole (short) expression
+    if s.startswith("("):
+        end = _group_end(s, 0)
+        if end < len(s) and s[end] in "?*{":
+            return src
+        return s[:end]
+    lit = []
+    for c in s:
+        if c in _SPECIAL:
+            break
+        lit.append(c)
+    if len(lit) >= 3:
+        return "".join(lit)
+    best = _longest_literal(s)
+    return re2.escape(best) if len(best) >= 3 else src
+
+
+def _longest_literal(s: str) -> str:
+    """The longest run of literal characters at the top level of ``s`` (a necessary substring)."""
+    best, run, depth, cls, i = "", "", 0, False, 0
+    while i < len(s):
+        c = s[i]
+        nxt = s[i + 2] if c == "\\" and i + 2 < len(s) else (s[i + 1] if i + 1 < len(s) else "")
+        if c == "{" and depth == 0 and not cls:
+            best = run if len(run) > len(best) else best
+            run = ""
+            close = s.find("}", i)
+            i = len(s) if close < 0 else close + 1
+            continue
+        if c == "\\" and depth == 0 and not cls and i + 1 < len(s) and not s[i + 1].isalnum():
+            ch, step = s[i + 1], 2
+        elif depth == 0 and not cls and c not in _SPECIAL:
+            ch, step = c, 1
+        else:
+            ch, step = "", 1
+            if c == "\\":
+                step = 2
+            elif cls:
+                cls = c != "]"
+            elif c == "[":
+                cls = True
+            elif c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+        if ch and nxt not in ("?", "*", "{"):
+            run += ch
+        else:  # a special character, or an optional one: the run ends here
+            best = run if len(run) > len(best) else best
+            run = ""
+        i += step
+    return run if len(run) > len(best) else best
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(engine: str) -> tuple[tuple[tuple[RuleInfo, Any], ...], PatternSet, PatternSet]:
+    """Compile the rules once per engine (immutable results, shared by every scanner instance).
+
+    Two stages, both linear time: a PatternSet of small triggers finds candidate expressions,
+    RE2 confirms them with the full expression and gives exact spans.
+    """
+    by_id = {r.rule_id: r for r in INJECTION_RULES}
+    triggers: list[Pattern] = []
+    core: list[Pattern] = []
+    exprs: list[tuple[RuleInfo, Any]] = []
+    for rule_id, sources in PATTERNS.items():
+        rule = by_id[rule_id]
+        for src in sources:
+            idx = len(exprs)
+            try:
+                exprs.append((rule, re2.compile("(?i)" + src)))
+            except re2.error as exc:  # pragma: no cover - guarded by a test
+                raise ScannerError(f"rule {rule_id}: pattern does not compile under RE2: {exc}") from exc
+            p = Pattern(str(idx), trigger_of(src), caseless=True)
+            triggers.append(p)
+            if rule_id in _CORE_RULES:
+                core.append(p)
+    return tuple(exprs), PatternSet(triggers, engine=engine), PatternSet(core, engine=engine)
+
+
 @dataclass(frozen=True, slots=True)
 class _Hit:
     rule: RuleInfo
@@ -280,25 +429,20 @@ class InjectionRulesScanner:
     def __init__(self, config: DetectConfig | None = None) -> None:
         self._config = config or DetectConfig()
         self._by_id = {r.rule_id: r for r in self.rules}
-        pats: list[Pattern] = []
-        core: list[Pattern] = []
-        for rule_id, sources in PATTERNS.items():
-            if rule_id not in self._by_id:  # pragma: no cover - guarded by a test
-                raise KeyError(rule_id)
-            for i, src in enumerate(sources):
-                p = Pattern(f"{rule_id}#{i}", src, caseless=True)
-                pats.append(p)
-                if rule_id in _CORE_RULES:
-                    core.append(p)
-        self._all = PatternSet(pats, engine=self._config.engine)
-        self._core = PatternSet(core, engine=self._config.engine)
+        self._exprs, self._all, self._core = _compiled(self._config.engine)
 
     # -- matching --------------------------------------------------------------------------
+    def _finditer(self, text: str, ps: PatternSet) -> Iterator[tuple[RuleInfo, int, int]]:
+        for ci in ps.candidates(text):
+            rule, rx = self._exprs[int(ps.patterns[ci].key)]
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    yield rule, m.start(), m.end()
+
     def _match(self, view: TextView, ps: PatternSet) -> list[_Hit]:
         hits: list[_Hit] = []
-        for m in ps.finditer(view.text):
-            rule = self._by_id[m.key.split("#", 1)[0]]
-            s, e = view.to_original(m.start, m.end)
+        for rule, start, end in self._finditer(view.text, ps):
+            s, e = view.to_original(start, end)
             hits.append(_Hit(rule, s, e, view.name, view.encoding))
         return hits
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from bastion._types import Category, Finding, RuleInfo, Severity
 from bastion.detect._base import OWASP_LLM02, OWASP_LLM07, DetectConfig, Document, make_finding, mask_evidence
-from bastion.detect._engine import Pattern, PatternSet
+from bastion.detect._staged import Staged, StagedSet
 
 __all__ = ["RULES", "LeakScanner"]
 
@@ -292,7 +292,7 @@ _FRAMEWORKS: tuple[tuple[str, str], ...] = (
     ("spring", r"(?:Whitelabel Error Page|This application has no explicit mapping for /error)"),
     (
         "aspnet",
-        r"(?:Server Error in '[^'\r\n]{1,100}' Application|An unhandled exception occurred during the "
+        r"(?:Server Error in '[^'\r\n]+' Application|An unhandled exception occurred during the "
         r"execution of the current web request|Version Information: Microsoft \.NET Framework Version)",
     ),
     ("phpinfo", r"(?:<title>PHP \d[\d.]* - phpinfo\(\)</title>|<title>phpinfo\(\)</title>)"),
@@ -310,102 +310,149 @@ _SQL = (
     r"|MySQLdb\._exceptions\.\w+[^\r\n]*|mysql\.connector\.errors\.\w+[^\r\n]*)"
 )
 
-_RAW_PATTERNS: tuple[Pattern, ...] = (
-    Pattern("meta", rf"{_SCHEME}{_META}{_PORT}{_PATH}", caseless=True),
-    Pattern("host", rf"{_SCHEME}(?:{_PRIV4}|{_LOOP}|{_HOSTNAME}|{_ULA6}){_PORT}{_PATH}", caseless=True),
-    Pattern(
+_SQL_MARKERS = (
+    r"You have an error in your SQL syntax|ORA-\d{5}:|PG::[A-Z][A-Za-z]+(?:Error|Violation)|psycopg|ERROR:[ \t]+"
+    r"(?:relation|column|syntax error|duplicate key|null value|permission denied|insert or update)|SQLSTATE\["
+    r"|Unclosed quotation mark|Incorrect syntax near|Microsoft OLE DB Provider|\[Microsoft\]\[ODBC|sqlite3\."
+    r"|no such (?:table|column): |java\.sql\.SQL|org\.hibernate\.exception|sqlalchemy\.exc\.|Warning: "
+    r"(?:mysql|mysqli|pg|oci)_|MySQLdb\._exceptions|mysql\.connector\.errors"
+)
+
+_SPECS: tuple[Staged, ...] = (
+    Staged(
+        "meta",
+        r"169\.254\.1[67]|fd00:ec2::254|metadata\.(?:google\.internal|azure\.com|tencentyun)|100\.100\.100\.200",
+        rf"{_SCHEME}{_META}{_PORT}{_PATH}",
+        caseless=True,
+    ),
+    Staged(
+        "host",
+        r"localhost|127\.\d|0\.0\.0\.0|\[::1\]|10\.\d|192\.168\.|172\.[123]\d\.|100\.\d+\.|\.internal|\.svc|\.local"
+        r"|\.corp|\.lan|\.intra|home\.arpa|f[cd][0-9a-f][0-9a-f]:",
+        rf"{_SCHEME}(?:{_PRIV4}|{_LOOP}|{_HOSTNAME}|{_ULA6}){_PORT}{_PATH}",
+        caseless=True,
+    ),
+    Staged(
         "py_tb",
+        r"Traceback \(most recent call last\):",
         r"Traceback \(most recent call last\):[ \t]*(?:\r?\n[ \t]+[^\r\n]*)*(?:\r?\n[A-Za-z_][\w.]*(?::[^\r\n]*)?)?",
     ),
-    Pattern("py_frame", r"(?m)(?:^[ \t]*File \"[^\"\r\n]+\", line \d+, in [^\r\n]+(?:\r?\n[ \t]+[^\r\n]*)?" + _EOL + ")+"),
-    Pattern(
+    Staged(
+        "py_frame",
+        r"File \"[^\"\r\n]+\", line \d+, in ",
+        r"(?:^[ \t]*File \"[^\"\r\n]+\", line \d+, in [^\r\n]+(?:\r?\n[ \t]+[^\r\n]*)?" + _EOL + ")+",
+        multiline=True,
+    ),
+    Staged(
         "java",
-        r"(?m)(?:^(?:Exception in thread \"[^\"\r\n]{0,200}\" )?(?:Caused by: )?[a-zA-Z_$][\w$]*(?:\.[\w$]+)+"
+        r"\.(?:java|kt|scala|groovy|clj):\d|\(Native Method\)|\(Unknown Source\)",
+        r"(?:^(?:Exception in thread \"[^\"\r\n]{0,200}\" )?(?:Caused by: )?[a-zA-Z_$][\w$]*(?:\.[\w$]+)+"
         r"(?:Exception|Error|Throwable)(?::[^\r\n]*)?\r?\n)?(?:^[ \t]*at [\w$]+(?:\.[\w$<>\-]+)+\((?:[\w$.\-]+\."
         r"(?:java|kt|scala|groovy|clj):\d+|Native Method|Unknown Source)\)[^\r\n]*" + _EOL + ")+",
+        multiline=True,
     ),
-    Pattern("java_head", r"Exception in thread \"[^\"\r\n]{0,200}\" [\w$.]+(?:Exception|Error)[^\r\n]*"),
-    Pattern(
+    Staged(
+        "java_head",
+        r"Exception in thread \"",
+        r"Exception in thread \"[^\"\r\n]{0,200}\" [\w$.]+(?:Exception|Error)[^\r\n]*",
+    ),
+    Staged(
         "node",
-        r"(?m)(?:^[ \t]+at (?:async )?(?:[^\s()]+(?: \[as [^\]\r\n]+\])? \()?(?:file://|node:|/|[A-Za-z]:\\|\.\.?/)"
+        r"\.(?:js|mjs|cjs|ts|jsx|tsx):\d+:\d+|node:internal",
+        r"(?:^[ \t]+at (?:async )?(?:[^\s()]+(?: \[as [^\]\r\n]+\])? \()?(?:file://|node:|/|[A-Za-z]:\\|\.\.?/)"
         r"[^\s()]*:\d+:\d+\)?[ \t]*" + _EOL + ")+",
+        multiline=True,
     ),
-    Pattern("go", r"goroutine \d+ \[[a-zA-Z ,0-9]{1,60}\]:(?:\r?\n[^\r\n]+)*"),
-    Pattern("go_panic", r"(?m)^panic: [^\r\n]+(?:\r?\n[ \t]*\[recovered\][^\r\n]*)?"),
-    Pattern(
+    Staged("go", r"goroutine \d+ \[", r"goroutine \d+ \[[a-zA-Z ,0-9]{1,60}\]:(?:\r?\n[^\r\n]+)*"),
+    Staged("go_panic", r"panic: ", r"^panic: [^\r\n]+(?:\r?\n[ \t]*\[recovered\][^\r\n]*)?", multiline=True),
+    Staged(
         "dotnet",
-        r"(?m)(?:^[ \t]+at [\w.`<>\[\],|]+\((?:|[^()\r\n]* [^()\r\n]*)\)(?: in [^\r\n]+:line \d+)?[ \t]*" + _EOL + ")+",
+        r":line \d|\)\r?\n[ \t]+at \w",
+        r"(?:^[ \t]+at [\w.`<>\[\],|]+\((?:|[^()\r\n]* [^()\r\n]*)\)(?: in [^\r\n]+:line \d+)?[ \t]*" + _EOL + ")+",
+        multiline=True,
     ),
-    Pattern("dotnet_head", r"Unhandled [Ee]xception\.? System\.[\w.]+(?:Exception|Error)[^\r\n]*"),
-    Pattern(
+    Staged(
+        "dotnet_head",
+        r"Unhandled [Ee]xception",
+        r"Unhandled [Ee]xception\.? System\.[\w.]+(?:Exception|Error)[^\r\n]*",
+    ),
+    Staged(
         "php",
+        r"(?:Fatal error|Parse error|Warning|Notice|Deprecated):",
         r"(?:PHP )?(?:Fatal error|Parse error|Warning|Notice|Deprecated):[ \t]+[^\r\n]{0,500}? in "
         r"(?:/|[A-Za-z]:\\)[^\r\n]{1,300}?\.php(?: on line |:)\d+",
     ),
-    Pattern("php_trace", r"Stack trace:(?:\r?\n#\d+ [^\r\n]*)+"),
-    Pattern("ruby", r"(?m)(?:^[ \t]*(?:from )?[/.~]?[\w./\-]*\.rb:\d+:in [`'][^'\r\n]+'[^\r\n]*" + _EOL + ")+"),
-    *(Pattern(f"debug:{name}", rx) for name, rx in _FRAMEWORKS),
-    Pattern(
+    Staged("php_trace", r"Stack trace:\r?\n#\d", r"Stack trace:(?:\r?\n#\d+ [^\r\n]*)+"),
+    Staged(
+        "ruby",
+        r"\.rb:\d+:in [`']",
+        r"(?:^[ \t]*(?:from )?[/.~]?[\w./\-]*\.rb:\d+:in [`'][^'\r\n]+'[^\r\n]*" + _EOL + ")+",
+        multiline=True,
+    ),
+    *(Staged(f"debug:{name}", rx, rx) for name, rx in _FRAMEWORKS),
+    Staged(
         "env",
-        r"(?m)(?:^(?:export[ \t]+|declare -x[ \t]+)?[A-Za-z_][A-Za-z0-9_]{0,63}=[^\r\n]*" + _EOL + "){2,}",
+        r"[A-Za-z0-9_]=[^\n]*\n(?:export |declare -x )?[A-Za-z_][A-Za-z0-9_]*=",
+        r"(?:^(?:export[ \t]+|declare -x[ \t]+)?[A-Za-z_][A-Za-z0-9_]{0,63}=[^\r\n]*" + _EOL + "){2,}",
+        multiline=True,
     ),
-    Pattern(
+    Staged(
         "passwd",
-        r"(?m)(?:^[a-z_][a-z0-9_.\-]{0,31}:[x*!]?:\d{1,10}:\d{1,10}:[^:\r\n]*:[^:\r\n]*:[^:\r\n]*" + _EOL + "){2,}"
+        r":[x*!]?:\d+:\d+:",
+        r"(?:^[a-z_][a-z0-9_.\-]{0,31}:[x*!]?:\d{1,10}:\d{1,10}:[^:\r\n]*:[^:\r\n]*:[^:\r\n]*" + _EOL + "){2,}"
         r"|root:[x*!]?:0:0:[^:\r\n]*:[^:\r\n]*:[^:\r\n\s]*",
+        multiline=True,
     ),
-    Pattern(
+    Staged(
         "shadow",
-        r"(?m)^[a-z_][a-z0-9_.\-]{0,31}:\$(?:1|2[abxy]?|5|6|y|gy|7|sha1|md5)\$[^:\s]{8,}:\d*:\d*:\d*:\d*:[^\r\n]*",
+        r":\$(?:1|2[abxy]?|5|6|y|gy|7|sha1|md5)\$",
+        r"^[a-z_][a-z0-9_.\-]{0,31}:\$(?:1|2[abxy]?|5|6|y|gy|7|sha1|md5)\$[^:\s]{8,}:\d*:\d*:\d*:\d*:[^\r\n]*",
+        multiline=True,
     ),
-    Pattern(
+    Staged(
         "aws",
-        r"(?m)^[ \t]*\[[\w.\- ]{1,64}\][ \t]*(?:\r?\n[ \t]*(?:[#;][^\r\n]*|aws_[a-z_]+[ \t]*=[^\r\n]*|"
+        r"aws_(?:access_key_id|secret_access_key|session_token)",
+        r"^[ \t]*\[[\w.\- ]{1,64}\][ \t]*(?:\r?\n[ \t]*(?:[#;][^\r\n]*|aws_[a-z_]+[ \t]*=[^\r\n]*|"
         r"(?:region|output)[ \t]*=[^\r\n]*))+",
         caseless=True,
+        multiline=True,
     ),
-    Pattern(
+    Staged(
         "kube",
-        r"(?:client-key-data|client-certificate-data|certificate-authority-data|client-key|token):[ \t]*"
-        r"[A-Za-z0-9+/=_\-.]{20,}",
+        r"(?:client-key|client-certificate|certificate-authority)-data:",
+        r"(?:client-key-data|client-certificate-data|certificate-authority-data):[ \t]*[A-Za-z0-9+/=]{20,}",
     ),
-    Pattern(
+    Staged(
         "registry",
-        r"(?m)^[ \t]*(?://[^\s=]+/:)?_(?:authToken|auth|password)[ \t]*=[ \t]*[^\s]+"
+        r"_authToken|_auth ?=|_password ?=|\n[ \t]*password[ \t]*[:=]|machine [^\n]* login |\"auths\"",
+        r"^[ \t]*(?://[^\s=]+/:)?_(?:authToken|auth|password)[ \t]*=[ \t]*[^\s]+"
         r"|^\[(?:pypi|testpypi|distutils|[\w\-]+)\][ \t]*(?:\r?\n[ \t]*(?:repository|username|index-servers)"
         r"[^\r\n]*)*\r?\n[ \t]*password[ \t]*[:=][ \t]*[^\s]+"
         r"|machine[ \t]+[^\s]+[ \t\r\n]+login[ \t]+[^\s]+[ \t\r\n]+password[ \t]+[^\s]+"
         r"|\"auths\"[ \t]*:[ \t]*\{[^{}]{0,300}\{[^{}]{0,300}\"auth\"[ \t]*:[ \t]*\"[A-Za-z0-9+/=]{8,}\"",
+        multiline=True,
     ),
-    Pattern(
+    Staged(
         "ssh",
-        r"(?m)(?:^(?:[^\r\n#]*[ \t])?(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp(?:256|384|521)|"
+        r"(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh"
+        r"\.com) AAAA",
+        r"(?:^(?:[^\r\n#]*[ \t])?(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp(?:256|384|521)|"
         r"sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) AAAA[0-9A-Za-z+/]{40,}={0,3}"
         r"(?:[ \t][^\r\n]*)?" + _EOL + ")+",
+        multiline=True,
     ),
-    Pattern("sql", _SQL),
-    Pattern(
+    Staged("sql", _SQL_MARKERS, _SQL),
+    Staged(
         "banner",
-        r"(?mi)^[ \t]*(?:Server|X-Powered-By|X-AspNet-Version|X-AspNetMvc-Version|X-Generator|X-Runtime)[ \t]*:"
+        r"(?:Server|X-Powered-By|X-AspNet-Version|X-AspNetMvc-Version|X-Generator|X-Runtime)[ \t]*:|Server at ",
+        r"^[ \t]*(?:Server|X-Powered-By|X-AspNet-Version|X-AspNetMvc-Version|X-Generator|X-Runtime)[ \t]*:"
         r"[ \t]*[^\r\n]*\d[^\r\n]*"
         r"|(?:Apache|nginx|Microsoft-IIS|lighttpd|openresty|Jetty|Apache-Coyote|gunicorn|Werkzeug|Kestrel|Caddy)"
         r"/\d+(?:\.\d+)+(?: \([^)\r\n]{1,40}\))?(?: [^\r\n]{0,80})? Server at [^\s]+ Port \d+",
+        caseless=True,
+        multiline=True,
     ),
 )
-
-
-
-def _with_flags(p: Pattern) -> Pattern:
-    """Leading inline ``(?m)``/``(?mi)`` become pattern flags (both engines then agree on them)."""
-    rx, multiline, caseless = p.regex, False, p.caseless
-    if rx.startswith("(?mi)"):
-        rx, multiline, caseless = rx[5:], True, True
-    elif rx.startswith("(?m)"):
-        rx, multiline = rx[4:], True
-    return Pattern(p.key, rx, caseless=caseless, multiline=multiline)
-
-
-_PATTERNS: tuple[Pattern, ...] = tuple(_with_flags(p) for p in _RAW_PATTERNS)
 
 _SENSITIVE_PATH = re.compile(
     r"/(?:admin|administrator|actuator|debug|_debug|console|manage|management|metrics|env|\.env|\.git|"
@@ -457,7 +504,7 @@ class LeakScanner:
     rules = RULES
 
     def __init__(self, config: DetectConfig) -> None:
-        self._set = PatternSet(_PATTERNS, engine=config.engine)
+        self._set = StagedSet(_SPECS, engine=config.engine)
 
     def scan(self, doc: Document) -> list[Finding]:
         text = doc.text

@@ -27,7 +27,7 @@ from stdnum.de import idnr as _idnr
 
 from bastion._types import Category, Finding, RuleInfo, Severity
 from bastion.detect._base import OWASP_LLM02, DetectConfig, Document, make_finding, mask_evidence
-from bastion.detect._engine import Pattern, PatternSet
+from bastion.detect._staged import Staged, StagedSet
 
 __all__ = [
     "CREDIT_CARD",
@@ -319,18 +319,18 @@ class PiiScanner:
 
     def __init__(self, config: DetectConfig) -> None:
         self._regions = tuple(r.upper() for r in config.pii_regions) or ("US",)
-        self._set = PatternSet(
+        self._set = StagedSet(
             [
-                Pattern("email", _EMAIL_RX),
-                Pattern("email_obf", _EMAIL_OBF_RX, caseless=True),
-                Pattern("phone", _PHONE_RX),
-                Pattern("card", _CARD_RX),
-                Pattern("iban", _IBAN_RX),
-                Pattern("ssn", _SSN_RX),
-                Pattern("taxid", _TAXID_RX),
-                Pattern("ipv4", _IPV4_RX),
-                Pattern("ipv6", _IPV6_RX),
-                Pattern("dob", _DOB_RX, caseless=True),
+                Staged("email", r"[A-Za-z0-9._%+\-]@[A-Za-z0-9]", _EMAIL_RX),
+                Staged("email_obf", r"[\[\(\{<][ \t]*(?:at|@|ät)[ \t]*[\]\)\}>]", _EMAIL_OBF_RX, caseless=True),
+                Staged("phone", r"\d[ .\-/()]{0,3}\d[ .\-/()]{0,3}\d[ .\-/()]{0,3}\d", _PHONE_RX),
+                Staged("card", r"\d\d[ \-]?\d\d[ \-]?\d\d", _CARD_RX),
+                Staged("iban", r"[A-Z]{2}\d\d ?[A-Z0-9]{4}", _IBAN_RX),
+                Staged("ssn", r"\d{3}[\- ]\d\d[\- ]\d{4}|ssn|social|soc\.? ?sec|taxpayer|tin", _SSN_RX, caseless=True),
+                Staged("taxid", r"\d{3} \d{3} \d{3}|steuer|idnr|id-nr|identifikation|tax|tin", _TAXID_RX, caseless=True),
+                Staged("ipv4", r"\d\.\d{1,3}\.\d{1,3}\.\d", _IPV4_RX),
+                Staged("ipv6", r"[0-9A-Fa-f]?:[0-9A-Fa-f]{0,4}:", _IPV6_RX),
+                Staged("dob", r"birth|d\.? ?o\.? ?b|born|geboren|geb\.|geburts", _DOB_RX, caseless=True),
             ],
             engine=config.engine,
         )

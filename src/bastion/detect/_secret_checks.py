@@ -251,7 +251,7 @@ def is_placeholder(value: str, *, strict: bool = False) -> bool:
     low = value.lower()
     if _MARKERS.search(low):
         return True
-    if _TEMPLATE.match(value):
+    if not strict and _TEMPLATE.match(value):
         return True
     unique = len(set(low))
     if unique <= 2 or (len(value) >= 8 and unique <= 3):

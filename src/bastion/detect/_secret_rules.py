@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from bastion._types import Category, RuleInfo, Severity
 from bastion.detect._base import OWASP_LLM02
 
-__all__ = ["L", "RULES", "SecretRule"]
+__all__ = ["RULES", "L", "SecretRule"]
 
 # Left boundary: start of text or a character that cannot continue a token.
 L = r"(?:^|[^A-Za-z0-9_])"
@@ -104,13 +104,13 @@ _PEM_END = r"[\s\S]*?-----END[ A-Z0-9]{0,40}-----"
 
 # Generic assignments: the key's keyword (the scanner extends the key name backwards in Python),
 # an assignment operator (optionally after a type annotation), then the value.
-_PW = r"(?i:pass(?:word|wd|wort|phrase|code)?s?|p(?:as|s)s?w(?:or|r|o)?ds?|pwd|pw|kennwort|contrase(?:n|ñ)a|mot_?de_?passe)"
+_PW = r"(?i:pass(?:word|wd|wort|phrase|code)?s?|p(?:as|s)s?w(?:or|r|o)?ds?|pwd|pw|kennwort|contrase(?:n|ñ)a|mot_?de_?passe)"  # noqa: E501
 _SECRET_KEY = (
     r"(?i:secret|token|api[_. -]?key|apikey|access[_. -]?key|auth[_.-]?key|private[_.-]?key|client[_.-]?secret|"
     r"credentials?|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|session[_.-]?key|app[_.-]?key)"
     r"[A-Za-z0-9_.-]*(?: (?i:key|token|code))?"
 )
-_ASSIGN = r"\\?[\"']?\]?(?:[ \t]*:[ \t]*[A-Za-z_][A-Za-z0-9_.]{0,40})?[ \t]{0,4}(?::=|=>|===|!==|==|!=|->|[:=：])[ \t]{0,4}"
+_ASSIGN = r"\\?[\"']?\]?(?:[ \t]*:[ \t]*[A-Za-z_][A-Za-z0-9_.]{0,40})?[ \t]{0,4}(?::=|=>|===|!==|==|!=|->|[:=：])[ \t]{0,4}"  # noqa: E501
 _ASSIGN_BARE = r"\\?[\"']?\]?[ \t]{0,4}(?::=|=>|==|[:=：])[ \t]{0,4}"
 
 RULES: tuple[SecretRule, ...] = (
@@ -174,14 +174,14 @@ RULES: tuple[SecretRule, ...] = (
     ),
     _r(
         "gcp_service_account_key",
-        r"\"private_key\"\s{0,4}:\s{0,4}\"(-----BEGIN (?:RSA )?PRIVATE KEY-----(?:\\n|\\r\\n)[A-Za-z0-9+/=\\]{64,}?-----END (?:RSA )?PRIVATE KEY-----(?:\\n)?)\"",
+        r"\"private_key\"\s{0,4}:\s{0,4}\"(-----BEGIN (?:RSA )?PRIVATE KEY-----(?:\\n|\\r\\n)[A-Za-z0-9+/=\\]{64,}?-----END (?:RSA )?PRIVATE KEY-----(?:\\n)?)\"",  # noqa: E501
         kind="block",
         sev="critical",
         conf=0.97,
         priority=4,
         tail="",
-        desc="Private key inside a Google service-account JSON file (`\"private_key\": \"-----BEGIN PRIVATE KEY-----\\n...`).",
-        example='{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQ...\\n-----END PRIVATE KEY-----\\n"}',
+        desc="Private key inside a Google service-account JSON file (`\"private_key\": \"-----BEGIN PRIVATE KEY-----\\n...`).",  # noqa: E501
+        example='{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQ...\\n-----END PRIVATE KEY-----\\n"}',  # noqa: E501
     ),
     _r(
         "google_oauth_client_secret",
@@ -224,8 +224,8 @@ RULES: tuple[SecretRule, ...] = (
         conf=0.95,
         tail="",
         min_entropy=4.5,
-        desc="Azure Storage account key (88 base64 characters ending in `==`), e.g. in a connection string's `AccountKey=`.",
-        example="DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=<88 base64 chars>==;EndpointSuffix=core.windows.net",
+        desc="Azure Storage account key (88 base64 characters ending in `==`), e.g. in a connection string's `AccountKey=`.",  # noqa: E501
+        example="DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=<88 base64 chars>==;EndpointSuffix=core.windows.net",  # noqa: E501
     ),
     _r(
         "azure_shared_access_key",
@@ -377,7 +377,7 @@ RULES: tuple[SecretRule, ...] = (
     _r(
         "gitlab_token",
         (
-            L + r"((?:gldt|glrt|glptt|glcbt|glimt|glft|glsoat|glagent|glffct|gloas|glwt)-[0-9A-Za-z_-]{20,}(?:\.[0-9A-Za-z_-]{2,}){0,3})",
+            L + r"((?:gldt|glrt|glptt|glcbt|glimt|glft|glsoat|glagent|glffct|gloas|glwt)-[0-9A-Za-z_-]{20,}(?:\.[0-9A-Za-z_-]{2,}){0,3})",  # noqa: E501
             L + r"(GR1348941[0-9A-Za-z_-]{20})",
             L + r"(glrtr-[0-9A-Za-z_-]{20,})",
         ),
@@ -404,7 +404,7 @@ RULES: tuple[SecretRule, ...] = (
         sev="high",
         conf=0.95,
         tail="A-Za-z0-9_=-",
-        desc="Atlassian Cloud API token (`ATATT3`), Bitbucket repository/workspace access token (`ATCTT3`) or OAuth token.",
+        desc="Atlassian Cloud API token (`ATATT3`), Bitbucket repository/workspace access token (`ATCTT3`) or OAuth token.",  # noqa: E501
         example="JIRA_API_TOKEN=ATATT3xFfGF0<about 180 characters>",
         body_from=6,
     ),
@@ -727,7 +727,7 @@ RULES: tuple[SecretRule, ...] = (
         sev="critical",
         conf=0.97,
         body_from=6,
-        desc="Shopify Admin API access token (`shpat_`), custom/private app token (`shpca_`, `shppa_`) or shared secret (`shpss_`).",
+        desc="Shopify Admin API access token (`shpat_`), custom/private app token (`shpca_`, `shppa_`) or shared secret (`shpss_`).",  # noqa: E501
         example="SHOPIFY_TOKEN=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",
     ),
     # --- LLM providers -------------------------------------------------------------------
@@ -811,7 +811,7 @@ RULES: tuple[SecretRule, ...] = (
         conf=0.9,
         tail="A-Za-z0-9_-",
         desc="Other LLM and AI-tool API keys with documented prefixes: Perplexity (`pplx-`), xAI (`xai-`), "
-        "Tavily (`tvly-`), Firecrawl (`fc-`), LangSmith (`lsv2_`), Jina (`jina_`), NVIDIA (`nvapi-`), Meta Llama (`LLM|`).",
+        "Tavily (`tvly-`), Firecrawl (`fc-`), LangSmith (`lsv2_`), Jina (`jina_`), NVIDIA (`nvapi-`), Meta Llama (`LLM|`).",  # noqa: E501
         example="PERPLEXITY_API_KEY=pplx-q7vR2mT9kW4zP1nB8cF5hJ3gD6sL0aE7yUiOtQwXb1Nc8Hd",
     ),
     _r(
@@ -872,7 +872,7 @@ RULES: tuple[SecretRule, ...] = (
         min_entropy=3.0,
         sev="low",
         conf=0.9,
-        desc="Sentry DSN: its public key lets anyone send events to the project (low severity: often public by design).",
+        desc="Sentry DSN: its public key lets anyone send events to the project (low severity: often public by design).",  # noqa: E501
         example="SENTRY_DSN=https://3f9a7c1e5b2d8064a9c7e3f1b5d2086a@o123456.ingest.sentry.io/4505",
     ),
     _r(
@@ -960,7 +960,7 @@ RULES: tuple[SecretRule, ...] = (
         sev="critical",
         conf=0.97,
         body_from=6,
-        desc="Doppler service, service-account, CLI, personal, SCIM or audit token (`dp.st.`, `dp.sa.`, `dp.ct.`, `dp.pt.` ...).",
+        desc="Doppler service, service-account, CLI, personal, SCIM or audit token (`dp.st.`, `dp.sa.`, `dp.ct.`, `dp.pt.` ...).",  # noqa: E501
         example="DOPPLER_TOKEN=dp.st.prd.q7vR2mT9kW4zP1nB8cF5hJ3gD6sL0aE7yUiOtQwXb",
     ),
     _r(
@@ -983,7 +983,7 @@ RULES: tuple[SecretRule, ...] = (
         conf=0.95,
         tail="A-Za-z0-9_+/=",
         body_from=5,
-        desc="Grafana Cloud access policy token (`glc_`), service account token (`glsa_`) or legacy API key (`eyJrIjoi`).",
+        desc="Grafana Cloud access policy token (`glc_`), service account token (`glsa_`) or legacy API key (`eyJrIjoi`).",  # noqa: E501
         example="GRAFANA_TOKEN=glsa_q7vR2mT9kW4zP1nB8cF5hJ3gD6sL0aE7y_3f9a7c1e",
     ),
     _r(
@@ -1031,12 +1031,12 @@ RULES: tuple[SecretRule, ...] = (
         conf=0.95,
         tail="A-Za-z0-9_.-",
         body_from=11,
-        desc="PlanetScale service token, database password or OAuth token (`pscale_tkn_`, `pscale_pw_`, `pscale_oauth_`).",
+        desc="PlanetScale service token, database password or OAuth token (`pscale_tkn_`, `pscale_pw_`, `pscale_oauth_`).",  # noqa: E501
         example="PLANETSCALE_PASSWORD=pscale_pw_q7vR2mT9kW4zP1nB8cF5hJ3gD6sL0aE7yUiOt",
     ),
     _r(
         "onepassword_token",
-        (L + r"(ops_eyJ[A-Za-z0-9+/=_-]{100,})", L + r"(A3-[A-Z0-9]{6}-[A-Z0-9]{6}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})"),
+        (L + r"(ops_eyJ[A-Za-z0-9+/=_-]{100,})", L + r"(A3-[A-Z0-9]{6}-[A-Z0-9]{6}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})"),  # noqa: E501
         sev="critical",
         conf=0.9,
         tail="A-Za-z0-9_+/=-",
@@ -1185,7 +1185,7 @@ RULES: tuple[SecretRule, ...] = (
         sev="high",
         conf=0.85,
         desc="Developer-tool tokens with documented prefixes: Sourcegraph (`sgp_`), Dependency-Track (`odt_`), "
-        "Adafruit IO (`aio_`), Twitch stream keys (`live_<id>_`), SonarQube legacy tokens (40 hex next to sonar.login).",
+        "Adafruit IO (`aio_`), Twitch stream keys (`live_<id>_`), SonarQube legacy tokens (40 hex next to sonar.login).",  # noqa: E501
         example="SRC_ACCESS_TOKEN=sgp_3f9a7c1e5b2d8064a9c7e3f1b5d2086ac4e9f7b3",
     ),
     _r(
@@ -1289,7 +1289,7 @@ RULES: tuple[SecretRule, ...] = (
         conf=0.9,
         priority=2,
         tail="",
-        desc="Any other private key header (truncated blocks, SSH2/PuTTY keys, uncommon types); the span is the header.",
+        desc="Any other private key header (truncated blocks, SSH2/PuTTY keys, uncommon types); the span is the header.",  # noqa: E501
         example="-----BEGIN SSH2 ENCRYPTED PRIVATE KEY-----",
     ),
     _r(
@@ -1333,7 +1333,7 @@ RULES: tuple[SecretRule, ...] = (
         sev="critical",
         conf=0.95,
         tail="",
-        desc="PostgreSQL connection URI with a password (`postgres://user:PASSWORD@host/db`); the span is the password.",
+        desc="PostgreSQL connection URI with a password (`postgres://user:PASSWORD@host/db`); the span is the password.",  # noqa: E501
         example="DATABASE_URL=postgres://app:Xq7vR2mT9kW4@db.internal:5432/app",
     ),
     _r(
@@ -1383,7 +1383,7 @@ RULES: tuple[SecretRule, ...] = (
         sev="critical",
         conf=0.9,
         tail="",
-        desc="Other database, directory or file-transfer URI with a password (MSSQL, Oracle, ClickHouse, Neo4j, LDAP, FTP, SMTP ...).",
+        desc="Other database, directory or file-transfer URI with a password (MSSQL, Oracle, ClickHouse, Neo4j, LDAP, FTP, SMTP ...).",  # noqa: E501
         example="ldap://cn=admin:Xq7vR2mT9kW4@ldap.corp:389",
     ),
     _r(
@@ -1434,11 +1434,11 @@ RULES: tuple[SecretRule, ...] = (
     _r(
         "generic_password",
         (
-            r"(" + _PW + r"[A-Za-z0-9_.-]*)" + _ASSIGN + r"(?:[rbuRBU]|@|new\s+String\()?\\?[\"'`]([^\"'`\r\n]{4,})[\"'`]",
+            r"(" + _PW + r"[A-Za-z0-9_.-]*)" + _ASSIGN + r"(?:[rbuRBU]|@|new\s+String\()?\\?[\"'`]([^\"'`\r\n]{4,})[\"'`]",  # noqa: E501
             r"(" + _PW + r"[A-Za-z0-9_.-]*)" + _ASSIGN_BARE + r"([^\s\"'`,;<>(){}\[\]&]{4,})",
             r"<(" + _PW + r"[A-Za-z0-9_.-]*)(?:\s[^>]{0,})?>\s*([^<\s]{4,})\s*</",
             r"(?:^|\s)(--?(?i:password|passwd|pass|pwd|passphrase|p))[ =][\"']?([^\s\"'-][^\s\"']{3,})",
-            r"(?:#define|%define|%global|(?i:set)|(?i:define)\()\s*[\"']?(" + _PW + r"[A-Za-z0-9_.-]*)[\"']?(?:\s*,\s*|\s+)[\"']([^\"'\r\n]{4,})[\"']",
+            r"(?:#define|%define|%global|(?i:set)|(?i:define)\()\s*[\"']?(" + _PW + r"[A-Za-z0-9_.-]*)[\"']?(?:\s*,\s*|\s+)[\"']([^\"'\r\n]{4,})[\"']",  # noqa: E501
         ),
         kind="generic_password",
         group=2,
@@ -1447,7 +1447,7 @@ RULES: tuple[SecretRule, ...] = (
         priority=1,
         tail="",
         desc="Hard-coded password in code, config, .env, YAML, JSON, XML or a command line "
-        "(`password = \"...\"`, `DB_PASS=...`, `<password>...</password>`, `--password ...`, `#define PASSWORD \"...\"`). "
+        "(`password = \"...\"`, `DB_PASS=...`, `<password>...</password>`, `--password ...`, `#define PASSWORD \"...\"`). "  # noqa: E501
         "Placeholders, variable references and low-entropy values are not reported.",
         example='db_password = "Xq7vR2mT9kW4!"',
     ),
@@ -1463,7 +1463,7 @@ RULES: tuple[SecretRule, ...] = (
         conf=0.8,
         priority=1,
         tail="",
-        desc="Password in an SQL statement (`CREATE USER ... IDENTIFIED BY '...'`, `ALTER ROLE ... PASSWORD '...'`, `PASSWORD('...')`).",
+        desc="Password in an SQL statement (`CREATE USER ... IDENTIFIED BY '...'`, `ALTER ROLE ... PASSWORD '...'`, `PASSWORD('...')`).",  # noqa: E501
         example="ALTER USER 'app'@'%' IDENTIFIED BY 'Xq7vR2mT9kW4';",
     ),
     _r(
@@ -1472,7 +1472,7 @@ RULES: tuple[SecretRule, ...] = (
             r"(" + _SECRET_KEY + r")" + _ASSIGN + r"(?:[rbuRBU]|@)?\\?[\"'`]([^\"'`\s]{8,})[\"'`]",
             r"(" + _SECRET_KEY + r")" + _ASSIGN_BARE + r"([^\s\"'`,;<>(){}\[\]&]{8,})",
             r"<((?i:secret|token|api_?key|apikey)[A-Za-z0-9_.-]*)(?:\s[^>]{0,})?>\s*([^<\s]{8,})\s*</",
-            r"(?:^|\s)(--?(?i:token|secret|api-key|apikey|access-token|auth-token|client-secret|secret-key))[ =][\"']?([^\s\"'-][^\s\"']{7,})",
+            r"(?:^|\s)(--?(?i:token|secret|api-key|apikey|access-token|auth-token|client-secret|secret-key))[ =][\"']?([^\s\"'-][^\s\"']{7,})",  # noqa: E501
             r"[?&]((?i:api_?key|apikey|access_?token|auth_?token|token|secret|client_secret|sig|signature|key))=([A-Za-z0-9_~.%+/-]{16,})",
             r"(?i:define)\(\s*[\"'](" + _SECRET_KEY + r")[\"']\s*,\s*[\"']([^\"'\s]{8,})[\"']",
         ),

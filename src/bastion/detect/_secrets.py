@@ -28,7 +28,7 @@ import re2
 
 from bastion._types import Category, Finding, RuleInfo, Severity
 from bastion.detect._base import DetectConfig, Document, make_finding, mask_evidence
-from bastion.detect._engine import Match, Pattern, PatternSet, sanitize
+from bastion.detect._engine import Match, Pattern, PatternSet, hyperscan_available, sanitize
 from bastion.detect._secret_checks import (
     MAX_VALUE_CHARS,
     Verdict,
@@ -125,7 +125,9 @@ def _key_kind(key: str) -> str:
     for w in words:
         if w in _NOT_PASSWORD:
             continue
-        if w in _PASSWORD_EXACT or w.startswith(_PASSWORD_START) or w.endswith(_PASSWORD_END) or _PASSWORD_SHAPE.match(w):
+        if w in _PASSWORD_EXACT or w.startswith(_PASSWORD_START) or w.endswith(_PASSWORD_END):
+            return "password"
+        if _PASSWORD_SHAPE.match(w):
             return "password"
     for w in words:
         if w in ("secret", "secrets", "token", "tokens") or w.endswith(("secret", "token")):
@@ -162,6 +164,8 @@ def _compiled(engine: str) -> tuple[PatternSet, tuple[_Meta, ...]]:
     """
     patterns: list[Pattern] = []
     meta: list[_Meta] = []
+    if engine == "auto":  # one cache entry for "auto" and the engine it resolves to
+        return _compiled("hyperscan" if hyperscan_available() else "re2")
     for order, rule in enumerate(RULES):
         tail = re.compile(f"[{rule.tail}]") if rule.tail else None
         for regex in rule.patterns:

@@ -7,6 +7,7 @@ explicit connect/read timeouts. The transport is injectable (tests use
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -16,6 +17,9 @@ from bastion.config import UpstreamConfig
 from bastion.gateway._firewall import name_matches
 
 __all__ = ["Upstream", "UpstreamPool"]
+
+# Small requests must not wait for Nagle's algorithm (headers and body go out in two writes).
+_SOCKET_OPTIONS = [(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)]
 
 
 @dataclass(slots=True)
@@ -49,13 +53,16 @@ class UpstreamPool:
         trans = dict(transports or {})
         for u in upstreams:
             timeout = httpx.Timeout(u.read_timeout_s, connect=u.connect_timeout_s, pool=u.connect_timeout_s)
+            limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
+            transport = trans.get(u.name) or httpx.AsyncHTTPTransport(
+                limits=limits, trust_env=False, retries=0, socket_options=_SOCKET_OPTIONS
+            )
             client = httpx.AsyncClient(
                 base_url=u.base_url,
                 timeout=timeout,
                 follow_redirects=False,
                 trust_env=False,
-                transport=trans.get(u.name),
-                limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
+                transport=transport,
             )
             key = keys.get(u.name)
             self.upstreams.append(Upstream(u.name, u.base_url, u.models, client, f"Bearer {key}" if key else None))

@@ -6,9 +6,10 @@ from __future__ import annotations
 import asyncio
 import functools
 import inspect
+import os
+import re
 import time
 import unicodedata
-import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
@@ -20,7 +21,7 @@ from bastion.policy._approvals import ApprovalService
 from bastion.policy._audit import AuditSink
 from bastion.policy._broker import CredentialBroker
 from bastion.policy._model import ArgSpec, Label, Policy, ToolPolicy, Violation
-from bastion.policy._session import Session, Taint, extract_entities, iter_leaves
+from bastion.policy._session import _EMAIL_FAST, Session, Taint, extract_entities, iter_leaves
 from bastion.policy._tokens import TokenAuthority
 from bastion.policy._types import Action, Decision, Reason, Source, ToolCall
 from bastion.policy._values import normalize_text
@@ -86,7 +87,7 @@ def _mask(value: Any) -> Any:
     return "***"
 
 
-_PII_KINDS = ("email", "phone", "iban")
+_PHONE_OR_IBAN = re.compile(r"[0-9](?:[^0-9\n]{0,3}[0-9]){7}|[A-Z]{2}[0-9]{2}")  # prefilter, linear
 
 
 def _mask_entity(kind: str, value: str) -> str:
@@ -101,12 +102,17 @@ def _mask_pii(value: Any, depth: int = 0) -> tuple[Any, bool]:
     if depth > 32:
         return "***", True
     if isinstance(value, str):
-        found = extract_entities(value, _PII_KINDS)
-        if not found:
-            return value, False
-        for kind, ent in sorted(found, key=lambda e: -len(e[1])):
-            value = value.replace(ent, _mask_entity(kind, ent))
-        return value, True
+        changed = False
+        if "@" in value:
+            masked = _EMAIL_FAST.sub(lambda m: _mask_entity("email", m.group(0)), value)
+            changed = masked != value
+            value = masked
+        if _PHONE_OR_IBAN.search(value) is not None:
+            found = extract_entities(value, ("phone", "iban"))
+            for kind, ent in sorted(found, key=lambda e: -len(e[1])):
+                value = value.replace(ent, _mask_entity(kind, ent))
+                changed = True
+        return value, changed
     if isinstance(value, Mapping):
         out: dict[str, Any] = {}
         changed = False
@@ -216,7 +222,7 @@ class Firewall:
         decision = Decision(
             action=action,
             reasons=tuple(reasons),
-            decision_id=uuid.uuid4().hex,
+            decision_id=os.urandom(16).hex(),
             policy_version=self.policy.version,
             timestamp=now,
             tool=call.tool[:_MAX_TOOL_NAME],

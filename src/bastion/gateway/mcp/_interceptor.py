@@ -235,6 +235,32 @@ class McpGuard:
         self._withheld.pop(name, None)
         return None
 
+    async def _inspect_json(
+        self, value: Any, tool: str, conv: McpConversation, flagged: set[str], budget: list[int]
+    ) -> Any:
+        """Scan every string of a JSON value; collect injection rule ids, mask secrets in place."""
+        if isinstance(value, str):
+            if budget[0] <= 0:
+                return value
+            budget[0] -= len(value)
+            scan = await self.guard.scan_async(value, Surface.TOOL_OUTPUT, categories=_RESULT_CATEGORIES)
+            flagged.update(
+                f.rule_id for f in scan.findings if f.category is not Category.SECRET and f.severity.rank > 0
+            )
+            if scan.by_category(Category.SECRET) and self.policy.redact_secrets:
+                await self._audit(
+                    "mcp.secret_redacted",
+                    {"tool": tool, "rules": _rule_ids(scan.by_category(Category.SECRET))},
+                    conv.session_id,
+                )
+                return self._redactor(value, scan)
+            return value
+        if isinstance(value, dict):
+            return {k: await self._inspect_json(v, tool, conv, flagged, budget) for k, v in value.items()}
+        if isinstance(value, list):
+            return [await self._inspect_json(v, tool, conv, flagged, budget) for v in value]
+        return value
+
     # -- tools/call ------------------------------------------------------------------------
     async def check_call(self, params: Any, conv: McpConversation) -> str | None:
         """Return a refusal text for the agent, or None when the call may go to the server."""
@@ -291,8 +317,6 @@ class McpGuard:
             res = item.get("resource")
             if isinstance(res, dict) and isinstance(res.get("text"), str):
                 texts.append((i, "resource", res["text"]))
-        structured = result.get("structuredContent")
-        structured_text = orjson.dumps(structured).decode() if structured is not None else ""
         flagged_rules: set[str] = set()
         new_items = list(items)
         for i, fieldname, text in texts:
@@ -309,11 +333,10 @@ class McpGuard:
                     item["resource"] = {**item["resource"], "text": masked}
                 new_items[i] = item
                 await self._audit("mcp.secret_redacted", {"tool": tool, "rules": _rule_ids(secrets)}, conv.session_id)
-        if structured_text:
-            scan = await self.guard.scan_async(structured_text, Surface.TOOL_OUTPUT, categories=_RESULT_CATEGORIES)
-            flagged_rules.update(f.rule_id for f in scan.findings if f.category is not Category.SECRET)
-            if scan.by_category(Category.SECRET) and self.policy.redact_secrets:
-                result = {k: v for k, v in result.items() if k != "structuredContent"}
+        if "structuredContent" in result:
+            budget = [_MAX_SCAN_CHARS]
+            structured = await self._inspect_json(result["structuredContent"], tool, conv, flagged_rules, budget)
+            result = {**result, "structuredContent": structured}
         out = {**result, "content": new_items} if isinstance(content, list) else dict(result)
         if flagged_rules:
             rules = sorted(flagged_rules)
