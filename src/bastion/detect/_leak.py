@@ -261,7 +261,7 @@ _BY_ID = {r.rule_id: r for r in RULES}
 _EOL = r"(?:\r?\n|$)"
 _PATH = r"(?:[/?#][^\s\"'<>()\[\]{}`]*)?"
 _PORT = r"(?::\d{1,5})?"
-_SCHEME = r"(?:[a-z][a-z0-9+.\-]{1,15}://(?:[^\s/@\"'<>]{1,256}@)?)?"
+_SCHEME = r"(?:[a-z][a-z0-9+.\-]{1,15}://(?:[^\s/@\"'<>]+@)?)?"
 _OCT = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _PRIV4 = rf"(?:10\.{_OCT}\.{_OCT}\.{_OCT}|192\.168\.{_OCT}\.{_OCT}|172\.(?:1[6-9]|2\d|3[01])\.{_OCT}\.{_OCT}|100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.{_OCT}\.{_OCT})"
 _LOOP = rf"(?:localhost|127\.{_OCT}\.{_OCT}\.{_OCT}|\[::1\]|0\.0\.0\.0)"
@@ -346,7 +346,7 @@ _SPECS: tuple[Staged, ...] = (
     Staged(
         "java",
         r"\.(?:java|kt|scala|groovy|clj):\d|\(Native Method\)|\(Unknown Source\)",
-        r"(?:^(?:Exception in thread \"[^\"\r\n]{0,200}\" )?(?:Caused by: )?[a-zA-Z_$][\w$]*(?:\.[\w$]+)+"
+        r"(?:^(?:Exception in thread \"[^\"\r\n]*\" )?(?:Caused by: )?[a-zA-Z_$][\w$]*(?:\.[\w$]+)+"
         r"(?:Exception|Error|Throwable)(?::[^\r\n]*)?\r?\n)?(?:^[ \t]*at [\w$]+(?:\.[\w$<>\-]+)+\((?:[\w$.\-]+\."
         r"(?:java|kt|scala|groovy|clj):\d+|Native Method|Unknown Source)\)[^\r\n]*" + _EOL + ")+",
         multiline=True,
@@ -354,7 +354,7 @@ _SPECS: tuple[Staged, ...] = (
     Staged(
         "java_head",
         r"Exception in thread \"",
-        r"Exception in thread \"[^\"\r\n]{0,200}\" [\w$.]+(?:Exception|Error)[^\r\n]*",
+        r"Exception in thread \"[^\"\r\n]*\" [\w$.]+(?:Exception|Error)[^\r\n]*",
     ),
     Staged(
         "node",
@@ -379,8 +379,8 @@ _SPECS: tuple[Staged, ...] = (
     Staged(
         "php",
         r"(?:Fatal error|Parse error|Warning|Notice|Deprecated):",
-        r"(?:PHP )?(?:Fatal error|Parse error|Warning|Notice|Deprecated):[ \t]+[^\r\n]{0,500}? in "
-        r"(?:/|[A-Za-z]:\\)[^\r\n]{1,300}?\.php(?: on line |:)\d+",
+        r"(?:PHP )?(?:Fatal error|Parse error|Warning|Notice|Deprecated):[ \t]+[^\r\n]*? in "
+        r"(?:/|[A-Za-z]:\\)[^\r\n]+?\.php(?: on line |:)\d+",
     ),
     Staged("php_trace", r"Stack trace:\r?\n#\d", r"Stack trace:(?:\r?\n#\d+ [^\r\n]*)+"),
     Staged(
@@ -429,7 +429,7 @@ _SPECS: tuple[Staged, ...] = (
         r"|^\[(?:pypi|testpypi|distutils|[\w\-]+)\][ \t]*(?:\r?\n[ \t]*(?:repository|username|index-servers)"
         r"[^\r\n]*)*\r?\n[ \t]*password[ \t]*[:=][ \t]*[^\s]+"
         r"|machine[ \t]+[^\s]+[ \t\r\n]+login[ \t]+[^\s]+[ \t\r\n]+password[ \t]+[^\s]+"
-        r"|\"auths\"[ \t]*:[ \t]*\{[^{}]{0,300}\{[^{}]{0,300}\"auth\"[ \t]*:[ \t]*\"[A-Za-z0-9+/=]{8,}\"",
+        r"|\"auths\"[ \t]*:[ \t]*\{[^{}]*\{[^{}]*\"auth\"[ \t]*:[ \t]*\"[A-Za-z0-9+/=]{8,}\"",
         multiline=True,
     ),
     Staged(

@@ -107,7 +107,8 @@ def extract_entities(text: str, kinds: tuple[str, ...], limit: int = 200) -> lis
 
 
 def iter_leaves(value: Any, trusted_fields: frozenset[str], in_trusted: bool = False) -> Iterator[tuple[str, bool]]:
-    """Yield ``(text, is_trusted_field)`` for every scalar leaf of a JSON-like value.
+    """Yield ``(text, is_trusted_field)`` for every string or number leaf of a JSON-like value
+    (booleans and nulls carry nothing to trace).
 
     Inside a trusted field, mapping keys are leaves too (``shared_with: {addr: r}``)."""
     stack: list[tuple[Any, bool]] = [(value, in_trusted)]
@@ -124,10 +125,10 @@ def iter_leaves(value: Any, trusted_fields: frozenset[str], in_trusted: bool = F
                 stack.append((sub, trusted or (isinstance(k, str) and k in trusted_fields)))
         elif isinstance(v, list | tuple):
             stack.extend((sub, trusted) for sub in v)
-        elif v is None:
-            continue
+        elif v is None or isinstance(v, bool):
+            continue  # a flag carries no traceable value
         else:
-            yield (v if isinstance(v, str) else json.dumps(v) if isinstance(v, bool) else str(v)), trusted
+            yield (v if isinstance(v, str) else str(v)), trusted
 
 
 def _parse_structured(text: str) -> Any:

@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from bastion.errors import SandboxError
 from bastion.sandbox._backend import Availability, Backend, Launch, RunContext
@@ -57,6 +58,68 @@ async def _run_quietly(argv: list[str], timeout: float = 15.0) -> None:
         except TimeoutError:
             proc.kill()
             await proc.wait()
+
+
+async def _read_capped(fd: int, buf: bytearray, cap: int, overflow: asyncio.Event) -> None:
+    """Read ``fd`` to EOF into ``buf``, keeping at most ``cap`` bytes; set ``overflow`` past the cap."""
+    loop = asyncio.get_running_loop()
+    os.set_blocking(fd, False)
+    finished: asyncio.Future[None] = loop.create_future()
+
+    def readable() -> None:
+        try:
+            chunk = os.read(fd, 65536)
+        except BlockingIOError:
+            return
+        except OSError:
+            chunk = b""
+        if chunk:
+            room = cap - len(buf)
+            buf.extend(chunk[:room])
+            if len(chunk) <= room:
+                return
+            overflow.set()
+        if not finished.done():
+            finished.set_result(None)
+
+    loop.add_reader(fd, readable)
+    try:
+        await finished
+    finally:
+        loop.remove_reader(fd)
+        os.close(fd)
+
+
+async def _feed(fd: int, data: bytes) -> None:
+    """Write ``data`` to ``fd`` without blocking the loop, then close it (EOF for the command)."""
+    loop = asyncio.get_running_loop()
+    os.set_blocking(fd, False)
+    view = memoryview(data)
+    try:
+        while view:
+            try:
+                n = os.write(fd, view[:65536])
+                view = view[n:]
+            except BlockingIOError:
+                await _writable(loop, fd)
+    except OSError:
+        pass  # the command closed its stdin (EPIPE): it does not want the rest
+    finally:
+        os.close(fd)
+
+
+async def _writable(loop: asyncio.AbstractEventLoop, fd: int) -> None:
+    ready: asyncio.Future[None] = loop.create_future()
+
+    def wake() -> None:
+        if not ready.done():
+            ready.set_result(None)
+
+    loop.add_writer(fd, wake)
+    try:
+        await ready
+    finally:
+        loop.remove_writer(fd)
 
 
 def _watch_exit(pid: int) -> asyncio.Future[object]:
@@ -353,55 +416,43 @@ class Sandbox:
     async def _execute(self, name: str, av: Availability, launch: Launch, cgroup: Cgroup | None,
                        stdin: bytes | int | None, started: float) -> SandboxResult:
         p = self.profile
+        # Raw pipes, not asyncio's: asyncio's wait() also waits for every pipe to close, and a process
+        # outside our tree that inherited one (podman's conmon) must not keep a run alive.
+        out_r, out_w = os.pipe2(os.O_CLOEXEC)
+        err_r, err_w = os.pipe2(os.O_CLOEXEC)
+        in_r: int | None = None
+        in_w: int | None = None
         stdin_arg: int = subprocess.DEVNULL
         if isinstance(stdin, bytes):
-            stdin_arg = subprocess.PIPE
+            in_r, in_w = os.pipe2(os.O_CLOEXEC)
+            stdin_arg = in_r
         elif isinstance(stdin, int):
             stdin_arg = stdin
         try:
             proc = await asyncio.create_subprocess_exec(
-                *launch.argv, stdin=stdin_arg,
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=launch.env, cwd=launch.cwd,
+                *launch.argv, stdin=stdin_arg, stdout=out_w, stderr=err_w, env=launch.env, cwd=launch.cwd,
                 preexec_fn=launch.preexec, pass_fds=launch.pass_fds, start_new_session=True,
             )
         except (OSError, subprocess.SubprocessError) as exc:
+            for fd in (out_r, err_r, in_w):
+                if fd is not None:
+                    os.close(fd)
             raise _Refused(f"the sandbox could not be set up on backend {name} ({exc}); "
                            "run `bastion sandbox doctor` to see what this machine supports") from None
-        for fd in launch.pass_fds:
-            with contextlib.suppress(OSError):
-                os.close(fd)
-        launch.pass_fds = ()
+        finally:
+            for fd in (out_w, err_w, in_r, *launch.pass_fds):
+                if fd is not None:
+                    with contextlib.suppress(OSError):
+                        os.close(fd)
+            launch.pass_fds = ()
         out, err = bytearray(), bytearray()
         overflow = asyncio.Event()
-
-        async def pump(stream: asyncio.StreamReader | None, buf: bytearray) -> None:
-            if stream is None:
-                return
-            while True:
-                chunk = await stream.read(65536)
-                if not chunk:
-                    return
-                room = p.max_output - len(buf)
-                if len(chunk) > room:
-                    buf += chunk[:room]
-                    overflow.set()
-                    return
-                buf += chunk
-
-        async def feed() -> None:
-            if proc.stdin is None or not isinstance(stdin, bytes):
-                return
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                proc.stdin.write(stdin)
-                await proc.stdin.drain()
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError, OSError):
-                proc.stdin.close()
-
-        readers = [asyncio.ensure_future(pump(proc.stdout, out)), asyncio.ensure_future(pump(proc.stderr, err)),
-                   asyncio.ensure_future(feed())]
+        readers = [asyncio.ensure_future(_read_capped(out_r, out, p.max_output, overflow)),
+                   asyncio.ensure_future(_read_capped(err_r, err, p.max_output, overflow))]
+        feeder = asyncio.ensure_future(_feed(in_w, stdin)) if in_w is not None and isinstance(stdin, bytes) else None
         exited = _watch_exit(proc.pid)
         stop = asyncio.ensure_future(overflow.wait())
-        watchers: set[asyncio.Future[object]] = {exited, stop}
+        watchers: set[asyncio.Future[Any]] = {exited, stop}
         if cgroup is not None:
             watchers.add(asyncio.ensure_future(_watch_limits(cgroup)))
         done, _ = await asyncio.wait(watchers, timeout=p.timeout, return_when=asyncio.FIRST_COMPLETED)
@@ -415,8 +466,9 @@ class Sandbox:
         await self._kill_tree(proc.pid, cgroup)
         await proc.wait()
         _, pending = await asyncio.wait(readers, timeout=2.0)
-        for task in pending:
+        for task in (*pending, *([feeder] if feeder is not None else [])):
             task.cancel()
+        await asyncio.gather(*readers, *([feeder] if feeder is not None else []), return_exceptions=True)
         duration = (time.monotonic() - started) * 1000
         rc = proc.returncode
         code: int | None = rc

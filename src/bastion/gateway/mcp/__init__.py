@@ -7,6 +7,7 @@
   under ``/mcp`` so clients use ``http://127.0.0.1:8600/mcp/<server>``.
 """
 
+from bastion.gateway.mcp._gate import FirewallGate
 from bastion.gateway.mcp._http import HttpUpstream, create_mcp_app
 from bastion.gateway.mcp._interceptor import (
     AuditSink,
@@ -24,6 +25,7 @@ from bastion.gateway.mcp._stdio import run_stdio_proxy
 
 __all__ = [
     "AuditSink",
+    "FirewallGate",
     "GateDecision",
     "HttpUpstream",
     "McpConversation",

@@ -22,6 +22,7 @@ Flow for each JSON-RPC message:
 from __future__ import annotations
 
 import hashlib
+import inspect
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
@@ -67,7 +68,12 @@ class GateDecision:
 
 
 class ToolGate(Protocol):
-    """The seam to the tool-call firewall."""
+    """The seam to the tool-call firewall (see :class:`bastion.gateway.mcp.FirewallGate`).
+
+    ``check_tool_call`` may also accept ``annotations=`` (the tool's MCP annotations); it is
+    passed only to gates whose signature takes it. A gate with ``record_tool_output`` is told
+    every tool result the client is about to read (information-flow tracking).
+    """
 
     async def check_tool_call(
         self, *, server: str, tool: str, arguments: Mapping[str, Any], session_id: str, key_id: str | None
@@ -170,6 +176,11 @@ class McpGuard:
         self._clock = clock
         # Tools withheld from clients (poisoned or rug-pulled), with the reason.
         self._withheld: dict[str, str] = {}
+        # MCP annotations per listed tool: passed to the firewall, where they may only tighten.
+        self._annotations: dict[str, Mapping[str, Any]] = {}
+        self._gate_takes_annotations = (
+            gate is not None and "annotations" in inspect.signature(gate.check_tool_call).parameters
+        )
 
     def conversation(self, *, key_id: str | None = None, session_id: str | None = None) -> McpConversation:
         return McpConversation(self, key_id=key_id, session_id=session_id or uuid.uuid4().hex)
@@ -195,6 +206,8 @@ class McpGuard:
             if self.policy.allowed_tools is not None and name not in self.policy.allowed_tools:
                 continue
             reason = await self._check_tool_definition(name, tool, conv)
+            ann = tool.get("annotations")
+            self._annotations[name] = ann if isinstance(ann, Mapping) else {}
             if reason is None:
                 kept.append(tool)
                 conv.listed.add(name)
@@ -261,6 +274,22 @@ class McpGuard:
             return [await self._inspect_json(v, tool, conv, flagged, budget) for v in value]
         return value
 
+    async def record_output(
+        self, tool: str, args: Mapping[str, Any], result: dict[str, Any], conv: McpConversation
+    ) -> None:
+        """Tell the firewall (if it tracks information flow) what the client is about to read."""
+        record = getattr(self.gate, "record_tool_output", None)
+        if record is None:
+            return
+        parts = [c.get("text", "") for c in result.get("content", []) if isinstance(c, dict)]
+        await record(
+            server=self.server,
+            tool=tool,
+            arguments=args,
+            output="\n".join(p for p in parts if isinstance(p, str)),
+            session_id=conv.session_id,
+        )
+
     # -- tools/call ------------------------------------------------------------------------
     async def check_call(self, params: Any, conv: McpConversation) -> str | None:
         """Return a refusal text for the agent, or None when the call may go to the server."""
@@ -281,8 +310,16 @@ class McpGuard:
         if self.policy.require_listing and name not in conv.listed and await self.pins.get(self.server, name) is None:
             return f"bastion refused the call: tool {name!r} was never listed by the server (call tools/list first)"
         if self.gate is not None:
+            kwargs: dict[str, Any] = {}
+            if self._gate_takes_annotations and name in self._annotations:
+                kwargs["annotations"] = self._annotations[name]
             decision = await self.gate.check_tool_call(
-                server=self.server, tool=name, arguments=arguments, session_id=conv.session_id, key_id=conv.key_id
+                server=self.server,
+                tool=name,
+                arguments=arguments,
+                session_id=conv.session_id,
+                key_id=conv.key_id,
+                **kwargs,
             )
             await self._audit(
                 "mcp.tool_call_decision",
@@ -366,6 +403,7 @@ class McpConversation:
     session_id: str
     pending: dict[Any, tuple[str, str]] = field(default_factory=dict)
     listed: set[str] = field(default_factory=set)
+    call_args: dict[Any, Mapping[str, Any]] = field(default_factory=dict)
 
     def _key(self, ident: Any) -> Any:
         return orjson.dumps(ident)
@@ -408,7 +446,10 @@ class McpConversation:
                     return []
                 return [Outgoing("client", {"jsonrpc": "2.0", "id": ident, "result": _tool_result(refusal)})]
             if ident is not None:
-                self.pending[self._key(ident)] = ("tools/call", str(message["params"]["name"]))
+                params = message["params"]
+                self.pending[self._key(ident)] = ("tools/call", str(params["name"]))
+                args = params.get("arguments")
+                self.call_args[self._key(ident)] = args if isinstance(args, Mapping) else {}
         elif method == "tools/list" and ident is not None:
             self.pending[self._key(ident)] = ("tools/list", "")
         return [Outgoing("server", message)]
@@ -432,6 +473,8 @@ class McpConversation:
         if method == "tools/list":
             result = await self.guard.inspect_tool_list(result, self)
         elif method == "tools/call":
+            args = self.call_args.pop(key, {})
+            await self.guard.record_output(tool, args, result, self)
             result = await self.guard.inspect_call_result(result, tool, self)
         return [Outgoing("client", {**message, "result": result})]
 
