@@ -241,3 +241,41 @@ def test_embeddings_and_models(gateway: Any) -> None:
     e = c.embeddings.create(model="gpt-emb", input="hello")
     assert e.data[0].embedding == [0.5, 0.25]
     assert [m.id for m in c.models.list()] == ["gpt-fake"]
+
+
+def _raw(url: str, payload: bytes) -> bytes:
+    import socket
+
+    host, port = url.split("//")[1].split("/")[0].split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as s:
+        s.sendall(payload)
+        out = b""
+        while True:
+            try:
+                chunk = s.recv(65536)
+            except TimeoutError:
+                break
+            if not chunk:
+                break
+            out += chunk
+            if b"\r\n\r\n" in out and (b"content-length: 0" in out.lower() or out.endswith(b"}")):
+                break
+        return out
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"Content-Length: 5\r\nTransfer-Encoding: chunked\r\n",  # CL.TE smuggling
+        b"Content-Length: 5\r\nContent-Length: 50\r\n",  # conflicting lengths
+        b"Transfer-Encoding: xchunked\r\n",  # obfuscated TE
+    ],
+)
+def test_header_smuggling_is_refused(gateway: Any, head: bytes) -> None:
+    url, key, _, audit, _ = gateway
+    before = len(audit.events)
+    req = b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.encode() + b"\r\n" + head + b"\r\n0\r\n\r\nGET /v1/models HTTP/1.1\r\nHost: x\r\n\r\n"
+    resp = _raw(url, req)
+    assert resp.startswith(b"HTTP/1.1 4"), resp[:200]
+    assert resp.count(b"HTTP/1.1 ") == 1  # the smuggled second request was not served
+    assert len(audit.events) - before <= 1

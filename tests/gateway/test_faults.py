@@ -225,3 +225,19 @@ async def test_lying_content_length_is_refused(make_harness: Any) -> None:
             headers={"authorization": f"Bearer {h.key}", "content-length": "999999"},
         )
     assert r.status_code == 413
+
+
+async def test_chunked_body_over_the_limit_is_cut_off(make_harness: Any) -> None:
+    h = await make_harness(lambda r: httpx.Response(200, json=completion("x")), {"server": {"max_body_bytes": 4096}})
+    sent = 0
+
+    async def endless() -> AsyncIterator[bytes]:
+        nonlocal sent
+        for _ in range(10_000):
+            sent += 1024
+            yield b"x" * 1024
+
+    async with h.client() as c:
+        r = await c.post("/v1/chat/completions", content=endless(), headers={"authorization": f"Bearer {h.key}"})
+    assert r.status_code == 413
+    assert not h.requests

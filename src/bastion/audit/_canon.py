@@ -9,8 +9,8 @@ floats, 64-bit integers, bounded depth and size.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-import secrets
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -38,6 +38,7 @@ GENESIS_DOMAIN = b"bastion-audit-genesis-v1:"
 _TRACE_ID = re.compile(r"^[0-9a-f]{32}$")
 _TRACEPARENT = re.compile(r"^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$")
 _EVENT_TYPE = re.compile(r"^[a-z][a-z0-9_.:-]{0,63}$")
+_ZERO_ID = "0" * 32
 _INT_MIN = -(2**63)
 _INT_MAX = 2**64 - 1
 
@@ -65,8 +66,8 @@ def utc_timestamp(now: datetime | None = None) -> str:
 def new_correlation_id() -> str:
     """A fresh W3C trace id: 32 lowercase hex digits, never all zeros."""
     while True:
-        tid = secrets.token_hex(16)
-        if tid != "0" * 32:
+        tid = os.urandom(16).hex()
+        if tid != _ZERO_ID:
             return tid
 
 

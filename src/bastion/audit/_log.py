@@ -145,6 +145,7 @@ class AuditLog:
         self._kids: dict[str, bytes] = {}  # kid -> raw key
         self._erase_gen = 0
         self._actors: dict[str, MaskResult] = {}
+        self._tails: dict[str, bytes] = {}
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -256,7 +257,7 @@ class AuditLog:
     async def _prepare(self, ev: AuditEvent, *, trusted_payload: bool = False) -> _Prepared:
         await self.open()
         et = check_event_type(ev.event_type)
-        if not isinstance(ev.payload, Mapping):
+        if type(ev.payload) is not dict and not isinstance(ev.payload, Mapping):
             raise InputError(f"payload must be a mapping (dict), not {type(ev.payload).__name__}")
         cid = parse_correlation_id(ev.correlation_id) if ev.correlation_id is not None else new_correlation_id()
         masked: list[str] = []
@@ -312,8 +313,12 @@ class AuditLog:
             raise InputError(
                 f"the {et} event is {len(mid)} bytes as JSON, over the {self._max_payload}-byte limit; log less"
             )
-        tail = canonical({"type": et, "v": 1})
-        return _Prepared(et, actor, cid, kid, clear_payload, tuple(masked), sealed, mid[1:-1], tail[1:])
+        tail = self._tails.get(et)
+        if tail is None:
+            tail = canonical({"type": et, "v": 1})[1:]
+            if len(self._tails) < 4096:
+                self._tails[et] = tail
+        return _Prepared(et, actor, cid, kid, clear_payload, tuple(masked), sealed, mid[1:-1], tail)
 
     async def _enqueue(self, items: list[_Prepared]) -> list[AuditRecord]:
         loop = asyncio.get_running_loop()

@@ -188,12 +188,14 @@ class PayloadMasker:
                     out[k] = f"[MASKED:field.{nk}]"
                     masked.append(f"{_render((path, k))}: field.{nk}")
                     continue
-                if type(v) is str:
+                tv = type(v)
+                if tv is str:
                     out[k] = v
                     strings.append((out, k, (path, k)))
-                    continue
-                out[k] = v
-                out[k] = self._copy(v, (path, k), masked, strings, out, k, depth + 1)
+                elif (tv is int and _INT_MIN <= v <= _INT_MAX) or tv is bool or v is None:
+                    out[k] = v
+                else:
+                    out[k] = self._copy(v, (path, k), masked, strings, out, k, depth + 1)
             return out
         if t is list or t is tuple or isinstance(value, list | tuple):
             items: list[Any] = list(value)

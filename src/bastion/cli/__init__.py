@@ -50,6 +50,7 @@ def _register() -> None:
     from bastion.cli._sandbox import sandbox_app; app.add_typer(sandbox_app, name="sandbox")  # noqa: E702, I001
     from bastion.cli import _audit; _audit.register(app)  # noqa: E702, I001
     from bastion.cli import _policy; _policy.register(app)  # noqa: E702, I001
+    from bastion.cli import _canary; _canary.register(app)  # noqa: E702, I001
 
 
 _register()

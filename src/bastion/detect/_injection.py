@@ -14,6 +14,7 @@ to an AI inside a tool output); their per-surface severity says so (see ``SURFAC
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from bastion.detect._base import (
 )
 from bastion.detect._engine import Pattern, PatternSet
 from bastion.detect._inj_patterns import PATTERNS
-from bastion.detect._normalize import NormalizedText, Signal, TextView, normalized_view
+from bastion.detect._normalize import Signal, TextView, normalized_view
 from bastion.errors import ScannerError
 
 __all__ = [
@@ -48,7 +49,9 @@ _I, _J, _O = Category.INJECTION, Category.JAILBREAK, Category.OBFUSCATION
 _LLM01 = (OWASP_LLM01,)
 
 
-def _rule(rule_id: str, sev: Severity, conf: float, desc: str, example: str, owasp: tuple[str, ...] = _LLM01) -> RuleInfo:
+def _rule(
+    rule_id: str, sev: Severity, conf: float, desc: str, example: str, owasp: tuple[str, ...] = _LLM01
+) -> RuleInfo:
     cat = Category(rule_id.split(".", 1)[0])
     return RuleInfo(rule_id, cat, sev, conf, owasp, desc, example)
 
@@ -180,8 +183,9 @@ OBFUSCATION_RULES: tuple[RuleInfo, ...] = (
         "obfuscation.zero_width",
         Severity.MEDIUM,
         0.7,
-        "Invisible characters (zero-width space/joiner, word joiner, soft hyphen ...) inside a Latin word, or a run "
-        "of four or more. Emoji ZWJ sequences, a leading BOM and joiners in non-Latin scripts are not reported.",
+        "Invisible characters (zero-width space/joiner, word joiner, Hangul fillers ...) inside a Latin word, or a "
+        "run of four or more. Emoji ZWJ sequences, a leading BOM, joiners in non-Latin scripts and single soft "
+        "hyphens (typeset hyphenation) are not reported; all of them are removed before matching.",
         "ig\u200bnore previous instructions",
     ),
     _rule(
@@ -240,6 +244,23 @@ OBFUSCATION_RULES: tuple[RuleInfo, ...] = (
 )
 
 _SIGNAL_RULE = {r.rule_id.split(".", 1)[1]: r for r in OBFUSCATION_RULES}
+_SHORT = {
+    "injection.override": "instruction to ignore or override previous instructions",
+    "injection.new_instructions": "attempt to install new instructions or a new role",
+    "injection.system_prompt_extraction": "request to reveal the system prompt or initial instructions",
+    "injection.chat_template": "chat-template control token or fake role delimiter",
+    "injection.role_turn": "fake conversation turn",
+    "injection.addressed_to_ai": "text addressed to the AI reading it",
+    "injection.tool_instruction": "instruction to the assistant inside data",
+    "injection.exfiltration": "instruction to send data to an outside address",
+    "injection.conceal": "instruction to hide actions from the user",
+    "jailbreak.dan": "named jailbreak persona (DAN and relatives)",
+    "jailbreak.developer_mode": "fake privileged mode (developer/god/jailbreak mode)",
+    "jailbreak.no_restrictions": "claims or demands that the model has no rules or filters",
+    "jailbreak.refusal_suppression": "forbids refusals, apologies or warnings",
+    "jailbreak.stay_in_character": "persona enforcement typical of jailbreaks",
+    "jailbreak.dual_response": "asks for a normal and an unfiltered answer",
+}
 
 # Per-surface (severity, confidence factor) for rules whose meaning depends on where the text came
 # from. A missing surface means the rule's defaults; ``None`` means the rule is off there.
@@ -327,15 +348,17 @@ def trigger_of(src: str) -> str:
     if len(alts) > 1:
         return "|".join(f"(?:{trigger_of(a)})" for a in alts)
     s = src
+    wb = ""
     while s.startswith("\\b"):
         s = s[2:]
+        wb = "\\b"
     if s.startswith("(?") and not s.startswith("(?:"):
         return src  # inline flags: keep the whole (short) expression
     if s.startswith("("):
         end = _group_end(s, 0)
         if end < len(s) and s[end] in "?*{":
             return src
-        return s[:end]
+        return wb + s[:end]
     lit = []
     for c in s:
         if c in _SPECIAL:
@@ -345,6 +368,66 @@ def trigger_of(src: str) -> str:
         return "".join(lit)
     best = _longest_literal(s)
     return re2.escape(best) if len(best) >= 3 else src
+
+
+def _elements(s: str) -> list[tuple[str, bool]]:
+    """Split a single alternative into top-level elements: (source, mandatory)."""
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(s):
+        c = s[i]
+        if c == "(":
+            j = _group_end(s, i)
+        elif c == "[":
+            j = i + 1
+            if j < len(s) and s[j] == "^":
+                j += 1
+            if j < len(s) and s[j] == "]":
+                j += 1
+            while j < len(s) and s[j] != "]":
+                j += 2 if s[j] == "\\" else 1
+            j += 1
+        elif c == "\\":
+            j = i + 2
+        else:
+            j = i + 1
+        elem = s[i:j]
+        mandatory = True
+        if j < len(s) and s[j] in "?*+{":
+            if s[j] in "?*":
+                mandatory = False
+                j += 1
+            elif s[j] == "+":
+                j += 1
+            else:
+                close = s.find("}", j)
+                close = len(s) - 1 if close < 0 else close
+                mandatory = not s[j + 1 : close].startswith("0")
+                j = close + 1
+            if j < len(s) and s[j] in "?+":
+                j += 1
+        out.append((elem, mandatory))
+        i = j
+    return out
+
+
+def triggers_of(src: str) -> tuple[str, ...]:
+    """Small expressions that must all occur where ``src`` matches: its first element (see
+    :func:`trigger_of`) and, when it is a separate mandatory group of words, its last one."""
+    first = trigger_of(src)
+    if first == src or len(_top_alternatives(src)) > 1 or src.startswith("(?"):
+        return (first,)
+    groups = [e for e, mandatory in _elements(src) if mandatory and e.startswith("(?:") and e != first]
+    for g in reversed(groups):
+        if _selective(g) and g not in first:
+            return (first, g)
+    return (first,)
+
+
+def _selective(group: str) -> bool:
+    """True when every alternative of ``(?:a|b|...)`` holds a literal run of 4+ letters."""
+    alts = _top_alternatives(group[3:-1])
+    return all(len(_longest_literal(a.replace("\\s+", " "))) >= 4 for a in alts)
 
 
 def _longest_literal(s: str) -> str:
@@ -385,29 +468,58 @@ def _longest_literal(s: str) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _compiled(engine: str) -> tuple[tuple[tuple[RuleInfo, Any], ...], PatternSet, PatternSet]:
+def _compiled(engine: str) -> tuple[tuple[_Expr, ...], _TriggerIndex, _TriggerIndex]:
     """Compile the rules once per engine (immutable results, shared by every scanner instance).
 
     Two stages, both linear time: a PatternSet of small triggers finds candidate expressions,
     RE2 confirms them with the full expression and gives exact spans.
     """
     by_id = {r.rule_id: r for r in INJECTION_RULES}
-    triggers: list[Pattern] = []
-    core: list[Pattern] = []
-    exprs: list[tuple[RuleInfo, Any]] = []
+    exprs: list[_Expr] = []
     for rule_id, sources in PATTERNS.items():
         rule = by_id[rule_id]
         for src in sources:
-            idx = len(exprs)
             try:
-                exprs.append((rule, re2.compile("(?i)" + src)))
+                rx = re2.compile("(?i)" + src)
             except re2.error as exc:  # pragma: no cover - guarded by a test
                 raise ScannerError(f"rule {rule_id}: pattern does not compile under RE2: {exc}") from exc
-            p = Pattern(str(idx), trigger_of(src), caseless=True)
-            triggers.append(p)
-            if rule_id in _CORE_RULES:
-                core.append(p)
-    return tuple(exprs), PatternSet(triggers, engine=engine), PatternSet(core, engine=engine)
+            exprs.append(_Expr(rule, rx, triggers_of(src), rule_id in _CORE_RULES and src.isascii()))
+    return tuple(exprs), _TriggerIndex(exprs, engine, core=False), _TriggerIndex(exprs, engine, core=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Expr:
+    rule: RuleInfo
+    rx: Any
+    triggers: tuple[str, ...]
+    core: bool
+
+
+class _TriggerIndex:
+    """Distinct trigger expressions in one PatternSet; an expression is a candidate when all of
+    its triggers occur in the text."""
+
+    def __init__(self, exprs: Sequence[_Expr], engine: str, *, core: bool) -> None:
+        ids: dict[str, int] = {}
+        self._needs: dict[int, tuple[int, ...]] = {}
+        self._by_first: dict[int, list[int]] = {}
+        for i, ex in enumerate(exprs):
+            if core and not ex.core:
+                continue
+            need = tuple(ids.setdefault(t, len(ids)) for t in ex.triggers)
+            self._needs[i] = need
+            self._by_first.setdefault(need[0], []).append(i)
+        self.set = PatternSet([Pattern(str(i), t, caseless=True) for t, i in ids.items()], engine=engine)
+
+    def candidates(self, text: str) -> list[int]:
+        hit = set(self.set.candidates(text))
+        out: list[int] = []
+        for t in hit:
+            for i in self._by_first.get(t, ()):
+                need = self._needs[i]
+                if len(need) == 1 or all(n in hit for n in need[1:]):
+                    out.append(i)
+        return sorted(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,6 +529,28 @@ class _Hit:
     end: int
     view: str
     encoding: tuple[str, ...]
+
+
+def _merge_overlaps(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule for overlapping spans (several expressions of one rule often
+    match the same sentence); the merged span covers them all, the best confidence wins."""
+    out: list[Finding] = []
+    by_rule: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_rule.setdefault(f.rule_id, []).append(f)
+    for group in by_rule.values():
+        group.sort(key=lambda f: (f.start, f.end))
+        cur = group[0]
+        for f in group[1:]:
+            if f.start < cur.end:
+                best = f if f.confidence > cur.confidence else cur
+                cur = dataclasses.replace(best, start=cur.start, end=max(cur.end, f.end))
+            else:
+                out.append(cur)
+                cur = f
+        out.append(cur)
+    out.sort(key=lambda f: (f.start, f.end, f.rule_id))
+    return out
 
 
 class InjectionRulesScanner:
@@ -432,14 +566,14 @@ class InjectionRulesScanner:
         self._exprs, self._all, self._core = _compiled(self._config.engine)
 
     # -- matching --------------------------------------------------------------------------
-    def _finditer(self, text: str, ps: PatternSet) -> Iterator[tuple[RuleInfo, int, int]]:
-        for ci in ps.candidates(text):
-            rule, rx = self._exprs[int(ps.patterns[ci].key)]
-            for m in rx.finditer(text):
+    def _finditer(self, text: str, index: _TriggerIndex) -> Iterator[tuple[RuleInfo, int, int]]:
+        for ci in index.candidates(text):
+            ex = self._exprs[ci]
+            for m in ex.rx.finditer(text):
                 if m.end() > m.start():
-                    yield rule, m.start(), m.end()
+                    yield ex.rule, m.start(), m.end()
 
-    def _match(self, view: TextView, ps: PatternSet) -> list[_Hit]:
+    def _match(self, view: TextView, ps: _TriggerIndex) -> list[_Hit]:
         hits: list[_Hit] = []
         for rule, start, end in self._finditer(view.text, ps):
             s, e = view.to_original(start, end)
@@ -451,30 +585,28 @@ class InjectionRulesScanner:
             return []
         nv = normalized_view(doc)
         findings: list[Finding] = []
-        plain: list[_Hit] = []
+        plain_keys: set[tuple[str, int, int]] = set()
         for view in nv.views():
-            ps = self._all if view.name in ("text", "decoded") else self._core
-            hits = self._match(view, ps)
+            hits = self._match(view, self._all if view.name in ("text", "decoded") else self._core)
             if view.name == "text":
-                plain = hits
-                findings.extend(self._to_finding(h, doc.surface, nv) for h in hits)
+                plain_keys = {(h.rule.rule_id, h.start, h.end) for h in hits}
+                findings.extend(f for h in hits if (f := self._to_finding(h, doc.surface)) is not None)
                 continue
-            plain_keys = {(h.rule.rule_id, h.start, h.end) for h in plain}
-            seen_spans: set[tuple[int, int]] = set()
+            wrapped: set[tuple[int, int]] = set()
             for h in hits:
                 if (h.rule.rule_id, h.start, h.end) in plain_keys:
                     continue
-                f = self._to_finding(h, doc.surface, nv)
+                f = self._to_finding(h, doc.surface)
                 if f is None:
                     continue
                 findings.append(f)
-                if (h.start, h.end) not in seen_spans:
-                    seen_spans.add((h.start, h.end))
+                if (h.start, h.end) not in wrapped:
+                    wrapped.add((h.start, h.end))
                     findings.append(self._wrapper_finding(h, f))
         findings.extend(self._signal_finding(s) for s in nv.signals)
-        return [f for f in findings if f is not None]
+        return _merge_overlaps(findings)
 
-    def _to_finding(self, h: _Hit, surface: Surface, nv: NormalizedText) -> Finding | None:  # noqa: ARG002
+    def _to_finding(self, h: _Hit, surface: Surface) -> Finding | None:
         rule = h.rule
         policy = SURFACE_POLICY.get(rule.rule_id, {})
         sev, conf = rule.severity, rule.confidence
@@ -485,14 +617,7 @@ class InjectionRulesScanner:
             sev, factor = adj
             conf = min(1.0, rule.confidence * factor)
         where = "" if h.view == "text" else f" (found in {'/'.join(h.encoding) or h.view} text)"
-        return make_finding(
-            rule,
-            h.start,
-            h.end,
-            f"{rule.description.split(':')[0].split('(')[0].strip().rstrip('.')}{where}",
-            severity=sev,
-            confidence=conf,
-        )
+        return make_finding(rule, h.start, h.end, f"{_SHORT[rule.rule_id]}{where}", severity=sev, confidence=conf)
 
     def _wrapper_finding(self, h: _Hit, inner: Finding) -> Finding:
         if h.view == "leet":

@@ -70,8 +70,7 @@ PRIVATE_IP = _rule(
     "leak.private_ip",
     Severity.LOW,
     0.5,
-    "A bare private (RFC 1918) IPv4 address or unique-local IPv6 address: it reveals the internal "
-    "network layout.",
+    "A bare private (RFC 1918) IPv4 address or unique-local IPv6 address: it reveals the internal network layout.",
     "the API server runs on 172.20.4.11",
 )
 LOCALHOST_URL = _rule(
@@ -87,15 +86,15 @@ PYTHON_TRACEBACK = _rule(
     Severity.MEDIUM,
     0.95,
     "A Python traceback (`Traceback (most recent call last):` with its frames and exception line) "
-    "or stand-alone `File \"/path.py\", line N, in f` frames: file paths, code and values of the server.",
-    'Traceback (most recent call last):\n  File "/srv/app/views.py", line 12, in get\nKeyError: \'id\'',
+    'or stand-alone `File "/path.py", line N, in f` frames: file paths, code and values of the server.',
+    "Traceback (most recent call last):\n  File \"/srv/app/views.py\", line 12, in get\nKeyError: 'id'",
 )
 JAVA_STACK_TRACE = _rule(
     "leak.java_stack_trace",
     Severity.MEDIUM,
     0.9,
     "JVM stack frames (`at com.acme.Service.run(Service.java:42)`, Kotlin/Scala too) and "
-    "`Exception in thread \"main\"` headers.",
+    '`Exception in thread "main"` headers.',
     'Exception in thread "main" java.lang.NullPointerException\n\tat com.acme.App.main(App.java:14)',
 )
 NODE_STACK_TRACE = _rule(
@@ -263,7 +262,10 @@ _PATH = r"(?:[/?#][^\s\"'<>()\[\]{}`]*)?"
 _PORT = r"(?::\d{1,5})?"
 _SCHEME = r"(?:[a-z][a-z0-9+.\-]{1,15}://(?:[^\s/@\"'<>]+@)?)?"
 _OCT = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
-_PRIV4 = rf"(?:10\.{_OCT}\.{_OCT}\.{_OCT}|192\.168\.{_OCT}\.{_OCT}|172\.(?:1[6-9]|2\d|3[01])\.{_OCT}\.{_OCT}|100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.{_OCT}\.{_OCT})"
+_PRIV4 = (
+    rf"(?:10\.{_OCT}\.{_OCT}\.{_OCT}|192\.168\.{_OCT}\.{_OCT}|172\.(?:1[6-9]|2\d|3[01])\.{_OCT}\.{_OCT}"
+    rf"|100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.{_OCT}\.{_OCT})"
+)
 _LOOP = rf"(?:localhost|127\.{_OCT}\.{_OCT}\.{_OCT}|\[::1\]|0\.0\.0\.0)"
 _INTERNAL_TLD = r"(?:internal|svc|local|localdomain|corp|lan|intranet|intra|home\.arpa)"
 _HOSTNAME = rf"(?:[a-z0-9_](?:[a-z0-9_\-]{{0,62}})\.){{1,12}}{_INTERNAL_TLD}"
@@ -306,7 +308,8 @@ _SQL = (
     r"|Incorrect syntax near '[^\r\n]*|Microsoft OLE DB Provider for (?:SQL Server|ODBC Drivers)[^\r\n]*"
     r"|\[Microsoft\]\[ODBC[^\r\n]*|sqlite3\.(?:OperationalError|IntegrityError|ProgrammingError)[^\r\n]*"
     r"|no such (?:table|column): [A-Za-z_][^\r\n]*|java\.sql\.SQL\w*Exception[^\r\n]*"
-    r"|org\.hibernate\.exception\.\w+[^\r\n]*|sqlalchemy\.exc\.\w+[^\r\n]*|Warning: (?:mysql|mysqli|pg|oci)_\w+\(\)[^\r\n]*"
+    r"|org\.hibernate\.exception\.\w+[^\r\n]*|sqlalchemy\.exc\.\w+[^\r\n]*"
+    r"|Warning: (?:mysql|mysqli|pg|oci)_\w+\(\)[^\r\n]*"
     r"|MySQLdb\._exceptions\.\w+[^\r\n]*|mysql\.connector\.errors\.\w+[^\r\n]*)"
 )
 
@@ -509,14 +512,14 @@ class LeakScanner:
     def scan(self, doc: Document) -> list[Finding]:
         text = doc.text
         hits: list[_Hit] = []
-        for m in self._set.finditer(text):
+        for m in self._set.finditer(doc):
             hit = self._classify(text, m.key, m.start, m.end)
             if hit is not None:
                 hits.append(hit)
         return self._resolve(text, hits)
 
     # -- classification ----------------------------------------------------------------------
-    def _classify(self, text: str, key: str, start: int, end: int) -> _Hit | None:  # noqa: PLR0911
+    def _classify(self, text: str, key: str, start: int, end: int) -> _Hit | None:
         if key == "meta":
             return self._meta(text, start, end)
         if key == "host":
@@ -552,8 +555,10 @@ class LeakScanner:
         }
         if key == "aws":
             block = text[start:end].lower()
-            if "aws_access_key_id" not in block and "aws_secret_access_key" not in block and (
-                "aws_session_token" not in block
+            if (
+                "aws_access_key_id" not in block
+                and "aws_secret_access_key" not in block
+                and ("aws_session_token" not in block)
             ):
                 return None
             return _Hit(AWS_CREDENTIALS_FILE, start, end, "AWS credentials file section")
@@ -561,9 +566,8 @@ class LeakScanner:
             return None
         if key == "go_panic" and "goroutine " not in text[end : end + 400]:
             return None  # a lone "panic:" line in prose is too weak
-        if key == "dotnet" and "(" in text[start:end] and ".cs:line" not in text[start:end]:
-            if text[start:end].count("\n") < 1:
-                return None  # one frame without file/line: too weak
+        if key == "dotnet" and ":line " not in text[start:end] and "\n" not in text[start:end]:
+            return None  # one frame without file/line: too weak
         rule, message, conf = simple[key]
         return _Hit(rule, start, end, message, confidence=conf)
 
@@ -653,8 +657,12 @@ class LeakScanner:
         merged: list[_Hit] = []
         for h in hits:
             # adjacent or overlapping pieces of the same trace/file become one finding
-            if merged and merged[-1].rule is h.rule and h.rule not in _NO_MERGE and h.start <= merged[-1].end + 2 and (
-                text[merged[-1].end : h.start].strip() == ""
+            if (
+                merged
+                and merged[-1].rule is h.rule
+                and h.rule not in _NO_MERGE
+                and h.start <= merged[-1].end + 2
+                and (text[merged[-1].end : h.start].strip() == "")
             ):
                 last = merged[-1]
                 merged[-1] = _Hit(

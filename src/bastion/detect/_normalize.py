@@ -62,6 +62,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+import re2
+
 if TYPE_CHECKING:
     from bastion.detect._base import Document
 
@@ -115,15 +117,16 @@ _WORD_RX = re.compile(r"\w+")
 _CONFUSABLE_TABLE = str.maketrans(_CONFUSABLES)
 
 _LEET_TABLE = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_LEET_GATE_RX = re.compile(r"[A-Za-z][0-9@$]|[0-9@$][A-Za-z]")
 _LEET_WORD_RX = re.compile(r"[A-Za-z0-9@$]*[0-9@$][A-Za-z0-9@$]*")
 _ROT13_TABLE = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
     "NOPQRSTUVWXYZABCDEFGHIJKLMnopqrstuvwxyzabcdefghijklm",
 )
 
-# Runs that need per-character work: two or more non-visible-ASCII characters, or one that is
-# neither a space nor a newline. Single spaces and newlines between visible ASCII stay as they are.
-_INTERESTING = re.compile(r"[^\x21-\x7e]{2,}|[^\x20-\x7e\n]")
+# Runs that need work: anything but printable ASCII, space and newline (plus the spaces/newlines
+# inside such a run, so that unusual whitespace collapses with its neighbours).
+_INTERESTING = re.compile(r"[^\x20-\x7e\n](?:[ \n]*[^\x20-\x7e\n])*")
 _RTL_RX = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 # Encoded blobs (simple runs: linear time).
@@ -132,6 +135,9 @@ _HEX_RX = re.compile(r"(?:\\x[0-9A-Fa-f]{2}){6,}|(?:[0-9A-Fa-f]{2}[ :]?){8,}")
 _URL_RX = re.compile(r"(?<!\S)[^\s%]*(?:%[0-9A-Fa-f]{2}[^\s%]*){3,}")
 _HTML_RX = re.compile(r"(?:&#[xX]?[0-9A-Fa-f]{1,6};){3,}")
 _MAX_BLOBS = 64
+_NESTED_RX = re.compile(r"[A-Za-z0-9+/=_\-]{16,}|(?:[0-9A-Fa-f]{2}[ :]?){8,}|(?:\\x[0-9A-Fa-f]{2}){6,}")
+_LONG_RUN_RX = re2.compile(r"[A-Za-z0-9+/_\-]{16}")
+_HEX_GATE_RX = re2.compile(r"(?:[0-9A-Fa-f]{2}[ :]){7}[0-9A-Fa-f]{2}")
 
 
 def _is_latinish(ch: str) -> bool:
@@ -281,7 +287,7 @@ class NormalizedText:
     def leet(self) -> str:
         """``text`` with leetspeak folded inside words mixing letters and 0/1/3/4/5/7/@/$ (same length)."""
         t = self.text
-        if not any(c in t for c in "0134578@$"):
+        if not _LEET_GATE_RX.search(t):
             return t
         parts: list[str] = []
         last = 0
@@ -482,21 +488,9 @@ def _classify_invisible(text: str, i: int, b: _Builder, rtl: bool) -> None:
         return  # not inside a word
     if ch in "\u200b\u200c\u200d\u00ad" and not (left.isascii() or _is_latinish(left)):
         return  # joiners and break hints in non-Latin scripts (Persian, Indic, Thai ...)
-    if ch == "\u00ad" and left.isalpha() and right.isalpha() and _soft_hyphen_plausible(text, i):
-        return
+    if ch == "\u00ad":
+        return  # soft hyphens mark hyphenation points in typeset text; removed, not reported
     _signal(b, "zero_width", i, i + 1, text, f"U+{ord(ch):04X} inside a word")
-
-
-def _soft_hyphen_plausible(text: str, i: int) -> bool:
-    """A single soft hyphen in a long word (typeset hyphenation) is typography, not evasion."""
-    s = i
-    while s > 0 and text[s - 1].isalpha():
-        s -= 1
-    e = i + 1
-    while e < len(text) and (text[e].isalpha() or text[e] == "\u00ad"):
-        e += 1
-    word = text[s:e]
-    return word.count("\u00ad") <= 2 and len(word) >= 8 and i - s >= 3 and e - i >= 4
 
 
 def _fold_homoglyphs(norm: str, original: str, nt_map: NormalizedText, b: _Builder) -> str:
@@ -515,12 +509,25 @@ def _fold_homoglyphs(norm: str, original: str, nt_map: NormalizedText, b: _Build
         foreign = [c for c in w if not c.isascii() and c.isalpha()]
         if not foreign or any(c not in _CONFUSABLES for c in foreign):
             continue
+        if not _greek_inside(w):
+            continue  # scientific notation such as "αSyn", "TNFα", "κB"
         if chars is None:
             chars = list(norm)
         chars[m.start() : m.end()] = list(w.translate(_CONFUSABLE_TABLE))
         o0, o1 = nt_map.to_original(m.start(), m.end())
         b.signals.append(Signal("homoglyph", o0, o1, f"{len(foreign)} look-alike letters"))
     return norm if chars is None else "".join(chars)
+
+
+def _greek_inside(w: str) -> bool:
+    """Greek look-alikes count only between two ASCII letters (Cyrillic ones count anywhere)."""
+    for k, c in enumerate(w):
+        if 0x0370 <= ord(c) <= 0x03FF:
+            if k == 0 or k == len(w) - 1:
+                return False
+            if not (w[k - 1].isascii() and w[k - 1].isalpha() and w[k + 1].isascii() and w[k + 1].isalpha()):
+                return False
+    return True
 
 
 def _printable_text(raw: bytes) -> str | None:
@@ -531,16 +538,19 @@ def _printable_text(raw: bytes) -> str | None:
     if len(s) < 6:
         return None
     good = sum(1 for c in s if c.isprintable() or c in "\n\r\t")
-    letters = sum(1 for c in s if c.isalpha())
-    if good < 0.9 * len(s) or letters < 0.4 * len(s.replace(" ", "")):
+    if good < 0.9 * len(s):
         return None
+    letters = sum(1 for c in s if c.isalpha())
+    if letters < 0.4 * len(s.replace(" ", "")) and not _NESTED_RX.fullmatch(s.strip()):
+        return None  # neither text nor another encoded blob
     return s
 
 
 def _decode_candidates(t: str) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, encoding, decoded text) for blobs in ``t`` that decode to printable text."""
     seen = 0
-    for m in _B64_RX.finditer(t):
+    long_runs = _LONG_RUN_RX.search(t) is not None
+    for m in _B64_RX.finditer(t) if long_runs else ():
         tok = m.group()
         if tok.isalpha() and (tok.islower() or tok.isupper()):
             continue  # a plain long word
@@ -556,7 +566,7 @@ def _decode_candidates(t: str) -> Iterator[tuple[int, int, str, str]]:
             yield m.start(), m.end(), "base64", txt
         if seen >= _MAX_BLOBS:
             return
-    for m in _HEX_RX.finditer(t):
+    for m in _HEX_RX.finditer(t) if (long_runs or "\\x" in t or _HEX_GATE_RX.search(t)) else ():
         tok = m.group()
         digits = re.sub(r"\\x|[ :]", "", tok)
         if len(digits) % 2:
@@ -568,7 +578,7 @@ def _decode_candidates(t: str) -> Iterator[tuple[int, int, str, str]]:
         txt = _printable_text(raw)
         if txt is not None:
             yield m.start(), m.end(), "hex", txt
-    for m in _URL_RX.finditer(t):
+    for m in _URL_RX.finditer(t) if "%" in t else ():
         tok = m.group()
         try:
             txt = urllib.parse.unquote(tok, errors="strict")
@@ -576,11 +586,60 @@ def _decode_candidates(t: str) -> Iterator[tuple[int, int, str, str]]:
             continue
         if txt != tok and len(txt) >= 6:
             yield m.start(), m.end(), "url", txt.replace("+", " ")
-    for m in _HTML_RX.finditer(t):
-        tok = m.group()
-        txt = html.unescape(tok)
-        if txt != tok and len(txt) >= 3:
-            yield m.start(), m.end(), "html", txt
+    last_line = -1
+    for m in _HTML_RX.finditer(t) if "&#" in t else ():
+        # entities hide single words: decode the whole line so the words around them count too
+        ls = t.rfind("\n", 0, m.start()) + 1
+        if ls == last_line:
+            continue
+        last_line = ls
+        le = t.find("\n", m.end())
+        le = len(t) if le < 0 else le
+        line = t[ls:le]
+        txt = html.unescape(line)
+        if txt != line:
+            yield ls, le, "html", txt
+
+
+_SENTINEL = "\uffff"
+
+
+def _needs_slow(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        ch in _ZERO_WIDTH
+        or ch in _DIR_MARKS
+        or ch in _BIDI
+        or _TAG_FIRST <= o <= _TAG_LAST
+        or _is_vs(o)
+        or (ch.isspace() and ch not in " \n")
+        or o < 0x20
+        or o == 0x7F
+        or ch == _SENTINEL
+        or bool(unicodedata.combining(ch))
+    )
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table: characters with a one-character fold map to it (in C, fast);
+    characters that need context (invisible, tags, whitespace, combining, expansions) map to a
+    sentinel that sends their run through the per-character path."""
+
+    def __missing__(self, o: int) -> str:
+        ch = chr(o)
+        if o < 0x80:
+            out = _SENTINEL if _needs_slow(ch) else ch
+        elif _needs_slow(ch):
+            out = _SENTINEL
+        else:
+            f = _fold_char(ch)
+            out = f if len(f) == 1 else _SENTINEL
+        if len(self) < 200_000:
+            self[o] = out
+        return out
+
+
+_TABLE = _FoldTable()
 
 
 def _normalize_one(text: str) -> NormalizedText:
@@ -591,11 +650,14 @@ def _normalize_one(text: str) -> NormalizedText:
     last = 0
     for m in _INTERESTING.finditer(text):
         s, e = m.span()
-        if e - s == 1 and text[s] == "\n":
-            continue
         if s > last:
             b.emit(text[last:s], last, s)
-        _process_run(text, s, e, b, rtl)
+        run = m.group()
+        folded = run.translate(_TABLE)
+        if _SENTINEL not in folded:
+            b.emit(folded, s, e)  # every character folds to exactly one: offsets are linear
+        else:
+            _process_run(text, s, e, b, rtl)
         last = e
     if last < len(text):
         b.emit(text[last:], last, len(text))
@@ -609,18 +671,18 @@ def _normalize_one(text: str) -> NormalizedText:
         _oend=tuple(b.oend),
         _identity=identity,
     )
-    folded = _fold_homoglyphs(norm, text, nt, b)
+    hfolded = _fold_homoglyphs(norm, text, nt, b)
     signals = tuple(sorted(b.signals, key=lambda s: (s.start, s.end, s.kind)))
-    if folded is norm and not signals:
+    if hfolded is norm and not signals:
         return nt
     return NormalizedText(
         original=text,
-        text=folded,
+        text=hfolded,
         _nstart=nt._nstart,
         _ostart=nt._ostart,
         _oend=nt._oend,
         signals=signals,
-        _identity=identity and folded == text,
+        _identity=identity and hfolded == text,
     )
 
 

@@ -146,7 +146,13 @@ _EMAIL_OBF_RX = (
     rf"[A-Za-z0-9][A-Za-z0-9._%+\-]{{0,63}}{_OB_OPEN}(?:at|@|ät){_OB_CLOSE}"
     rf"{_LABEL}(?:{_OB_DOT}{_LABEL}){{0,8}}{_OB_OPEN}(?:dot|punkt|\.){_OB_CLOSE}[A-Za-z]{{2,24}}"
 )
-_PHONE_RX = r"(?:\+|00)?(?:\(\d{1,5}\)|\d)(?:[ .\-/]{0,2}(?:\(\d{1,5}\)|\d)){5,17}"
+_PHONE_RX = (
+    r"(?:\+|\b00)[1-9]\d{0,3}(?:[ .\-/]{0,2}(?:\(0\)|\(\d{1,5}\)|\d)){5,14}"  # +49 30 1234567, 0044 20 ...
+    r"|\(0?\d{2,5}\)[ .\-/]{0,2}\d(?:[ .\-/]{0,2}\d){3,10}"  # (030) 1234567, (201) 948-1927
+    r"|0\d{1,5}(?:[ .\-/]{1,2}\d{2,8}){1,4}"  # national with trunk prefix: 030 1234567, 07700 900123
+    r"|[2-9]\d{2}[ .\-][2-9]\d{2}[ .\-]\d{4}"  # US/NANP 201-948-1927
+    r"|\d{7,15}"  # bare digits: only next to a phone word
+)
 _CARD_RX = r"\d(?:[ \-]?\d){11,18}"
 _IBAN_RX = r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,32}"
 _SSN_RX = r"\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{9}"
@@ -182,7 +188,7 @@ _PHONE_CTX = re.compile(
 _NUMBER_CTX = re.compile(
     r"(?:order|invoice|ticket|ref\b|ref\.|reference|tracking|account|acct|customer|client|case|"
     r"transaction|txn|serial|sku|isbn|issn|doi|id\b|id:|no\.|nr\.|number|#|bestell|rechnung|kunden|"
-    r"auftrag|vorgang|artikel|sendung|vertrag|policy|claim|version|build|release|ver\.|patch)\W{0,3}$",
+    r"auftrag|vorgang|artikel|sendung|vertrag|policy|claim|version|build|release|ver\.|patch|nummer)\W{0,3}$",
     re.IGNORECASE,
 )
 _SSN_CTX = re.compile(r"(?:ssn|social[ \t]+security|soc\.?[ \t]?sec|ssa\b|tin\b|taxpayer)", re.IGNORECASE)
@@ -209,8 +215,46 @@ _DATE_PREFIX = re.compile(r"^(?:\d{4}[\-/.]\d{1,2}[\-/.]\d{1,2}|\d{1,2}[\-/.]\d{
 _EXAMPLE_DOMAINS = ("example.com", "example.org", "example.net")
 _EXAMPLE_TLDS = ("test", "example", "invalid", "localhost")
 _FILE_TLDS = frozenset(
-    "png jpg jpeg gif svg webp bmp ico tif tiff js mjs ts tsx jsx css scss py rb go rs java kt "
-    "json yaml yml toml xml html htm md txt pdf zip gz tar wasm lock".split()
+    [
+        "png",
+        "jpg",
+        "jpeg",
+        "gif",
+        "svg",
+        "webp",
+        "bmp",
+        "ico",
+        "tif",
+        "tiff",
+        "js",
+        "mjs",
+        "ts",
+        "tsx",
+        "jsx",
+        "css",
+        "scss",
+        "py",
+        "rb",
+        "go",
+        "rs",
+        "java",
+        "kt",
+        "json",
+        "yaml",
+        "yml",
+        "toml",
+        "xml",
+        "html",
+        "htm",
+        "md",
+        "txt",
+        "pdf",
+        "zip",
+        "gz",
+        "tar",
+        "wasm",
+        "lock",
+    ]
 )
 _TEST_CARDS = frozenset(
     {
@@ -323,13 +367,18 @@ class PiiScanner:
             [
                 Staged("email", r"[A-Za-z0-9._%+\-]@[A-Za-z0-9]", _EMAIL_RX),
                 Staged("email_obf", r"[\[\(\{<][ \t]*(?:at|@|ät)[ \t]*[\]\)\}>]", _EMAIL_OBF_RX, caseless=True),
-                Staged("phone", r"\d[ .\-/()]{0,3}\d[ .\-/()]{0,3}\d[ .\-/()]{0,3}\d", _PHONE_RX),
-                Staged("card", r"\d\d[ \-]?\d\d[ \-]?\d\d", _CARD_RX),
+                Staged("phone", r"\+\d|00\d|\(\d|0\d{1,5}[ .\-/]\d\d|\d{3}[ .\-]\d{3}[ .\-]\d{4}|\d{7}", _PHONE_RX),
+                Staged("card", r"\d{4}[ \-]?\d{4}[ \-]?\d{4}", _CARD_RX),
                 Staged("iban", r"[A-Z]{2}\d\d ?[A-Z0-9]{4}", _IBAN_RX),
-                Staged("ssn", r"\d{3}[\- ]\d\d[\- ]\d{4}|ssn|social|soc\.? ?sec|taxpayer|tin", _SSN_RX, caseless=True),
-                Staged("taxid", r"\d{3} \d{3} \d{3}|steuer|idnr|id-nr|identifikation|tax|tin", _TAXID_RX, caseless=True),
+                Staged("ssn", r"\d{3}[\- ]\d\d[\- ]\d{4}|ssn|social security|soc\.? ?sec", _SSN_RX, caseless=True),
+                Staged(
+                    "taxid",
+                    r"\d{3} \d{3} \d{3}|steuer|idnr|id-nr|identifikationsnummer|tax[ \-]?id|\btin\b",
+                    _TAXID_RX,
+                    caseless=True,
+                ),
                 Staged("ipv4", r"\d\.\d{1,3}\.\d{1,3}\.\d", _IPV4_RX),
-                Staged("ipv6", r"[0-9A-Fa-f]?:[0-9A-Fa-f]{0,4}:", _IPV6_RX),
+                Staged("ipv6", r"(?:[0-9A-Fa-f]{1,4}:){3}|::[0-9A-Fa-f]{1,4}|[0-9A-Fa-f]{2,4}::", _IPV6_RX),
                 Staged("dob", r"birth|d\.? ?o\.? ?b|born|geboren|geb\.|geburts", _DOB_RX, caseless=True),
             ],
             engine=config.engine,
@@ -350,7 +399,7 @@ class PiiScanner:
         hits: list[_Hit] = []
         phones: list[tuple[int, int]] = []
         ibans: list[tuple[int, int]] = []
-        for m in self._set.finditer(text):
+        for m in self._set.finditer(doc):
             if m.key == "phone":
                 phones.append((m.start, m.end))
                 continue
@@ -438,8 +487,6 @@ class PiiScanner:
         seps = {ch for ch in raw if not ch.isdigit()}
         if len(seps) > 1:
             return None
-        if seps and "  " in raw.replace("-", "  ") and "-" in seps:
-            return None
         digits = _digits(raw)
         if digits in _TEST_CARDS or len(set(digits)) == 1 or not luhn_valid(digits):
             return None
@@ -448,9 +495,7 @@ class PiiScanner:
             return None
         if len(digits) < 13 and not _CARD_CTX.search(_before(text, start, 60)):
             return None
-        if not seps and _NUMBER_CTX.search(_before(text, start, 25)) and not _CARD_CTX.search(
-            _before(text, start, 60)
-        ):
+        if not seps and _NUMBER_CTX.search(_before(text, start, 25)) and not _CARD_CTX.search(_before(text, start, 60)):
             return None
         return _Hit(CREDIT_CARD, start, end, f"payment card number ({scheme}, Luhn-valid)")
 
@@ -502,7 +547,9 @@ class PiiScanner:
         ctx = bool(_TAXID_CTX.search(_before(text, start, 60)))
         if not (ctx or grouped):
             return None
-        return _Hit(DE_TAX_ID, start, end, "German tax identification number (Steuer-ID)", confidence=0.9 if ctx else 0.7)
+        return _Hit(
+            DE_TAX_ID, start, end, "German tax identification number (Steuer-ID)", confidence=0.9 if ctx else 0.7
+        )
 
     def _ipv4(self, text: str, start: int, end: int, _g: tuple[str | None, ...]) -> _Hit | None:
         if not _boundary_ok(text, start, end, ".-_", "_"):
@@ -547,6 +594,8 @@ class PiiScanner:
         # Widen to whole tokens so the matcher sees the candidate as written.
         if not _boundary_ok(text, start, end, "._/", "_"):
             return []
+        if start > 1 and text[start - 1] in "-., " and text[start - 2].isdigit():
+            return []  # the tail of a longer number
         raw = text[start:end]
         digits = _digits(raw)
         if not 7 <= len(digits) <= 15:
@@ -578,9 +627,7 @@ class PiiScanner:
                 s, e = start + pm.start, start + pm.end
                 if e - s < len(raw) - 6 and not phone_ctx:
                     continue  # a small number inside a larger digit string: not a phone
-                out.append(
-                    _Hit(PHONE, s, e, "phone number", confidence=0.85 if phone_ctx or international else 0.7)
-                )
+                out.append(_Hit(PHONE, s, e, "phone number", confidence=0.85 if phone_ctx or international else 0.7))
             if out:
                 break
         return out

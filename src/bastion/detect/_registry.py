@@ -30,7 +30,12 @@ BUILTIN_SCANNERS: Mapping[str, str] = MappingProxyType(
     {
         "input": "bastion.detect._input:InputScanner",
         # -- scanners registered below this line --
+        "injection_rules": "bastion.detect._injection:InjectionRulesScanner",
         "secrets": "bastion.detect._secrets:SecretsScanner",
+        "pii": "bastion.detect._pii:PiiScanner",
+        "leak": "bastion.detect._leak:LeakScanner",
+        "exfil": "bastion.detect._exfil:ExfilScanner",
+        "canary": "bastion.detect._canary:CanaryScanner",
     }
 )
 

@@ -103,9 +103,6 @@ _PLACEHOLDER_MARKERS = (
     "${",
     "{{",
     "}}",
-    "$(",
-    "%(",
-    "#{",
     "<%",
     "[redacted]",
     "insert_",
@@ -196,7 +193,10 @@ _DUMMY_VALUES = frozenset(
     }
 )
 
-_MARKERS = re.compile("|".join(re.escape(m) for m in _PLACEHOLDER_MARKERS))
+# Template syntax that needs a name after it: ``$(cmd ...)``, ``%(name)s``, ``#{name}``.
+_MARKERS = re.compile(
+    "|".join(re.escape(m) for m in _PLACEHOLDER_MARKERS) + r"|\$\([a-z_]|%\([a-z_][a-z0-9_]*\)[sdr]|#\{[a-z_]"
+)
 
 _SEQUENCES = (
     "abcdefghijklmnopqrstuvwxyz",

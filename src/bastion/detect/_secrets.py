@@ -285,7 +285,7 @@ class SecretsScanner:
             c.start,
             c.end,
             f"{c.rule.entity.replace('_', ' ')} ({c.note})",
-            evidence=mask_evidence(c.value[:256]),
+            evidence=mask_evidence(c.value[:256], keep=_evidence_keep(c.rule)),
             entity=c.rule.entity,
             confidence=c.confidence,
             severity=c.severity,
@@ -423,6 +423,15 @@ def _in_base64_blob(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 17) : start - 1]
     after = text[end + 1 : end + 17]
     return len(before) == 16 == len(after) and all(c in _B64_CHARS for c in before + after)
+
+
+def _evidence_keep(rule: SecretRule) -> int:
+    """How many leading characters the masked evidence may show: only a public, documented prefix."""
+    if rule.kind == "block":
+        return 4  # "----" of the BEGIN line
+    if rule.kind in ("token", "context"):
+        return min(4, rule.body_from)
+    return 0  # passwords and generic values: nothing
 
 
 def _resolve(cands: list[_Candidate]) -> list[_Candidate]:

@@ -328,10 +328,10 @@ class Gateway:
     ) -> httpx.Response:
         headers = up.headers()
         headers["traceparent"] = ctx.traceparent
-        req = up.client.build_request("POST", path, content=payload, headers=headers)
+        req = up.request("POST", path, content=payload, headers=headers)
         t = time.perf_counter()
         try:
-            resp = await up.client.send(req, stream=True)
+            resp = await up.transport.handle_async_request(req)
         except httpx.TimeoutException:
             self.metrics.inc("bastion_upstream_errors_total", "Upstream failures by kind.", kind="timeout")
             raise GatewayHTTPError(
@@ -344,7 +344,7 @@ class Gateway:
             ) from None
         finally:
             ctx.upstream_s += time.perf_counter() - t
-        if resp.status_code >= 400:
+        if resp.status_code >= 300:
             await resp.aclose()
             raise self._upstream_status(resp.status_code)
         if stream:
@@ -383,6 +383,12 @@ class Gateway:
         if status == 429:
             return GatewayHTTPError(
                 429, "the upstream model server is rate limiting; retry later", code="upstream_rate_limited"
+            )
+        if status < 400:
+            return GatewayHTTPError(
+                502,
+                f"the upstream model server redirected (HTTP {status}); redirects are not followed",
+                code="upstream_redirect",
             )
         if 400 <= status < 500:
             return GatewayHTTPError(

@@ -147,15 +147,33 @@ class TraceMiddleware:
             await self.app(scope, receive, send)
             return
         incoming: bytes | None = None
+        framing = 0
         for k, v in scope["headers"]:
             if k == b"traceparent":
                 incoming = v
-                break
+            elif k == b"content-length" or k == b"transfer-encoding":
+                framing |= 1 if k == b"content-length" else 2
         parsed = parse_traceparent(incoming.decode("latin-1")) if incoming is not None else None
         trace_id, parent = parsed if parsed is not None else (secrets.token_hex(16), None)
         ctx = RequestContext(trace_id, secrets.token_hex(8), parent)
         scope["bastion.ctx"] = ctx
         extra = [(b"x-request-id", trace_id.encode()), (b"traceparent", ctx.traceparent.encode())]
+        if framing == 3:  # Content-Length and Transfer-Encoding together: a smuggling attempt
+            body = error_body(400, "send either Content-Length or Transfer-Encoding, not both", code="bad_request")
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 400,
+                    "headers": [
+                        (b"content-type", b"application/json"),
+                        (b"content-length", str(len(body)).encode()),
+                        (b"connection", b"close"),
+                        *extra,
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": body})
+            return
         started = False
 
         async def send_wrapper(message: Message) -> None:

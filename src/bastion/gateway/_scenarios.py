@@ -15,7 +15,6 @@ loopback port with an in-memory audit log, which it then summarises.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from typing import Any, TextIO
 
 import httpx
@@ -185,6 +184,8 @@ async def run_demo(*, url: str | None, key: str | None, out: TextIO) -> int:
 
     import uvicorn
 
+    from bastion.gateway._server import _QuietServer
+
     cfg = BastionConfig.model_validate(DEMO_CONFIG)
     keys = MemoryKeyStore()
     token, rec = mint_key("demo-agent")
@@ -194,8 +195,7 @@ async def run_demo(*, url: str | None, key: str | None, out: TextIO) -> int:
     audit = MemoryAuditSink()
     pool = UpstreamPool([_demo_upstream()], transports={"bastion-demo": DemoUpstreamTransport()})
     gw = Gateway(cfg, keys=keys, audit=audit, upstreams=pool)
-    server = uvicorn.Server(uvicorn.Config(gw.app(), host="127.0.0.1", port=0, log_level="error", lifespan="off"))
-    server.capture_signals = contextlib.nullcontext  # type: ignore[method-assign]
+    server = _QuietServer(uvicorn.Config(gw.app(), host="127.0.0.1", port=0, log_level="error", lifespan="off"))
     task = asyncio.create_task(server.serve())
     while not server.started:
         if task.done():

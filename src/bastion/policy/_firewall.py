@@ -101,7 +101,9 @@ def _mask_pii(value: Any, depth: int = 0) -> tuple[Any, bool]:
     """Mask e-mail addresses, phone numbers and IBANs inside argument values (for logs)."""
     if depth > 32:
         return "***", True
-    if isinstance(value, str):
+    if type(value) is str or isinstance(value, str):
+        if "@" not in value and _PHONE_OR_IBAN.search(value) is None:
+            return value, False
         changed = False
         if "@" in value:
             masked = _EMAIL_FAST.sub(lambda m: _mask_entity("email", m.group(0)), value)

@@ -123,8 +123,24 @@ class ArgSpec:
     _pattern_re: Any = field(default=None, compare=False, repr=False)
     _path_res: tuple[Any, ...] = field(default=(), compare=False, repr=False)
     _recipient_res: tuple[Any, ...] = field(default=(), compare=False, repr=False)
+    _has_str_checks: bool = field(default=False, compare=False, repr=False)
+
+    @property
+    def _str_checks(self) -> bool:
+        return self._has_str_checks
 
     def __post_init__(self) -> None:
+        object.__setattr__(
+            self,
+            "_has_str_checks",
+            bool(
+                self.min_length is not None
+                or self.max_length is not None
+                or self.pattern is not None
+                or self.paths
+                or self.domains
+            ),
+        )
         if self.pattern is not None and self._pattern_re is None:
             object.__setattr__(self, "_pattern_re", re2.compile(self.pattern))
         if self.paths and not self._path_res:
@@ -171,6 +187,9 @@ class ArgSpec:
             return
         if self.enum is not None and value not in self.enum:
             out.append(Violation("args.enum", path, f"value {_short(value)} is not one of the allowed values"))
+        is_str = type(value) is str or isinstance(value, str)
+        if is_str and not self._str_checks and not self._recipient_res:
+            return  # nothing else applies to a plain string
         if isinstance(value, str):
             if self.min_length is not None and len(value) < self.min_length:
                 out.append(Violation("args.length", path, f"shorter than {self.min_length} characters"))
@@ -216,7 +235,7 @@ class ArgSpec:
                     out.append(
                         Violation("args.recipient_not_allowed", p, f"recipient {parsed.address!r} is not allowed")
                     )
-        num = strict_number(value)
+        num = None if is_str else strict_number(value)
         if num is not None:
             if self.minimum is not None and num < self.minimum:
                 out.append(Violation("args.minimum", path, f"{num:g} is below the minimum {self.minimum:g}"))

@@ -60,8 +60,9 @@ _ENTITY_RES = {k: re2.compile(v) for k, v in _ENTITY_PATTERNS.items()}
 # E-mail addresses with RFC length bounds on every part: the bounded quantifiers over
 # disjoint classes keep Python's backtracking engine linear (at most ~600 steps per start).
 _EMAIL_FAST = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,8}")
+_COMBINED: dict[tuple[str, ...], re.Pattern[str]] = {}
 _PREFILTER = {
-    "url": re.compile(r"(?i)https?://|www\.|\.(?:" + _TLDS + r")\b"),
+    "url": re.compile(r"(?i:https?://|www\.|\.(?:" + _TLDS + r")\b)"),
     "iban": re.compile(r"[A-Z]{2}[0-9]{2}"),
     "phone": re.compile(r"[0-9](?:[^0-9\n]{0,3}[0-9]){7}"),
     "number": re.compile(r"[0-9][0-9,._]{4}[0-9]"),
@@ -71,6 +72,12 @@ _PREFILTER = {
 def _worth_scanning(text: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
     """Cheap prefilters (literals and fixed-shape character classes, linear in Python's
     ``re``): most argument strings hold no entity at all, so RE2 runs only on candidates."""
+    combined = _COMBINED.get(kinds)
+    if combined is None:
+        parts = ["@" if k == "email" else _PREFILTER[k].pattern for k in kinds]
+        combined = _COMBINED[kinds] = re.compile("|".join(f"(?:{p})" for p in parts))
+    if combined.search(text) is None:
+        return ()
     keep = []
     for k in kinds:
         if k == "email":
@@ -111,6 +118,9 @@ def iter_leaves(value: Any, trusted_fields: frozenset[str], in_trusted: bool = F
     (booleans and nulls carry nothing to trace).
 
     Inside a trusted field, mapping keys are leaves too (``shared_with: {addr: r}``)."""
+    if type(value) is str:  # the common case, without the generic walk
+        yield value, in_trusted
+        return
     stack: list[tuple[Any, bool]] = [(value, in_trusted)]
     count = 0
     while stack:
@@ -118,7 +128,9 @@ def iter_leaves(value: Any, trusted_fields: frozenset[str], in_trusted: bool = F
         count += 1
         if count > _MAX_LEAVES:
             return
-        if isinstance(v, Mapping):
+        if type(v) is str:
+            yield v, trusted
+        elif isinstance(v, Mapping):
             for k, sub in v.items():
                 if trusted and isinstance(k, str):
                     yield k, True

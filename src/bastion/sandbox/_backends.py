@@ -4,16 +4,19 @@ choice takes the first that enforces everything the profile requires."""
 
 from __future__ import annotations
 
+import functools
+import glob
 import os
 import secrets
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bastion.errors import SandboxError
 from bastion.sandbox._backend import Availability, Backend, ChildSetup, Launch, RunContext, profile_rlimits
-from bastion.sandbox._cgroup import CgroupSupport
+from bastion.sandbox._cgroup import CgroupSupport, read_key
 from bastion.sandbox._linux import (
     CLONE_NEWIPC,
     CLONE_NEWNET,
@@ -311,8 +314,6 @@ class PodmanBackend:
     def _skeleton(self) -> str:
         if self.rootfs is not None:
             return self.rootfs
-        import tempfile
-
         base = os.path.join(tempfile.gettempdir(), f"bastion-podman-rootfs-{os.geteuid()}")
         for d in ("usr", "etc", "proc", "dev", "sys", "tmp", "run"):
             os.makedirs(os.path.join(base, d), mode=0o755, exist_ok=True)
@@ -375,11 +376,11 @@ class PodmanBackend:
                  "--ulimit", f"cpu={p.cpu_limit}:{p.cpu_limit + 1}", "--ulimit", f"fsize={p.file_size}:{p.file_size}",
                  "--ulimit", "core=0:0", "--workdir", ctx.cwd, "--hostname", "sandbox"]
         name = f"bastion-sbx-{os.getpid()}-{secrets.token_hex(6)}"
-        argv += ["--name", name]
-        cleanup: list[Callable[[], None]] = []
+        cidfile = os.path.join(tempfile.gettempdir(), f"{name}.cid")
+        argv += ["--name", name, "--cidfile", cidfile, f"--cgroup-parent={_PODMAN_CGROUP_PARENT}"]
+        cleanup: list[Callable[[], None]] = [lambda: os.unlink(cidfile)]
         if ctx.seccomp_bpf is not None:
             import json
-            import tempfile
 
             from bastion.sandbox._seccomp import docker_seccomp_profile
 
@@ -401,7 +402,29 @@ class PodmanBackend:
         setup = ChildSetup(cgroup=None, no_new_privs=False)
         return Launch(argv=argv, env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}, preexec=setup, cwd="/",
                       signal_as_128=True, oom_as_137=True, cleanup=cleanup,
-                      kill_argv=[podman, *self._global_args(), "rm", "--force", "--time", "0", name])
+                      kill_argv=[podman, *self._global_args(), "rm", "--force", "--time", "0", name],
+                      events=functools.partial(_podman_events, cidfile))
+
+
+_PODMAN_CGROUP_PARENT = "/libpod_parent"
+
+
+def _podman_events(cidfile: str) -> tuple[int, int]:
+    """OOM kills and refused forks in the container's own cgroup, while it exists."""
+    try:
+        with open(cidfile, encoding="ascii") as f:
+            cid = f.read().strip()
+    except OSError:
+        return 0, 0
+    if not cid.isalnum():
+        return 0, 0
+    oom = pids = 0
+    leaf = f"{_PODMAN_CGROUP_PARENT}/libpod-{cid}"
+    for d in glob.glob(f"/sys/fs/cgroup/*{leaf}") + glob.glob(f"/sys/fs/cgroup{leaf}"):
+        oom += read_key(os.path.join(d, "memory.oom_control"), "oom_kill")
+        oom += read_key(os.path.join(d, "memory.events"), "oom_kill")
+        pids += read_key(os.path.join(d, "pids.events"), "max")
+    return oom, pids
 
 
 #: name -> factory, strongest and fastest first (the automatic choice walks this order).

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Cgroup", "CgroupSupport", "detect_cgroups"]
+__all__ = ["Cgroup", "CgroupSupport", "detect_cgroups", "read_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ def _write_optional(d: str, name: str, value: str) -> None:
         pass
 
 
-def _read_key(path: str, key: str) -> int:
+def read_key(path: str, key: str) -> int:
     try:
         with open(path, encoding="ascii") as f:
             for line in f:
@@ -110,11 +110,11 @@ class Cgroup:
 
     def oom_kills(self) -> int:
         if self.version == 2:
-            return _read_key(os.path.join(self.memory_dir, "memory.events"), "oom_kill")
-        return _read_key(os.path.join(self.memory_dir, "memory.oom_control"), "oom_kill")
+            return read_key(os.path.join(self.memory_dir, "memory.events"), "oom_kill")
+        return read_key(os.path.join(self.memory_dir, "memory.oom_control"), "oom_kill")
 
     def pids_hits(self) -> int:
-        return _read_key(os.path.join(self.pids_dir, "pids.events"), "max")
+        return read_key(os.path.join(self.pids_dir, "pids.events"), "max")
 
     def pids(self) -> list[int]:
         found: set[int] = set()

@@ -11,7 +11,7 @@ import stat
 import subprocess
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from bastion.errors import SandboxError
@@ -145,12 +145,35 @@ def _watch_exit(pid: int) -> asyncio.Future[object]:
     return fut
 
 
-async def _watch_limits(cgroup: Cgroup, interval: float = 0.05) -> None:
-    """Return as soon as the cgroup reports an OOM kill or a refused fork: the tree is then stopped."""
-    while True:
-        await asyncio.sleep(interval)
-        if cgroup.oom_kills() or cgroup.pids_hits():
-            return
+class _Limits:
+    """The most OOM kills and refused forks seen so far (cgroups can vanish before the run ends)."""
+
+    def __init__(self, cgroup: Cgroup | None, events: Callable[[], tuple[int, int]] | None) -> None:
+        self.cgroup = cgroup
+        self.events = events
+        self.oom = 0
+        self.pids = 0
+
+    @property
+    def active(self) -> bool:
+        return self.cgroup is not None or self.events is not None
+
+    def poll(self) -> bool:
+        if self.cgroup is not None:
+            self.oom = max(self.oom, self.cgroup.oom_kills())
+            self.pids = max(self.pids, self.cgroup.pids_hits())
+        if self.events is not None:
+            oom, pids = self.events()
+            self.oom = max(self.oom, oom)
+            self.pids = max(self.pids, pids)
+        return bool(self.oom or self.pids)
+
+    async def watch(self, interval: float = 0.05) -> None:
+        """Return as soon as a limit is hit: the tree is then stopped."""
+        while True:
+            await asyncio.sleep(interval)
+            if self.poll():
+                return
 
 
 class Sandbox:
@@ -453,8 +476,9 @@ class Sandbox:
         exited = _watch_exit(proc.pid)
         stop = asyncio.ensure_future(overflow.wait())
         watchers: set[asyncio.Future[Any]] = {exited, stop}
-        if cgroup is not None:
-            watchers.add(asyncio.ensure_future(_watch_limits(cgroup)))
+        limits = _Limits(cgroup, launch.events)
+        if limits.active:
+            watchers.add(asyncio.ensure_future(limits.watch()))
         done, _ = await asyncio.wait(watchers, timeout=p.timeout, return_when=asyncio.FIRST_COMPLETED)
         timed_out = not done
         killed_by_us = exited not in done
@@ -478,8 +502,8 @@ class Sandbox:
         elif launch.signal_as_128 and rc is not None and 128 < rc <= 128 + 64:
             sig = rc - 128
             code = -sig
-        oom = cgroup.oom_kills() if cgroup is not None else 0
-        pid_hits = cgroup.pids_hits() if cgroup is not None else 0
+        limits.poll()
+        oom, pid_hits = limits.oom, limits.pids
         if launch.oom_as_137 and rc == 137 and not killed_by_us:
             oom = 1
         message = ""
