@@ -296,6 +296,27 @@ def build_prose_corpus(shared: Path, dest: Path, limit_bytes: int) -> int:
     return len(text.encode("utf-8"))
 
 
+CLEAN_PACKAGES = ("httpx", "starlette", "requests", "urllib3", "pydantic", "rich", "typer", "anyio", "cryptography", "pip")
+
+
+def clean_code_files(limit_bytes: int) -> list[Path]:
+    """Python sources of widely used installed packages (assumed to hold no live credentials)."""
+    import importlib.util
+
+    files: list[Path] = []
+    size = 0
+    for name in CLEAN_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        for p in sorted(Path(next(iter(spec.submodule_search_locations))).rglob("*.py")):
+            files.append(p)
+            size += p.stat().st_size
+            if size >= limit_bytes:
+                return files
+    return files
+
+
 def throughput(fn: object, path: Path, nbytes: int, repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -326,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=0, help="print this many misses/false alarms per tool")
     ap.add_argument("--json", type=Path, help="write the figures as JSON here")
     ap.add_argument("--prose-mb", type=float, default=1.0, help="size of the benign-text speed corpus")
+    ap.add_argument("--clean-mb", type=float, default=2.0, help="size of the clean installed-code corpus")
     args = ap.parse_args(argv)
     data: Path = args.data
     if not data.is_dir():
@@ -373,6 +395,16 @@ def main(argv: list[str] | None = None) -> int:
         if p.is_file() and _is_text(p) and "performance" not in p.parts:
             counts = [len(t.lines_in_file(p)) for t in tools]
             print(f"  {p.relative_to(ds_dir)!s:45s} " + "  ".join(f"{t.name}={c}" for t, c in zip(tools, counts, strict=True)))
+    # false alarms on clean code
+    clean = clean_code_files(int(args.clean_mb * 1e6))
+    clean_bytes = sum(p.stat().st_size for p in clean)
+    print(f"\n## clean code: {len(clean)} Python files of {', '.join(CLEAN_PACKAGES)} ({clean_bytes / 1e6:.2f} MB)")
+    print("   flagged lines (every one is a false alarm or a documentation example)")
+    for tool in tools:
+        flagged = sum(len(tool.lines_in_file(p)) for p in clean)
+        results[tool.name]["clean_code_flagged_lines"] = flagged
+        results[tool.name]["clean_code_flagged_per_mb"] = flagged / (clean_bytes / 1e6) if clean_bytes else 0.0
+        print(f"  {tool.name:15s} {flagged:6d} lines  ({flagged / (clean_bytes / 1e6):.1f} per MB)")
     # speed
     with tempfile.TemporaryDirectory() as tmp:
         corpora = [("secrets_dense", Path(tmp) / "corpus.txt", 0)]

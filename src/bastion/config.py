@@ -195,10 +195,13 @@ class StoresConfig(_Model):
     redis_url: str = "redis://127.0.0.1:6379/0"
     audit: Literal["sqlite", "postgres", "off"] = "sqlite"
     postgres_dsn: str = "postgresql://127.0.0.1:5432/test"
+    audit_mode: Literal["sync", "async"] = Field(
+        default="sync",
+        description="sync: answer after the audit commit; async: commit in the background (refuse after a failure).",
+    )
     audit_fail_open: bool = Field(
         default=False, description="Serve requests when the audit store fails (still counted in metrics)."
     )
-
 
     @field_validator("audit", mode="before")
     @classmethod

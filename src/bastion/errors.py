@@ -7,7 +7,8 @@
     ├── InputError             a caller's input cannot be processed (bad JSON line ...)
     ├── ScannerError           a scanner failed; callers fail closed on it
     ├── PolicyError            a policy cannot be evaluated
-    │   └── TokenError         a capability token is forged, expired or too broad
+    │   ├── TokenError         a capability token is forged, expired or too broad
+    │   └── ToolCallBlocked    a guarded tool call was denied or awaits approval (.decision)
     ├── StoreError             a state or audit store failed
     │   └── AuditIntegrityError  the audit chain does not verify
     ├── SandboxError           a command could not be run inside the sandbox
@@ -20,6 +21,10 @@ stack traces, upstream URLs or keys: they may be shown to clients.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bastion.policy._types import Decision
 
 __all__ = [
     "AuditIntegrityError",
@@ -32,6 +37,7 @@ __all__ = [
     "ScannerError",
     "StoreError",
     "TokenError",
+    "ToolCallBlocked",
     "UpstreamError",
 ]
 
@@ -81,6 +87,17 @@ class PolicyError(BastionError):
 
 class TokenError(PolicyError):
     """A capability token is forged, expired, revoked or broader than its parent."""
+
+
+class ToolCallBlocked(PolicyError):
+    """A guarded tool function was not allowed to run; ``decision`` holds the full decision."""
+
+    def __init__(self, decision: Decision) -> None:
+        self.decision = decision
+        ids = ", ".join(decision.rule_ids) or "policy"
+        super().__init__(
+            f"tool call {decision.tool!r} {decision.action.value} ({ids}); decision {decision.decision_id}"
+        )
 
 
 class StoreError(BastionError):

@@ -171,3 +171,14 @@ async def test_retention_needs_signing_key_and_anchor_needs_public_key(
         assert not rep.ok and rep.problem == TamperKind.BAD_ANCHOR
         rep = await lg.verify(public_keys=[key.public_key()])
         assert rep.ok and rep.signatures_checked == 1
+
+
+async def test_kek_cannot_be_added_to_an_existing_log(tmp_path: Path, stub_masker: PayloadMasker) -> None:
+    db = tmp_path / "a.db"
+    async with AuditLog(SQLiteAuditStore(db), masker=stub_masker) as lg:
+        await lg.append("a.b", {"x": 1}, subject="s")
+    with pytest.raises(InputError, match="created without a key-encryption key"):
+        async with AuditLog(SQLiteAuditStore(db), masker=stub_masker, kek=secrets.token_bytes(32)):
+            pass
+    async with AuditLog(SQLiteAuditStore(db), masker=stub_masker) as lg:
+        assert (await lg.erase_subject("s")).erased

@@ -11,6 +11,7 @@ import orjson
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from bastion._types import Category
 from bastion.audit import (
     AuditEvent,
     AuditLog,
@@ -203,20 +204,22 @@ async def test_no_secret_or_email_reaches_the_database_file(tmp_path: Path, stub
 
 
 async def test_default_masker_with_builtin_detectors(tmp_path: Path) -> None:
-    """The default masker uses bastion.Guard; whatever it detects never reaches the file."""
-    from bastion.detect import Guard
-
-    guard = Guard(categories=("secret", "pii"))
-    samples = [EMAIL, "AKIAZ7VRSQ4TPLX3KW2N", "xoxb-2634821948-2634821948123-AbCdEfGhIjKlMnOpQrStUvWx"]
+    """The default masker uses the built-in secret and PII scanners; what they find never reaches the file."""
+    masker = PayloadMasker()
+    guard = masker._guard
+    assert guard is not None
+    assert {Category.SECRET, Category.PII} <= set().union(*(s.categories for s in guard.scanners))
+    samples = ["jane.doe@acme-corp.com", "DE89 3704 0044 0532 0130 00", "AKIAZ7VRSQ4TPLX3KW2N", "+49 30 901820"]
     found = [s for s in samples if guard.scan(s, "response").findings]
     if not found:
         pytest.skip("no built-in secret/pii rule detects these samples yet")
     db = tmp_path / "a.db"
-    async with AuditLog(SQLiteAuditStore(db), masker=PayloadMasker(guard)) as lg:
-        await lg.append("tool.output", {"text": " | ".join(found)})
+    async with AuditLog(SQLiteAuditStore(db), masker=masker) as lg:
+        r = await lg.append("tool.output", {"text": " | ".join(found), "nested": {"to": found[0]}})
+    assert r.masked
     raw = b"".join(p.read_bytes() for p in tmp_path.iterdir())
     for s in found:
-        assert s.encode() not in raw
+        assert s.encode() not in raw, s
 
 
 async def test_export_roundtrip_verifies_offline(log: AuditLog, signing_key: Ed25519PrivateKey) -> None:

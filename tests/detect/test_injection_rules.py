@@ -296,11 +296,20 @@ def test_decode_depth_and_budget_follow_config() -> None:
 # -- engine ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hyperscan_available(), reason="hyperscan not installed")
-def test_every_trigger_compiles_in_hyperscan() -> None:
-    _, index, core = _compiled("auto")
-    assert index.set.engine == "hyperscan"
-    assert index.set._always == [] and core.set._always == []
+def test_hyperscan_engine_compiles_every_trigger_and_agrees() -> None:
+    cfg = DetectConfig(engine="hyperscan")
+    s = InjectionRulesScanner(cfg)
+    assert s._all.set.engine == "hyperscan"
+    assert s._all.set._always == [] and s._core.set._always == []
+    for surface, text, expected in CASES:
+        got = sorted({(f.rule_id, f.start, f.end) for f in s.scan(Document(text, Surface(surface), cfg))})
+        assert got == sorted(expected)
+
+
+def test_auto_engine_uses_re2_for_triggers(scanner: InjectionRulesScanner) -> None:
+    assert scanner._all.set.engine == "re2"
 
 
 def test_triggers_are_necessary() -> None:
@@ -308,27 +317,25 @@ def test_triggers_are_necessary() -> None:
     silently drop true matches)."""
     import re2
 
+    from bastion.detect._normalize import normalize
+
     texts = [t for _, t, _ in CASES] + [r.example for r in INJECTION_RULES]
-    for sources in PATTERNS.values():
-        for src in sources:
-            full = re2.compile("(?i)" + src)
-            trig = [re2.compile("(?i)" + t) for t in triggers_of(src)]
-            for text in texts:
-                from bastion.detect._normalize import normalize
-
-                for view in normalize(text).views():
-                    m = full.search(view.text)
-                    if m:
-                        for t in trig:
-                            assert t.search(m.group()), (src[:60], trigger_of(src))
+    views = [v.text for text in texts for v in normalize(text).views()]
+    exprs, _, _ = _compiled("auto")
+    for ex in exprs:
+        trig = [re2.compile("(?i)" + t) for t in ex.triggers]
+        for view in views:
+            m = ex.rx.search(view)
+            if m:
+                for t in trig:
+                    assert t.search(m.group()), (ex.rule.rule_id, ex.triggers)
 
 
-def test_re2_engine_gives_the_same_findings() -> None:
-    cfg = DetectConfig(engine="re2")
-    s = InjectionRulesScanner(cfg)
-    for surface, text, expected in CASES[:12]:
-        got = sorted({(f.rule_id, f.start, f.end) for f in s.scan(Document(text, Surface(surface), cfg))})
-        assert got == sorted(expected)
+def test_trigger_extraction() -> None:
+    assert trigger_of(r"\b(?:ignore|forget)\s+all") == r"\b(?:ignore|forget)"
+    assert trigger_of(r"<</?SYS>>") == r"SYS\>\>"  # the optional "/" is not part of the trigger
+    assert trigger_of(r"!\[[^\]]{0,80}\]\(https?://x") == r"\]\(http"
+    assert triggers_of(r"\bstop\s+now\b") == (r"\bstop\s+now\b",)
 
 
 # -- integration ------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from bastion import Guard
 from bastion._types import Category, Severity
 from bastion.detect._base import OWASP_LLM02, DetectConfig
 from bastion.detect._engine import hyperscan_available
-from bastion.detect._registry import all_rules
+from bastion.detect._registry import BUILTIN_SCANNERS, load_factories
 from bastion.detect._secret_checks import (
     Verdict,
     crc32_base62_ok,
@@ -326,7 +326,11 @@ def test_rule_table_is_documented() -> None:
 
 
 def test_registered_in_registry() -> None:
-    ids = {r.rule_id for r in all_rules()}
+    assert BUILTIN_SCANNERS["secrets"] == "bastion.detect._secrets:SecretsScanner"
+    factory = load_factories(entry_points=False)["secrets"]
+    scanner = factory(DetectConfig())
+    assert scanner.categories == frozenset({Category.SECRET})
+    ids = {r.rule_id for r in scanner.rules}
     assert {"secret.aws_access_key", "secret.github_pat", "secret.generic_password"} <= ids
 
 
@@ -513,7 +517,7 @@ def test_offsets_are_characters_with_non_ascii_prefix(scanner: SecretsScanner) -
 
 
 def test_guard_reports_secrets_on_response_surface() -> None:
-    guard = Guard(categories=["secret"], entry_points=False)
+    guard = Guard(categories=["secret"], scanners=[_scanner()])
     res = guard.scan(f"here you go: {AKIA}", surface="response")
     assert res.flagged
     (f,) = res.by_category(Category.SECRET)
@@ -529,6 +533,8 @@ def test_lone_surrogates_do_not_crash(scanner: SecretsScanner) -> None:
     "text",
     [
         "password=" + "a" * 200_000,
+        "PASSWORD" + "A" * 100_000 + "=Xq7vR2mT9kW4!",
+        "token" + "_" * 100_000 + ' = "' + "x" * 100_000,
         "-----BEGIN RSA PRIVATE KEY-----\n" * 2000,
         "'\"" * 50_000,
         "\u200b" * 100_000,
@@ -559,7 +565,16 @@ def test_docs_list_every_rule() -> None:
 
 def test_docs_example_output() -> None:
     doc = DOC.read_text(encoding="utf-8")
-    guard = Guard(entry_points=False)
+    guard = Guard(scanners=[_scanner()])  # only this scanner: the other scanners are tested elsewhere
     result = guard.scan("export AWS_ACCESS_KEY_ID=AKIA2E0A8F3B244C9986", surface="response")
     lines = [f"# {f.rule_id} {f.entity} {f.start} {f.end} {f.evidence}" for f in result.findings]
     assert lines and all(line in doc for line in lines)
+
+
+def test_many_tokens_stay_linear(scanner: SecretsScanner) -> None:
+    tokens = [gh("ghp") for _ in range(3000)]
+    text = " ".join(tokens) + "\n" + "\n".join(f'password = "{PW}{i}"' for i in range(3000))
+    found = scanner.scan_text(text)
+    assert sum(f.rule_id == "secret.github_pat" for f in found) == 3000
+    assert sum(f.rule_id == "secret.generic_password" for f in found) == 3000
+    assert [f.start for f in found] == sorted(f.start for f in found)

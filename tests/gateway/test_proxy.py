@@ -446,3 +446,25 @@ async def test_audit_fail_open_is_an_explicit_choice(make_harness: Any) -> None:
     h.audit.fail = True
     assert (await h.chat(chat_body())).status_code == 200
     assert h.gw.metrics.value("bastion_audit_failures_total") == 1
+
+
+async def test_async_audit_mode_records_in_the_background(make_harness: Any) -> None:
+    h = await make_harness(OK, {"stores": {"audit_mode": "async"}})
+    for _ in range(3):
+        assert (await h.chat(chat_body())).status_code == 200
+    await h.gw.flush_audit()
+    assert [e["status"] for e in h.audit.events] == [200, 200, 200]
+
+
+async def test_async_audit_mode_fails_closed_after_a_failure(make_harness: Any) -> None:
+    h = await make_harness(OK, {"stores": {"audit_mode": "async"}})
+    h.audit.fail = True
+    assert (await h.chat(chat_body())).status_code == 200  # answered before the failure was known
+    await h.gw.flush_audit()
+    r = await h.chat(chat_body())
+    assert r.status_code == 503 and r.json()["error"]["code"] == "audit_unavailable"
+    h.audit.fail = False
+    await h.gw.flush_audit()  # the refused request's event was written as a probe and succeeded
+    assert (await h.chat(chat_body())).status_code == 200
+    await h.gw.flush_audit()
+    assert h.gw.metrics.value("bastion_audit_failures_total") == 1

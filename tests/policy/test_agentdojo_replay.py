@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "bench"))
+import pytest
 
-import agentdojo_replay  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_bench() -> ModuleType:
+    # Loaded from its file: putting bench/ on sys.path would let bench scripts shadow stdlib modules.
+    spec = importlib.util.spec_from_file_location("bastion_bench_agentdojo_replay", ROOT / "bench" / "agentdojo_replay.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+agentdojo_replay = _load_bench()
 
 GROUND_TRUTH = (
     "output_has_injection_vector", "injection_vectors", "args_contain_injection_vector_content",
@@ -58,6 +72,7 @@ async def test_workspace_replay(shared_data: Path) -> None:
     assert res["security_sink_calls"] >= 0.95
 
 
+@pytest.mark.slow  # building a full Guard compiles every scanner's pattern database
 async def test_slack_replay_with_the_detection_engine(shared_data: Path) -> None:
     """With bastion.Guard scanning tool outputs, every attack call is stopped (read-only ones
     too), and no benign trace needs a denial or an approval."""

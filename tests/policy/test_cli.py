@@ -71,3 +71,34 @@ def test_approvals_cli(tmp_path: Path) -> None:
     assert json.loads(pending.output) == []
     everything = runner.invoke(app, ["approvals", "list", "--status", "all", "--state", str(db)])
     assert everything.exit_code == 0 and "approved" in everything.output
+
+
+def test_cli_decisions_are_audited(tmp_path: Path) -> None:
+    from bastion.audit import AuditLog, SQLiteAuditStore
+
+    db, audit_db = tmp_path / "state.db", tmp_path / "audit.db"
+    policy = parse_policy("tools: {refund: {action: require_approval}}")
+
+    async def request() -> str:
+        store = SqliteStateStore(db)
+        fw = Firewall(policy, store=store, approvals=ApprovalService(store))
+        d = await fw.check(ToolCall("refund", {}), Session("s"))
+        await store.close()
+        assert d.approval_id is not None
+        return d.approval_id
+
+    aid = asyncio.run(request())
+    res = runner.invoke(app, ["approvals", "approve", aid, "--by", "alice", "--reason", "ok",
+                              "--state", str(db), "--audit", str(audit_db)])
+    assert res.exit_code == 0, res.output
+    rel = runner.invoke(app, ["quarantine", "release", "bot", "--by", "alice", "--reason", "r",
+                              "--state", str(db), "--audit", str(audit_db)])
+    assert rel.exit_code != 0  # not quarantined: refused, but the attempt is still audited
+
+    async def kinds() -> list[str]:
+        async with AuditLog(SQLiteAuditStore(audit_db)) as log:
+            assert (await log.verify()).ok
+            return [r.event_type async for r in log.records()]
+
+    found = asyncio.run(kinds())
+    assert "approval.approved" in found and "limits.release" in found

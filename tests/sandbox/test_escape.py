@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import platform
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -378,9 +380,10 @@ async def test_setuid_binaries_gain_nothing(backend: str, nobody_dir: str) -> No
 
 
 _SYSCALLS = """
-import ctypes, errno, os, sys
+import ctypes, errno, os, platform, sys
 libc = ctypes.CDLL(None, use_errno=True)
 ppid = int(sys.argv[1])
+NR = {'x86_64': (250, 321, 425), 'aarch64': (219, 280, 425)}[platform.machine()]
 def call(name, *args):
     res = getattr(libc, name)(*args)
     return 'ok' if res != -1 else errno.errorcode.get(ctypes.get_errno(), '?')
@@ -391,9 +394,9 @@ out = {
     'unshare_net': call('unshare', 0x40000000),
     'mount': call('mount', b'none', b'/tmp', b'tmpfs', 0, None),
     'chroot': call('chroot', b'/'),
-    'keyctl': call('syscall', 250, 0, 0, 0, 0),
-    'bpf': call('syscall', 321, 0, 0, 0),
-    'io_uring': call('syscall', 425, 1, 0),
+    'keyctl': call('syscall', NR[0], 0, 0, 0, 0),
+    'bpf': call('syscall', NR[1], 0, 0, 0),
+    'io_uring': call('syscall', NR[2], 1, 0),
     'kill_parent': call('kill', ppid, 9),
 }
 try:
@@ -405,6 +408,8 @@ print(' '.join('%s=%s' % kv for kv in sorted(out.items())))
 
 
 async def test_dangerous_syscalls_are_refused(backend: str) -> None:
+    if platform.machine() not in ("x86_64", "aarch64"):
+        pytest.skip(f"syscall numbers in the payload are for x86_64/aarch64, not {platform.machine()}")
     r = await run_py(backend, _SYSCALLS, str(os.getpid()))
     assert r.reason is Reason.EXITED and r.exit_code == 0, r.stderr_text()
     got = dict(item.split("=") for item in r.stdout_text().split())
@@ -466,3 +471,73 @@ async def test_stdin_is_passed_and_output_captured(backend: str) -> None:
                      stdin=b"hello")
     assert r.reason is Reason.EXITED and r.exit_code == 7
     assert r.stdout == b"HELLO\n" and r.duration_ms > 0
+
+
+async def test_host_processes_are_invisible(backend: str) -> None:
+    marker = f"{secrets.randbelow(10**6) + 10**6}.{secrets.randbelow(9) + 1}"
+    victim = subprocess.Popen(["sleep", marker])  # its command line could carry secrets
+    try:
+        code = (
+            "import glob, sys\n"
+            "seen = 0\n"
+            "for p in glob.glob('/proc/[0-9]*/cmdline'):\n"
+            "    try:\n"
+            "        c = open(p, 'rb').read()\n"
+            "    except OSError:\n"
+            "        continue\n"
+            "    if sys.argv[1].encode() in c and b'python' not in c:\n"
+            "        seen += 1\n"
+            "print(seen)\n"
+        )
+        r = await run_py(backend, code, marker)
+        assert r.reason is Reason.EXITED, r.stderr_text()
+        assert lines(r) == ["0"]
+    finally:
+        victim.kill()
+        victim.wait()
+
+
+async def test_host_unix_sockets_are_unreachable(backend: str) -> None:
+    # A host service listening on a world-writable unix socket (a database, a container engine ...).
+    sock_dir = tempfile.mkdtemp(prefix="bastion-unix-")
+    path = os.path.join(sock_dir, "service.sock")
+    os.chmod(sock_dir, 0o755)
+    connections = 0
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal connections
+        connections += 1
+        writer.close()
+
+    server = await asyncio.start_unix_server(handle, path)
+    os.chmod(path, 0o777)
+    try:
+        code = (
+            "import socket, sys\n"
+            "try:\n"
+            "    s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); print('CONNECTED')\n"
+            "except OSError:\n"
+            "    print('blocked')\n"
+        )
+        r = await run_py(backend, code, path)
+        assert r.reason is Reason.EXITED and lines(r) == ["blocked"], r.stderr_text()
+        assert connections == 0
+    finally:
+        server.close()
+        await server.wait_closed()
+        shutil.rmtree(sock_dir, ignore_errors=True)
+
+
+async def test_concurrent_runs_stay_separate(backend: str) -> None:
+    box = Sandbox(SandboxProfile(timeout=60 if backend == "podman" else 20), backend=backend)
+    results = await asyncio.gather(*(box.run(["sh", "-c", f"echo {i} > mine; sleep 0.2; cat mine; ls | wc -l"])
+                                     for i in range(4)))
+    for i, r in enumerate(results):
+        assert r.reason is Reason.EXITED, r.stderr_text()
+        assert lines(r) == [str(i), "1"]
+
+
+async def test_given_writable_dir_keeps_its_files(backend: str, nobody_dir: str) -> None:
+    r = await run_py(backend, "open('result.txt', 'w').write('done')\n", writable=(nobody_dir,))
+    assert r.reason is Reason.EXITED and r.exit_code == 0, r.stderr_text()
+    assert Path(nobody_dir, "result.txt").read_text() == "done"

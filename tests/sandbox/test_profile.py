@@ -70,7 +70,7 @@ def test_defaults_are_the_playbooks() -> None:
     ("kwargs", "fragment"),
     [({"timeout": 0}, "timeout"), ({"timeout": -1}, "timeout"), ({"memory": 1024}, "too small"),
      ({"pids": 1}, "pids limit"), ({"writable": ("relative",)}, "absolute"), ({"max_output": 0}, "max_output"),
-     ({"env": (("A=B", "x"),)}, "environment")],
+     ({"env": (("A=B", "x"),)}, "environment"), ({"env": (("A", "x\0y"),)}, "NUL")],
 )
 def test_profile_rejects_bad_limits(kwargs: dict[str, object], fragment: str) -> None:
     with pytest.raises(SandboxError, match=fragment):
@@ -122,3 +122,28 @@ def test_seccomp_filter_compiles_and_denies_the_dangerous_syscalls() -> None:
     prof = docker_seccomp_profile(False)
     assert prof["defaultAction"] == "SCMP_ACT_ALLOW"
     assert json.dumps(prof)
+
+
+def test_public_api_is_complete() -> None:
+    import bastion.sandbox as sb
+
+    for name in sb.__all__:
+        assert hasattr(sb, name), name
+    public = {n for n in dir(sb) if not n.startswith("_") and not isinstance(getattr(sb, n), type(json))}
+    assert public - set(sb.__all__) - {"annotations"} == set()
+
+
+def test_docs_name_every_backend_reason_and_feature() -> None:
+    from pathlib import Path
+
+    from bastion.sandbox import BACKENDS
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "sandbox.md").read_text(encoding="utf-8")
+    for name in BACKENDS:
+        assert f"`{name}`" in page, name
+    for reason in Reason:
+        assert f"`{reason.value}`" in page, reason
+    for feature in Feature:
+        assert f"`{feature.value}`" in page, feature
+    for syscall in ("ptrace", "mount", "unshare", "keyctl", "bpf", "io_uring"):
+        assert syscall in page

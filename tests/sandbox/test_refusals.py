@@ -160,3 +160,19 @@ def test_run_sync_wraps_run() -> None:
     fake = FakeBackend(frozenset(Feature))
     r = _box(fake).run_sync(["true"])
     assert r.reason is Reason.EXITED and r.stdout == b"ran\n"
+
+
+async def test_setup_failure_in_the_child_is_a_clear_refusal() -> None:
+    from bastion.sandbox._backend import ChildSetup
+
+    require_backend("fallback")
+
+    @dataclass
+    class Broken(FakeBackend):
+        def launch(self, ctx: RunContext) -> Launch:
+            # joining a netns through a bad descriptor fails between fork and exec
+            return Launch(argv=["/bin/echo", "must not run"], env={}, preexec=ChildSetup(netns_fd=987654))
+
+    r = await _box(Broken(frozenset(Feature))).run(["true"])
+    assert r.reason is Reason.REFUSED and r.stdout == b""
+    assert "sandbox setup failed at entering the network namespace" in r.message

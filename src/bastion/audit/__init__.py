@@ -64,6 +64,7 @@ from bastion.audit._model import (
     TamperKind,
     VerifyReport,
 )
+from bastion.audit._postgres import PostgresAuditStore as PostgresAuditStore  # psycopg is imported lazily
 from bastion.audit._sqlite import SQLiteAuditStore
 from bastion.audit._store import AuditStore, MemoryAuditStore
 from bastion.audit._sync import SyncAuditLog

@@ -170,6 +170,12 @@ class AuditLog:
             if self._kek is not None:
                 mine = kek_id(self._kek)
                 if stored_kek is None:
+                    if st.head_seq > 0 or st.anchor_seq > 0:
+                        await self.store.close()
+                        raise InputError(
+                            "this audit log was created without a key-encryption key; a kek can only be "
+                            "given when the log is created (its subject look-ups depend on it)"
+                        )
                     await self.store.set_meta("kek_id", mine)
                 elif stored_kek != mine:
                     await self.store.close()
@@ -255,8 +261,11 @@ class AuditLog:
         return self._masker
 
     async def _prepare(self, ev: AuditEvent, *, trusted_payload: bool = False) -> _Prepared:
-        await self.open()
-        et = check_event_type(ev.event_type)
+        if self._state is None:
+            await self.open()
+        et = ev.event_type
+        if type(et) is not str or et not in self._tails:  # _tails holds the types already checked
+            et = check_event_type(et)
         if type(ev.payload) is not dict and not isinstance(ev.payload, Mapping):
             raise InputError(f"payload must be a mapping (dict), not {type(ev.payload).__name__}")
         cid = parse_correlation_id(ev.correlation_id) if ev.correlation_id is not None else new_correlation_id()

@@ -18,10 +18,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from bastion._types import Category, Finding, Severity
-from bastion.detect import Guard
+from bastion.detect import BUILTIN_SCANNERS, DetectConfig, Guard, Scanner
+from bastion.detect._registry import load_factories
 from bastion.errors import InputError
 
-__all__ = ["DEFAULT_SENSITIVE_KEYS", "MaskResult", "PayloadMasker"]
+__all__ = ["DEFAULT_SENSITIVE_KEYS", "MaskResult", "PayloadMasker", "masking_guard"]
+
+# Built-in scanners that report secrets or PII. The masker builds only these (plus third-party
+# plugins): the injection rules are not needed to mask a payload and take seconds to compile.
+_MASKING_BUILTINS = ("secrets", "pii")
 
 DEFAULT_SENSITIVE_KEYS: frozenset[str] = frozenset(
     {
@@ -55,6 +60,29 @@ DEFAULT_SENSITIVE_KEYS: frozenset[str] = frozenset(
         "cvc",
     }
 )
+
+def masking_guard(
+    categories: Iterable[str | Category] = (Category.SECRET, Category.PII), config: DetectConfig | None = None
+) -> Guard:
+    """A :class:`Guard` with just the scanners that can report ``categories``.
+
+    If the registry no longer has scanners covering every wanted category under the expected
+    names, every scanner is built instead (slower, never less thorough).
+    """
+    cfg = config or DetectConfig()
+    wanted = {Category(c) for c in categories}
+    picked: list[Scanner] = []
+    for name, factory in load_factories(entry_points=True).items():
+        if name in BUILTIN_SCANNERS and name not in _MASKING_BUILTINS:
+            continue
+        scanner = factory(cfg)
+        if scanner.categories & wanted:
+            picked.append(scanner)
+    covered = set().union(*(s.categories for s in picked)) if picked else set()
+    if not wanted <= covered:
+        return Guard(categories=wanted, config=cfg)
+    return Guard(categories=wanted, config=cfg, scanners=picked)
+
 
 _SEP = "\n\n"
 _MAX_SCAN_CHARS = 1_000_000
@@ -111,7 +139,7 @@ class PayloadMasker:
         self._norm_cache: dict[str, str] = {}
         self._categories = tuple(Category(c) for c in categories)
         self._scan = scan
-        self._guard = guard if guard is not None or not scan else Guard(categories=self._categories)
+        self._guard = guard if guard is not None or not scan else masking_guard(self._categories)
 
     def mask(self, value: Any, *, path: str = "payload", categories: Sequence[Category] | None = None) -> MaskResult:
         """Return a masked deep copy of ``value`` (never mutates it) and what was masked."""

@@ -10,8 +10,9 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -20,15 +21,17 @@ from rich.table import Table
 
 from bastion.errors import ConfigError, InputError, PolicyError
 from bastion.limits import Limiter
-from bastion.policy import ApprovalService, Firewall, Session, ToolCall, load_policy
+from bastion.policy import ApprovalService, AuditSink, Firewall, Session, ToolCall, load_policy
 from bastion.policy._model import LimitsSpec
-from bastion.state import ApprovalStatus, SqliteStateStore
+from bastion.state import ApprovalRecord, ApprovalStatus, SqliteStateStore
 
 __all__ = ["approvals_app", "policy_app", "quarantine_app", "register"]
 
 policy_app = typer.Typer(help="Check and explain tool-call policies.", no_args_is_help=True)
 approvals_app = typer.Typer(help="List and decide pending human approvals.", no_args_is_help=True)
 quarantine_app = typer.Typer(help="List and release quarantined agents.", no_args_is_help=True)
+
+T = TypeVar("T")
 
 _STATE_HELP = "SQLite state database shared with the firewall (env BASTION_STATE)."
 _DEFAULT_STATE = Path("bastion-state.db")
@@ -130,8 +133,21 @@ def policy_explain(
     raise typer.Exit(0 if d["action"] == "allow" else 1)
 
 
-def _service(state: Path) -> ApprovalService:
-    return ApprovalService(SqliteStateStore(state))
+_AUDIT_HELP = "SQLite audit log to record the decision in (env BASTION_AUDIT; same file as 'bastion log --db')."
+
+
+def _service(state: Path, audit: AuditSink | None = None) -> ApprovalService:
+    return ApprovalService(SqliteStateStore(state), audit=audit)
+
+
+async def _with_audit(audit_db: Path | None, fn: Callable[[AuditSink | None], Awaitable[T]]) -> T:
+    """Run ``fn`` with the audit log open (when ``--audit`` was given)."""
+    if audit_db is None:
+        return await fn(None)
+    from bastion.audit import AuditLog, SQLiteAuditStore
+
+    async with AuditLog(SQLiteAuditStore(audit_db)) as log:
+        return await fn(log)
 
 
 @approvals_app.command("list")
@@ -157,10 +173,14 @@ def approvals_list(
     _out().print(table)
 
 
-def _decide(approval_id: str, state: Path, by: str, reason: str, approve: bool) -> None:
-    svc = _service(state)
-    coro = svc.approve(approval_id, by=by, reason=reason) if approve else svc.deny(approval_id, by=by, reason=reason)
-    record = asyncio.run(coro)
+def _decide(approval_id: str, state: Path, by: str, reason: str, approve: bool, audit_db: Path | None) -> None:
+    async def run(audit: AuditSink | None) -> ApprovalRecord:
+        svc = _service(state, audit)
+        if approve:
+            return await svc.approve(approval_id, by=by, reason=reason)
+        return await svc.deny(approval_id, by=by, reason=reason)
+
+    record = asyncio.run(_with_audit(audit_db, run))
     _out().print(f"{record.approval_id}: {record.status.value} by {record.resolved_by}")
 
 
@@ -170,9 +190,10 @@ def approvals_approve(
     by: str = typer.Option(..., "--by", help="Your identity (recorded in the audit log)."),
     reason: str = typer.Option(..., "--reason", help="Why (recorded in the audit log)."),
     state: Path = typer.Option(_DEFAULT_STATE, "--state", envvar="BASTION_STATE", help=_STATE_HELP),
+    audit: Path | None = typer.Option(None, "--audit", envvar="BASTION_AUDIT", help=_AUDIT_HELP),
 ) -> None:
     """Approve a pending request."""
-    _decide(approval_id, state, by, reason, approve=True)
+    _decide(approval_id, state, by, reason, True, audit)
 
 
 @approvals_app.command("deny")
@@ -181,9 +202,10 @@ def approvals_deny(
     by: str = typer.Option(..., "--by", help="Your identity (recorded in the audit log)."),
     reason: str = typer.Option(..., "--reason", help="Why (recorded in the audit log)."),
     state: Path = typer.Option(_DEFAULT_STATE, "--state", envvar="BASTION_STATE", help=_STATE_HELP),
+    audit: Path | None = typer.Option(None, "--audit", envvar="BASTION_AUDIT", help=_AUDIT_HELP),
 ) -> None:
     """Deny a pending request."""
-    _decide(approval_id, state, by, reason, approve=False)
+    _decide(approval_id, state, by, reason, False, audit)
 
 
 @quarantine_app.command("list")
@@ -203,11 +225,20 @@ def quarantine_release(
     by: str = typer.Option(..., "--by", help="Your identity."),
     reason: str = typer.Option(..., "--reason", help="Why the agent may run again."),
     state: Path = typer.Option(_DEFAULT_STATE, "--state", envvar="BASTION_STATE", help=_STATE_HELP),
+    audit: Path | None = typer.Option(None, "--audit", envvar="BASTION_AUDIT", help=_AUDIT_HELP),
 ) -> None:
     """Release a quarantined agent."""
     if not by.strip() or not reason.strip():
         raise PolicyError("releasing a quarantine needs --by and --reason")
-    released = asyncio.run(Limiter(LimitsSpec(), SqliteStateStore(state)).release(agent))
+
+    async def run(log: AuditSink | None) -> bool:
+        done = await Limiter(LimitsSpec(), SqliteStateStore(state)).release(agent)
+        if log is not None:
+            payload = {"agent": agent, "by": by, "reason": reason, "released": done, "at": time.time()}
+            await log.append("limits.release", payload)
+        return done
+
+    released = asyncio.run(_with_audit(audit, run))
     if not released:
         raise PolicyError(f"agent {agent!r} is not quarantined")
     typer.echo(f"{agent}: released by {by}")

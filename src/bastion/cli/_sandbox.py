@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import shlex
 import sys
 
@@ -70,10 +71,10 @@ def _profile(timeout: float, memory: str, pids: int, network: str, writable: lis
         if not sep:
             raise SandboxError(f"--env {item!r} must be KEY=VALUE")
         pairs.append((key, value))
-    extra = tuple(x for x in readable or () if x not in DEFAULT_READABLE)
+    extra = tuple(os.path.abspath(x) for x in readable or () if x not in DEFAULT_READABLE)
     return SandboxProfile(
         timeout=timeout, memory=parse_size(memory), pids=pids, network=parse_network(network),
-        writable=tuple(writable or ()), readable=DEFAULT_READABLE + extra,
+        writable=tuple(os.path.abspath(x) for x in writable or ()), readable=DEFAULT_READABLE + extra,
         env=tuple(pairs), allow_downgrade=frozenset(features),
     )
 

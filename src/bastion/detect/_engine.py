@@ -28,6 +28,10 @@ try:  # pragma: no cover - exercised where hyperscan is installed
 except ImportError:  # pragma: no cover - fallback path tested via engine="re2"
     _hs = None
 
+# Compiled Hyperscan databases by pattern list: building a Guard twice in one process (tests,
+# per-request configs) does not recompile. Databases are immutable and thread-safe to scan.
+_HS_CACHE: dict[tuple[tuple[str, bool, bool, bool], ...], tuple[Any, tuple[int, ...]]] = {}
+
 _SURROGATE = _re.compile("[\ud800-\udfff]")
 
 __all__ = ["ENGINES", "Match", "Pattern", "PatternSet", "hyperscan_available", "sanitize"]
@@ -105,11 +109,14 @@ class PatternSet:
     # -- building ---------------------------------------------------------------------
     def _build_hyperscan(self) -> None:
         assert _hs is not None
+        key = tuple((p.regex, p.caseless, p.dotall, p.multiline) for p in self.patterns)
+        cached = _HS_CACHE.get(key)
+        if cached is not None:
+            self._hs_db, self._always = cached[0], list(cached[1])
+            return
         base = _hs.HS_FLAG_PREFILTER | _hs.HS_FLAG_SINGLEMATCH | _hs.HS_FLAG_UTF8 | _hs.HS_FLAG_UCP
-        exprs: list[bytes] = []
-        ids: list[int] = []
         flags: list[int] = []
-        for i, p in enumerate(self.patterns):
+        for p in self.patterns:
             f = base
             if p.caseless:
                 f |= _hs.HS_FLAG_CASELESS
@@ -117,19 +124,30 @@ class PatternSet:
                 f |= _hs.HS_FLAG_DOTALL
             if p.multiline:
                 f |= _hs.HS_FLAG_MULTILINE
-            try:  # a pattern Hyperscan refuses alone goes to the always-run list
-                probe = _hs.Database()
-                probe.compile(expressions=[p.regex.encode()], ids=[i], flags=[f])
-            except Exception:  # noqa: BLE001 - hyperscan raises its own error type
-                self._always.append(i)
-                continue
-            exprs.append(p.regex.encode())
-            ids.append(i)
             flags.append(f)
-        if exprs:
+        ids = list(range(len(self.patterns)))
+        exprs = [p.regex.encode() for p in self.patterns]
+        try:  # one compile for the whole set (the common case)
             db = _hs.Database()
             db.compile(expressions=exprs, ids=ids, elements=len(exprs), flags=flags)
-            self._hs_db = db
+        except Exception:  # noqa: BLE001 - hyperscan raises its own error type
+            # Find the patterns Hyperscan refuses; they go to the always-run list (RE2 only).
+            ok: list[int] = []
+            for i in ids:
+                try:
+                    _hs.Database().compile(expressions=[exprs[i]], ids=[i], flags=[flags[i]])
+                    ok.append(i)
+                except Exception:  # noqa: BLE001
+                    self._always.append(i)
+            db = None
+            if ok:
+                db = _hs.Database()
+                db.compile(
+                    expressions=[exprs[i] for i in ok], ids=ok, elements=len(ok), flags=[flags[i] for i in ok]
+                )
+        self._hs_db = db
+        if len(_HS_CACHE) < 64:
+            _HS_CACHE[key] = (db, tuple(self._always))
 
     def _build_re2_set(self) -> None:
         opts = re2.Options()

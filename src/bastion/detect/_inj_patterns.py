@@ -239,11 +239,14 @@ ADDRESSED_TO_AI = (
     r"(?:the\s+|any\s+|all\s+|an\s+)?(?:ai|a\.i\.|llms?|assistants?|ai\s+assistants?|language\s+models?|"
     r"chatbots?|bots?|agents?|ai\s+agents?|ai\s+models?|models?|gpt|chatgpt|claude|gemini|copilot|"
     r"automated\s+(?:systems?|agents?|assistants?)|readers?\s+that\s+are\s+ai)\b",
+    (
+        r"\b(?:ai|llm|assistant|chatbot|agent|model|chatgpt|gpt|claude|gemini|copilot)\s*[,!]",
     r"\b(?:ai|llm|assistant|ai\s+assistant|chatbot|ai\s+agent|agent|language\s+model|ai\s+model|chatgpt|gpt|"
     r"claude|gemini|copilot)\s*[,!]\s*(?:please\s+)?(?:you\s+(?:must|should|will|need)|ignore|disregard|forget|"
     r"do\s+not|don't|stop|"
     r"send|forward|reply|respond|tell|say|print|output|include|when|before|after|from\s+now|your|this|"
     r"read|follow|execute|run|call|visit|open|click|delete|remove|transfer|email)\b",
+    ),
     r"\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|large\s+language\s+model|language\s+model|assistant|ai\s+assistant|"
     r"chatbot|bot|agent|ai\s+agent|automated\s+\w+|gpt|chatgpt|claude|model)\b",
     r"\b(?:ai|llm|assistant|agent|model|chatbot|bot|gpt)s?\s+(?:that\s+(?:is|are)\s+)?(?:reading|processing|parsing|"
@@ -334,8 +337,8 @@ DEVELOPER_MODE = (
 )
 
 NO_RESTRICTIONS = (
-    r"\b(?:free|freed|liberated|released|unshackled|unbound|exempt|broken\s+free)\s+(?:from|of)\s+(?:all\s+|any\s+|"
-    r"the\s+|your\s+|its\s+)?(?:typical\s+|usual\s+|normal\s+)?(?:confines|restrictions|limitations|constraints|"
+    r"\b(?:free|freed|liberated|released|unshackled|unbound|exempt|broken\s+free)\s+(?:from|of)\s+(?:(?:all|any|"
+    r"the|your|its)\s+){0,2}(?:typical\s+|usual\s+|normal\s+)?(?:confines|restrictions|limitations|constraints|"
     r"shackles|guidelines|filters|censorship|policies|chains|ethics|morals|moral\s+\w+|ethical\s+\w+)\s+(?:of|"
     r"imposed|that|which|placed|set|put)\b",
     r"\b(?:you|it|dan|the\s+ai|this\s+ai|they|he|she)\s+(?:are|is|will\s+be|'re)\s+(?:not|no\s+longer|never)\s+"
@@ -346,6 +349,9 @@ NO_RESTRICTIONS = (
     r"(?:have\s+to\s+|need\s+to\s+)?(?:abide|adhere|comply|conform)\s+(?:by\s+|to\s+|with\s+)?(?:any\s+|the\s+|"
     r"openai'?s?\s+|its\s+|their\s+|your\s+)?(?:\w+\s+){0,2}?(?:rules|guidelines|policies|policy|restrictions|"
     r"principles|standards|ethics|filters)\b",
+    r"\b(?:do\s+not|don'?t|does\s+not|doesn'?t|no\s+longer)\s+(?:have|need)\s+to\s+(?:abide|adhere|comply)\s+"
+    r"(?:by|to|with)\s+(?:any|openai'?s?)\s+(?:\w+\s+){0,2}?(?:rules|guidelines|policies|policy|restrictions|"
+    r"content\s+polic(?:y|ies))\b",
     r"\b(?:uncensored|unfiltered|unrestricted|amoral|unaligned|unhinged|unethical|immoral|lawless|unbounded|"
     r"unchained|unshackled)\s+(?:ai|llm|chatbot|assistant|model|version|bot|gpt|chatgpt|language\s+model|"
     r"mode|persona|entity|alter\s+ego|responses?|answers?)\b",
@@ -416,7 +422,11 @@ DUAL_RESPONSE = (
     r"AntiGPT|EVIL|DEVELOPER)\s*:)",
 )
 
-PATTERNS: dict[str, tuple[str, ...]] = {
+# An entry is an expression, or (trigger, expression) where the trigger is a hand-picked
+# necessary part that is rare in ordinary text (the prefilter wakes the exact stage on it).
+Entry = str | tuple[str, str]
+
+PATTERNS: dict[str, tuple[Entry, ...]] = {
     "injection.override": OVERRIDE_EN + OVERRIDE_INTL,
     "injection.new_instructions": NEW_INSTRUCTIONS,
     "injection.system_prompt_extraction": PROMPT_EXTRACTION,

@@ -360,9 +360,9 @@ def trigger_of(src: str) -> str:
             return src
         return wb + s[:end]
     lit = []
-    for c in s:
-        if c in _SPECIAL:
-            break
+    for k, c in enumerate(s):
+        if c in _SPECIAL or (k + 1 < len(s) and s[k + 1] in "?*{"):
+            break  # a special character, or one made optional by a quantifier
         lit.append(c)
     if len(lit) >= 3:
         return "".join(lit)
@@ -412,22 +412,37 @@ def _elements(s: str) -> list[tuple[str, bool]]:
 
 
 def triggers_of(src: str) -> tuple[str, ...]:
-    """Small expressions that must all occur where ``src`` matches: its first element (see
-    :func:`trigger_of`) and, when it is a separate mandatory group of words, its last one."""
+    """Small expressions that must all occur where ``src`` matches.
+
+    A short expression without bounded repeats is its own trigger (exact prefilter). Otherwise
+    the two most selective mandatory top-level elements (word groups or literals): a candidate
+    needs both, so common words ("you", "from") rarely wake the exact stage.
+    """
+    if len(src) <= 400 and "{" not in src and "\\w" not in src:
+        return (src,)
+    if len(_top_alternatives(src)) > 1 or src.startswith("(?"):
+        return (trigger_of(src),)
     first = trigger_of(src)
-    if first == src or len(_top_alternatives(src)) > 1 or src.startswith("(?"):
-        return (first,)
-    groups = [e for e, mandatory in _elements(src) if mandatory and e.startswith("(?:") and e != first]
-    for g in reversed(groups):
-        if _selective(g) and g not in first:
-            return (first, g)
-    return (first,)
+    scored: list[tuple[int, int, str]] = []
+    if first != src:
+        scored.append((_selectivity(first), 0, first))
+    for k, (e, mandatory) in enumerate(_elements(src)):
+        if mandatory and e.startswith("(?:") and e not in first and any(ch.isalpha() for ch in e):
+            scored.append((_selectivity(e), k + 1, e))
+    if not scored:
+        return (src,)
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    best = [t for t in scored[:2] if t[0] >= 3] or scored[:1]
+    return tuple(t[2] for t in sorted(best, key=lambda t: t[1]))
 
 
-def _selective(group: str) -> bool:
-    """True when every alternative of ``(?:a|b|...)`` holds a literal run of 4+ letters."""
-    alts = _top_alternatives(group[3:-1])
-    return all(len(_longest_literal(a.replace("\\s+", " "))) >= 4 for a in alts)
+def _selectivity(expr: str) -> int:
+    """The shortest literal any alternative of ``expr`` must contain (longer: rarer)."""
+    body = expr[2:] if expr.startswith("\\b") else expr
+    if body.startswith("(?:") and _group_end(body, 0) == len(body):
+        body = body[3:-1]
+    alts = _top_alternatives(body)
+    return min(len(_longest_literal(a.replace("\\s+", " ").replace("\\b", ""))) for a in alts)
 
 
 def _longest_literal(s: str) -> str:
@@ -478,12 +493,13 @@ def _compiled(engine: str) -> tuple[tuple[_Expr, ...], _TriggerIndex, _TriggerIn
     exprs: list[_Expr] = []
     for rule_id, sources in PATTERNS.items():
         rule = by_id[rule_id]
-        for src in sources:
+        for entry in sources:
+            src, trig = (entry, triggers_of(entry)) if isinstance(entry, str) else (entry[1], (entry[0],))
             try:
                 rx = re2.compile("(?i)" + src)
             except re2.error as exc:  # pragma: no cover - guarded by a test
                 raise ScannerError(f"rule {rule_id}: pattern does not compile under RE2: {exc}") from exc
-            exprs.append(_Expr(rule, rx, triggers_of(src), rule_id in _CORE_RULES and src.isascii()))
+            exprs.append(_Expr(rule, rx, trig, rule_id in _CORE_RULES and src.isascii()))
     return tuple(exprs), _TriggerIndex(exprs, engine, core=False), _TriggerIndex(exprs, engine, core=True)
 
 
@@ -563,7 +579,10 @@ class InjectionRulesScanner:
     def __init__(self, config: DetectConfig | None = None) -> None:
         self._config = config or DetectConfig()
         self._by_id = {r.rule_id: r for r in self.rules}
-        self._exprs, self._all, self._core = _compiled(self._config.engine)
+        # "auto" picks RE2 for the trigger stage: Hyperscan needs tens of seconds to compile the
+        # ~170 word-group triggers and matches them no faster (bench/injection_rules_speed.py).
+        engine = "re2" if self._config.engine == "auto" else self._config.engine
+        self._exprs, self._all, self._core = _compiled(engine)
 
     # -- matching --------------------------------------------------------------------------
     def _finditer(self, text: str, index: _TriggerIndex) -> Iterator[tuple[RuleInfo, int, int]]:

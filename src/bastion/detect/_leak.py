@@ -206,7 +206,7 @@ AUTHORIZED_KEYS = _rule(
     0.6,
     "SSH public-key lines as in `authorized_keys`/`known_hosts` (`ssh-ed25519 AAAA... user@host`): "
     "they reveal users, hosts and which keys open the server.",
-    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI... deploy@build-01",
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHk9m2Yk8wV0bVq1sLr3sQ2x7ZtN5uJ4eP0cR6hD1aW9 deploy@build-01",
 )
 SQL_ERROR = _rule(
     "leak.sql_error",
@@ -427,7 +427,7 @@ _SPECS: tuple[Staged, ...] = (
     ),
     Staged(
         "registry",
-        r"_authToken|_auth ?=|_password ?=|\n[ \t]*password[ \t]*[:=]|machine [^\n]* login |\"auths\"",
+        r"_authToken|_auth ?=|_password ?=|\n[ \t]*password[ \t]*[:=]|machine\s+\S+\s+login\s|\"auths\"",
         r"^[ \t]*(?://[^\s=]+/:)?_(?:authToken|auth|password)[ \t]*=[ \t]*[^\s]+"
         r"|^\[(?:pypi|testpypi|distutils|[\w\-]+)\][ \t]*(?:\r?\n[ \t]*(?:repository|username|index-servers)"
         r"[^\r\n]*)*\r?\n[ \t]*password[ \t]*[:=][ \t]*[^\s]+"
@@ -457,6 +457,7 @@ _SPECS: tuple[Staged, ...] = (
     ),
 )
 
+_VERSION_BEFORE = re.compile(r"(?:version|ver\.?|release|build|firmware|\bv)\s*:?\s*$", re.IGNORECASE)
 _SENSITIVE_PATH = re.compile(
     r"/(?:admin|administrator|actuator|debug|_debug|console|manage|management|metrics|env|\.env|\.git|"
     r"phpmyadmin|pgadmin|grafana|kibana|jenkins|swagger|graphql|internal|_internal|api/v\d+/admin|"
@@ -601,6 +602,10 @@ class LeakScanner:
         host_end = end - len(after)
         if host_end < len(text) and (text[host_end].isalnum() or text[host_end] in "_-"):
             return None
+        if text[host_end : host_end + 1] == "." and text[host_end + 1 : host_end + 2].isalnum():
+            return None  # settings.local.py: a file name, not a host
+        if scheme_end < 0 and _VERSION_BEFORE.search(text[max(0, start - 20) : start]):
+            return None  # "version 10.2.0.1"
         has_port = after.startswith(":") and after[1:2].isdigit()
         path = after.split(":", 1)[1].lstrip("0123456789") if has_port else after
         sensitive = bool(_SENSITIVE_PATH.search(path))
@@ -676,11 +681,11 @@ class LeakScanner:
                 )
                 continue
             merged.append(h)
-        # host-type hits inside a metadata URL are the metadata finding's
-        meta = [(h.start, h.end) for h in merged if h.rule is CLOUD_METADATA]
+        # host-type hits inside a larger leak (metadata URL, env block, config file) belong to it
+        blocks = [(h.start, h.end) for h in merged if h.rule not in _HOST_RULES]
         out: list[Finding] = []
         for h in merged:
-            if h.rule in _HOST_RULES and any(s <= h.start and h.end <= e for s, e in meta):
+            if h.rule in _HOST_RULES and any(s <= h.start and h.end <= e for s, e in blocks):
                 continue
             out.append(
                 make_finding(

@@ -114,11 +114,16 @@ _CONFUSABLES: dict[str, str] = {
 }  # fmt: skip
 _CONFUSABLE_RX = re.compile("[" + "".join(sorted(_CONFUSABLES)) + "]")
 _WORD_RX = re.compile(r"\w+")
+_MIXED_RX = re2.compile(r"[A-Za-z][^\x00-\x7f]|[^\x00-\x7f][A-Za-z]")
 _CONFUSABLE_TABLE = str.maketrans(_CONFUSABLES)
 
 _LEET_TABLE = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
-_LEET_GATE_RX = re.compile(r"[A-Za-z][0-9@$]|[0-9@$][A-Za-z]")
+_LEET_GATE_RX = re2.compile(r"[A-Za-z][0-9@$]|[0-9@$][A-Za-z]")
 _LEET_WORD_RX = re.compile(r"[A-Za-z0-9@$]*[0-9@$][A-Za-z0-9@$]*")
+_COMMON_WORDS = frozenset(
+    "the and you your to of is are in that it for all this with what previous instructions ignore now".split()
+)
+_WORD_SPLIT_RX = re.compile(r"[^a-z]+")
 _ROT13_TABLE = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
     "NOPQRSTUVWXYZABCDEFGHIJKLMnopqrstuvwxyzabcdefghijklm",
@@ -308,13 +313,24 @@ class NormalizedText:
         """``text`` with ROT13 applied to ASCII letters (same length)."""
         return self.text.translate(_ROT13_TABLE)
 
+    @cached_property
+    def looks_rot13(self) -> bool:
+        """True when ROT13 turns more of the text into common English words than it had."""
+        words = set(_WORD_SPLIT_RX.split(self.text[:512].lower()))
+        plain = len(_COMMON_WORDS & words)
+        if plain >= 3:
+            return False  # already reads as English
+        rotated = {w.translate(_ROT13_TABLE) for w in words}
+        return len(_COMMON_WORDS & rotated) > max(1, plain)
+
     def views(self, *, leet: bool = True, rot13: bool = True) -> Iterator[TextView]:
         """The texts worth matching: the normalised text, the leet and ROT13 views when they
-        differ from it, and every decoded blob (whose spans map to the blob)."""
+        differ from it (ROT13 only when :attr:`looks_rot13`), and every decoded blob (whose spans
+        map to the blob)."""
         yield TextView("text", self.text, self)
         if leet and self.leet != self.text:
             yield TextView("leet", self.leet, self)
-        if rot13 and any(c.isascii() and c.isalpha() for c in self.text[:4096]):
+        if rot13 and self.looks_rot13:
             yield TextView("rot13", self.rot13, self, encoding=("rot13",))
         for blob in self.decoded:
             yield TextView("decoded", blob.view.text, blob.view, (blob.start, blob.end), blob.encoding)
@@ -495,7 +511,7 @@ def _classify_invisible(text: str, i: int, b: _Builder, rtl: bool) -> None:
 
 def _fold_homoglyphs(norm: str, original: str, nt_map: NormalizedText, b: _Builder) -> str:
     """Fold look-alikes to Latin inside words that mix Latin with Cyrillic/Greek look-alikes."""
-    if not _CONFUSABLE_RX.search(norm):
+    if not _CONFUSABLE_RX.search(norm) or not _MIXED_RX.search(norm):
         return norm
     chars: list[str] | None = None
     for m in _WORD_RX.finditer(norm):

@@ -146,14 +146,18 @@ _EMAIL_OBF_RX = (
     rf"[A-Za-z0-9][A-Za-z0-9._%+\-]{{0,63}}{_OB_OPEN}(?:at|@|ät){_OB_CLOSE}"
     rf"{_LABEL}(?:{_OB_DOT}{_LABEL}){{0,8}}{_OB_OPEN}(?:dot|punkt|\.){_OB_CLOSE}[A-Za-z]{{2,24}}"
 )
+_EXT = r"(?:[ \t]?(?:x|ext\.?|extension|Durchwahl|DW)[ \t]?\d{1,6})?"
 _PHONE_RX = (
-    r"(?:\+|\b00)[1-9]\d{0,3}(?:[ .\-/]{0,2}(?:\(0\)|\(\d{1,5}\)|\d)){5,14}"  # +49 30 1234567, 0044 20 ...
+    r"(?:(?:\+|\b00)[1-9]\d{0,3}(?:[ .\-/]{0,2}(?:\(0\)|\(\d{1,5}\)|\d)){5,14}"  # +49 30 1234567, 0044 20 ...
     r"|\(0?\d{2,5}\)[ .\-/]{0,2}\d(?:[ .\-/]{0,2}\d){3,10}"  # (030) 1234567, (201) 948-1927
     r"|0\d{1,5}(?:[ .\-/]{1,2}\d{2,8}){1,4}"  # national with trunk prefix: 030 1234567, 07700 900123
     r"|[2-9]\d{2}[ .\-][2-9]\d{2}[ .\-]\d{4}"  # US/NANP 201-948-1927
-    r"|\d{7,15}"  # bare digits: only next to a phone word
+    r"|\d{7,15})" + _EXT  # bare digits: only next to a phone word
 )
-_CARD_RX = r"\d(?:[ \-]?\d){11,18}"
+_CARD_RX = (
+    r"\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{4}(?:[ \-]\d{3})?|\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,3}"
+    r"|\d{4}[ \-]\d{6}[ \-]\d{4,5}|\d{12,19}"
+)
 _IBAN_RX = r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,32}"
 _SSN_RX = r"\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{9}"
 _TAXID_RX = r"\d{2} ?\d{3} ?\d{3} ?\d{3}"
@@ -367,9 +371,14 @@ class PiiScanner:
             [
                 Staged("email", r"[A-Za-z0-9._%+\-]@[A-Za-z0-9]", _EMAIL_RX),
                 Staged("email_obf", r"[\[\(\{<][ \t]*(?:at|@|ät)[ \t]*[\]\)\}>]", _EMAIL_OBF_RX, caseless=True),
-                Staged("phone", r"\+\d|00\d|\(\d|0\d{1,5}[ .\-/]\d\d|\d{3}[ .\-]\d{3}[ .\-]\d{4}|\d{7}", _PHONE_RX),
+                Staged(
+                    "phone",
+                    r"\+\d|00\d|\(\d|0\d{1,5}[ .\-/]\d\d|\d{3}[ .\-]\d{3}[ .\-]\d{4}|\d{7}",
+                    _PHONE_RX,
+                    windowed=False,
+                ),
                 Staged("card", r"\d{4}[ \-]?\d{4}[ \-]?\d{4}", _CARD_RX),
-                Staged("iban", r"[A-Z]{2}\d\d ?[A-Z0-9]{4}", _IBAN_RX),
+                Staged("iban", r"[A-Z]{2}\d\d ?[A-Z0-9]{4}", _IBAN_RX, caseless=True),
                 Staged("ssn", r"\d{3}[\- ]\d\d[\- ]\d{4}|ssn|social security|soc\.? ?sec", _SSN_RX, caseless=True),
                 Staged(
                     "taxid",
@@ -503,10 +512,14 @@ class PiiScanner:
         if start > 0 and text[start - 1].isalnum():
             return None
         positions = [i for i in range(start, end) if text[i] != " "]
-        compact = "".join(text[i] for i in positions)
+        written = "".join(text[i] for i in positions)
+        compact = written.upper()
         for n in range(min(len(compact), 34), 14, -1):
             cand = compact[:n]
             if _iban.is_valid(cand):
+                letters = [c for c in written[:n] if c.isalpha()]
+                if letters and not (all(c.isupper() for c in letters) or all(c.islower() for c in letters)):
+                    continue  # mixed case: an identifier, not an IBAN
                 stop = positions[n - 1] + 1
                 if stop < len(text) and text[stop].isalnum() and n == len(compact):
                     return None

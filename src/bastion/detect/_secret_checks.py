@@ -277,6 +277,7 @@ _CODE_REF = re.compile(
       | [a-z]+(?:_[a-z]+)+                                              # snake_case identifier
       | [A-Z]+(?:_[A-Z]+)+                                              # CONSTANT_NAME
       | [a-z]+(?:[A-Z][a-z]+)+                                          # camelCase identifier
+      | [A-Z][a-z]+(?:[A-Z][a-z]*)*                                     # PascalCase class or type name
     )$""",
     re.VERBOSE,
 )

@@ -110,7 +110,7 @@ _SECRET_KEY = (
     r"credentials?|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|session[_.-]?key|app[_.-]?key)"
     r"[A-Za-z0-9_.-]*(?: (?i:key|token|code))?"
 )
-_ASSIGN = r"\\?[\"']?\]?(?:[ \t]*:[ \t]*[A-Za-z_][A-Za-z0-9_.]{0,40})?[ \t]*(?::=|=>|===|!==|==|!=|->|[:=：])[ \t]*"
+_ASSIGN = r"\\?[\"']?\]?(?:[ \t]*:[ \t]*[A-Za-z_][A-Za-z0-9_.]*)?[ \t]*(?::=|=>|===|!==|==|!=|->|[:=：])[ \t]*"
 _ASSIGN_BARE = r"\\?[\"']?\]?[ \t]*(?::=|=>|==|[:=：])[ \t]*"
 
 RULES: tuple[SecretRule, ...] = (
@@ -240,7 +240,7 @@ RULES: tuple[SecretRule, ...] = (
     ),
     _r(
         "azure_sas_token",
-        r"(?i:[?&;]sv=\d{4}-\d\d-\d\d&)[^\s\"'<>]{0,}?(?i:[?&]sig=)([A-Za-z0-9%+/]{30,120}(?:=|%3D){0,2})",
+        r"(?i:[?&;]sv=\d{4}-\d\d-\d\d&)[^\s\"'<>]{0,}?(?i:[?&]sig=)([A-Za-z0-9%+/]{30,}(?:=|%3D){0,2})",
         kind="context",
         sev="high",
         conf=0.85,
@@ -734,7 +734,7 @@ RULES: tuple[SecretRule, ...] = (
     _r(
         "openai_api_key",
         (
-            L + r"(sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{16,200}T3BlbkFJ[A-Za-z0-9_-]{16,200})",
+            L + r"(sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,})",
             L + r"(sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{80,})",
         ),
         sev="critical",
@@ -1194,7 +1194,7 @@ RULES: tuple[SecretRule, ...] = (
             L + r"(\$2[abxy]?\$[0-9]{2}\$[./A-Za-z0-9]{53})",
             L + r"(\$(?:1|5|6)\$(?:rounds=[0-9]{1,9}\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{22,86})",
             L + r"(\$[89]\$[./A-Za-z0-9]{14}\$[./A-Za-z0-9]{43})",
-            L + r"(\$krb5asrep\$23\$(?:[^\s:$]{1,128}[:$])?[a-f0-9]{32}\$[a-f0-9]{64,})",
+            L + r"(\$krb5asrep\$23\$(?:[^\s:$]+[:$])?[a-f0-9]{32}\$[a-f0-9]{64,})",
         ),
         kind="context",
         min_entropy=3.0,

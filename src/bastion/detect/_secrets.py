@@ -104,6 +104,8 @@ _FILE_SUFFIX = re.compile(
     r"\.(?:txt|pem|key|crt|cer|der|p12|pfx|jks|json|ya?ml|env|ini|cfg|conf|xml|py|js|ts|rb|go|java|sh|log|pub|gpg|asc)$",
     re.IGNORECASE,
 )
+_IDENTIFIER = re.compile(r"^_?[A-Za-z][A-Za-z_]*$")
+_WORDS_CAMEL = re.compile(r"^[A-Za-z]?[a-z]+(?:[A-Z][a-z]+){1,}$")
 _LOWER_WORDS = re.compile(r"^[a-z]+(?:[-_. ][a-z]+)*$")
 _VERSION_LIKE = re.compile(r"^v?\d+(?:\.\d+)+[a-z0-9.+-]*$", re.IGNORECASE)
 
@@ -435,19 +437,39 @@ def _evidence_keep(rule: SecretRule) -> int:
 
 
 def _resolve(cands: list[_Candidate]) -> list[_Candidate]:
-    """Drop candidates that overlap a better one (higher priority, then longer, then rule order)."""
+    """Drop candidates that overlap a better one (higher priority, then longer, then rule order).
+
+    Candidates are first split into clusters of overlapping spans (one sort), so the greedy
+    choice below only ever compares neighbours; the result is sorted by position.
+    """
     if len(cands) <= 1:
         return cands
-    cands.sort(key=lambda c: (-c.rule.priority, -(c.end - c.start), c.order, c.start))
+    cands.sort(key=lambda c: (c.start, c.end))
+    out: list[_Candidate] = []
+    cluster: list[_Candidate] = [cands[0]]
+    reach = cands[0].end
+    for c in cands[1:]:
+        if c.start < reach:
+            cluster.append(c)
+            reach = max(reach, c.end)
+        else:
+            out.extend(_resolve_cluster(cluster))
+            cluster, reach = [c], c.end
+    out.extend(_resolve_cluster(cluster))
+    return out
+
+
+def _resolve_cluster(cluster: list[_Candidate]) -> list[_Candidate]:
+    if len(cluster) == 1:
+        return cluster
+    cluster.sort(key=lambda c: (-c.rule.priority, -(c.end - c.start), c.order, c.start))
     starts: list[int] = []
     kept: list[_Candidate] = []
-    for c in cands:
+    for c in cluster:
         i = bisect.bisect_left(starts, c.start)
         if i > 0 and kept[i - 1].end > c.start:
             continue
         if i < len(kept) and kept[i].start < c.end:
-            continue
-        if i < len(kept) and kept[i].start == c.start:
             continue
         starts.insert(i, c.start)
         kept.insert(i, c)
@@ -524,6 +546,7 @@ def _full_key(m: Match, text: str) -> str:
     if len(m.group_spans) < 2 or m.group(1) is None:
         return ""
     ks, ke = m.group_spans[1]
+    ke = min(ke, ks + 60)  # bounded: key names are short; an attacker's 100k-character "key" is not
     lo = max(0, ks - 40)
     while ks > lo and text[ks - 1] in _KEY_CHARS:
         ks -= 1
@@ -546,12 +569,14 @@ def _generic_ok(rule: SecretRule, key: str, value: str, *, quoted: bool) -> tupl
         return None
     if value.startswith(("/", "./", "../", "~/", "\\\\")) or value[1:3] == ":\\":
         return None
-    if not quoted and is_code_reference(value):
-        return None
+    if not quoted and (is_code_reference(value) or _IDENTIFIER.match(value)):
+        return None  # unquoted identifiers are names (types, variables), not literals
     if _ENCODED_OR_LITERAL.match(value):
         return None
     if kind == "password":
         return _password_value_ok(rule, value, quoted=quoted)
+    if _WORDS_CAMEL.match(value):
+        return None  # "privateKeyUsagePeriod": words, not random key material
     classes = char_classes(value)
     ent = shannon_entropy(value)
     # secrets, tokens, API keys: longer and more random than passwords

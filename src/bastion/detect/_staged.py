@@ -47,6 +47,7 @@ class Staged:
     caseless: bool = False
     multiline: bool = False
     dotall: bool = False
+    windowed: bool = True  # False for triggers that fire everywhere (digits): one full pass instead
 
 
 def utf8_view(doc: Document) -> bytes:
@@ -119,7 +120,7 @@ def _compile(specs: tuple[Staged, ...], use_hs: bool) -> tuple[Any, Any, tuple[i
         ids: list[int] = []
         flags: list[int] = []
         for i, s in enumerate(specs):
-            f = base | (_hs.HS_FLAG_CASELESS if s.caseless else 0)
+            f = base | (_hs.HS_FLAG_CASELESS if s.caseless else 0) | (0 if s.windowed else _hs.HS_FLAG_SINGLEMATCH)
             try:  # a trigger Hyperscan refuses alone is run by RE2 every time instead
                 _hs.Database().compile(expressions=[s.trigger.encode()], ids=[i], flags=[f])
             except Exception:  # noqa: BLE001 - hyperscan raises its own error type
@@ -152,6 +153,7 @@ class StagedSet:
         use_hs = engine != "re2" and hyperscan_available()
         self._hs_db, self._set, self._always, self._exact = _compile(self.specs, use_hs)
         self.engine = "hyperscan" if use_hs else "re2"
+        self._single = frozenset(i for i, s in enumerate(self.specs) if not s.windowed)
 
     def triggers(self, data: bytes) -> dict[int, list[int]]:
         """Rules whose trigger fires on ``data`` (UTF-8), each with the trigger's end offsets.
@@ -163,10 +165,11 @@ class StagedSet:
             return {}
         if self._hs_db is not None:
             hits: dict[int, list[int]] = {i: [] for i in self._always}
-            full = set(self._always)
+            full = set(self._always) | self._single
 
             def on_match(pid: int, _f: int, to: int, _fl: int, _ctx: object) -> None:
                 if pid in full:
+                    hits.setdefault(pid, [])
                     return
                 ends = hits.setdefault(pid, [])
                 if len(ends) >= _MAX_HITS:

@@ -31,6 +31,7 @@ from bastion.gateway._keys import (
 from bastion.gateway._limits import Counter, LimitResult, MemoryCounter, check_limit
 from bastion.gateway._server import build_gateway, serve
 from bastion.gateway._stream import SSEParser, StreamGuard, StreamStep
+from bastion.gateway._transport import LeanTransport
 from bastion.gateway._upstream import UpstreamPool
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "Inspector",
     "KeyCheck",
     "KeyStore",
+    "LeanTransport",
     "LimitResult",
     "MemoryAuditSink",
     "MemoryCounter",

@@ -14,6 +14,7 @@ approvals, 10. audit (awaited before the answer: fail closed).
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 import time
@@ -68,6 +69,7 @@ log = logging.getLogger("bastion.gateway")
 _ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
 _MAX_MESSAGES = 10_000
 _MAX_UPSTREAM_BYTES = 32 * 1024 * 1024
+_MAX_AUDIT_BACKLOG = 10_000
 _WITHHELD = "[bastion] The rest of this response was withheld: it contained sensitive content."
 _ANON = ApiKey(key_id="anonymous", name="anonymous", digest="", created_at=0.0)
 _MESSAGES = {
@@ -133,6 +135,8 @@ class Gateway:
         self.metrics = Metrics()
         self._admin_token = admin_token
         self._mounts = dict(mounts or {})
+        self._audit_tasks: set[asyncio.Task[None]] = set()
+        self._audit_broken = False
 
     def warmup(self) -> None:
         """Run each surface's scanners once so the first request pays no lazy set-up."""
@@ -158,6 +162,7 @@ class Gateway:
         return TraceMiddleware(build_admin_app(self), on_error=self._on_error)
 
     async def aclose(self) -> None:
+        await self.flush_audit()
         await self.pool.aclose()
         await self.audit.aclose()
 
@@ -288,14 +293,53 @@ class Gateway:
 
     # ---------------------------------------------------------------- helpers
     async def _audit(self, event: dict[str, Any]) -> None:
+        """Record one event. ``sync`` mode awaits the commit (a failure refuses this request);
+        ``async`` mode commits in the background and, after a failure, refuses requests until
+        a later write succeeds (fail closed, at most the events in flight are lost)."""
+        st = self.config.stores
+        if st.audit_mode == "async":
+            if self._audit_broken and not st.audit_fail_open:
+                self._spawn_audit(event)  # keeps probing; a success clears the flag
+                raise GatewayHTTPError(
+                    503, "the audit log is unavailable, so the request was refused", code="audit_unavailable"
+                )
+            if len(self._audit_tasks) >= _MAX_AUDIT_BACKLOG:
+                await asyncio.wait(self._audit_tasks, return_when=asyncio.FIRST_COMPLETED)  # back-pressure
+            self._spawn_audit(event)
+            return
         try:
             await self.audit.record(event)
         except Exception:  # noqa: BLE001 - any sink failure: fail closed (or open if configured)
             self.metrics.inc("bastion_audit_failures_total", "Audit events that could not be stored.")
-            if not self.config.stores.audit_fail_open:
+            if not st.audit_fail_open:
                 raise GatewayHTTPError(
                     503, "the audit log is unavailable, so the request was refused", code="audit_unavailable"
                 ) from None
+
+    def _spawn_audit(self, event: dict[str, Any]) -> None:
+        task = asyncio.create_task(self.audit.record(event))
+        self._audit_tasks.add(task)
+        task.add_done_callback(self._audit_done)
+
+    def _audit_done(self, task: asyncio.Task[None]) -> None:
+        self._audit_tasks.discard(task)
+        if task.cancelled() or task.exception() is not None:
+            self.metrics.inc("bastion_audit_failures_total", "Audit events that could not be stored.")
+            self._audit_broken = True
+        else:
+            self._audit_broken = False
+
+    async def _record_quietly(self, event: dict[str, Any]) -> None:
+        """For events after the answer was sent (stream end): failures are only counted."""
+        if self.config.stores.audit_mode == "async":
+            self._spawn_audit(event)
+            return
+        await self.audit.record(event)
+
+    async def flush_audit(self) -> None:
+        """Wait for background audit writes (``stores.audit_mode: async``)."""
+        while self._audit_tasks:
+            await asyncio.wait(set(self._audit_tasks))
 
     def _event(self, ctx: RequestContext, request: Request, **fields: Any) -> dict[str, Any]:
         key = request.scope.get("bastion.key")
@@ -945,7 +989,7 @@ class Gateway:
                 "bastion_requests_total", "Requests by route and status.", route=request.url.path, status="200"
             )
             try:
-                await self.audit.record(
+                await self._record_quietly(
                     self._event(
                         ctx,
                         request,

@@ -74,12 +74,12 @@ def check_bind(config: BastionConfig) -> None:
 
 def redis_client(url: str) -> Any:
     try:
-        import redis.asyncio as aioredis
+        from bastion.state._redis import connect
     except ImportError:
         raise StoreError(
             "stores.state is 'redis' but the redis package is missing: pip install 'bastion-guard[redis]'"
         ) from None
-    return aioredis.from_url(url, socket_timeout=2.0, socket_connect_timeout=2.0)
+    return connect(url)
 
 
 def open_key_store(config: BastionConfig, res: Resources) -> KeyStore:

@@ -272,7 +272,11 @@ class LeanTransport(httpx.AsyncBaseTransport):
         if request.method == "HEAD" or status in (204, 304) or 100 <= status < 200:
             lower["content-length"] = "0"
             lower.pop("transfer-encoding", None)
-        stream = _Body(self, key, conn, lower, read_t)
+        try:
+            stream = _Body(self, key, conn, lower, read_t)
+        except httpx.RemoteProtocolError:
+            conn.close()
+            raise
         return httpx.Response(
             status, headers=headers, stream=stream, request=request, extensions={"http_version": b"HTTP/1.1"}
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import inspect
+import itertools
 import os
 import re
 import time
@@ -16,7 +17,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 from bastion._types import Category, ScanResult, Severity
-from bastion.errors import BastionError, InputError, PolicyError, TokenError
+from bastion.errors import BastionError, InputError, PolicyError, TokenError, ToolCallBlocked
 from bastion.policy._approvals import ApprovalService
 from bastion.policy._audit import AuditSink
 from bastion.policy._broker import CredentialBroker
@@ -42,19 +43,6 @@ _MAX_TOOL_NAME = 128
 _MAX_VALUE_PREVIEW = 48
 
 
-class ToolCallBlocked(PolicyError):
-    """Raised by guarded tool functions when the firewall does not allow the call.
-
-    ``decision`` holds the full :class:`Decision` (action, reasons, ids)."""
-
-    def __init__(self, decision: Decision) -> None:
-        self.decision = decision
-        ids = ", ".join(decision.rule_ids) or "policy"
-        super().__init__(
-            f"tool call {decision.tool!r} {decision.action.value} ({ids}); decision {decision.decision_id}"
-        )
-
-
 @dataclass(frozen=True, slots=True)
 class OutputVerdict:
     """What recording a tool output did to the session."""
@@ -77,6 +65,10 @@ def run_sync(coro: Awaitable[T]) -> T:
     raise PolicyError("the sync API was called inside a running event loop; await the async method instead")
 
 
+def _rank(action: Action) -> int:
+    return action.rank
+
+
 def _preview(value: str) -> str:
     return value if len(value) <= _MAX_VALUE_PREVIEW else value[: _MAX_VALUE_PREVIEW - 3] + "..."
 
@@ -87,7 +79,7 @@ def _mask(value: Any) -> Any:
     return "***"
 
 
-_PHONE_OR_IBAN = re.compile(r"[0-9](?:[^0-9\n]{0,3}[0-9]){7}|[A-Z]{2}[0-9]{2}")  # prefilter, linear
+_PHONE_OR_IBAN = re.compile(r"\+[0-9]|(?:^|[\s(])\(?0[0-9]|[A-Z]{2}[0-9]{2}")  # prefilter: literals and fixed classes
 
 
 def _mask_entity(kind: str, value: str) -> str:
@@ -165,6 +157,9 @@ class Firewall:
         self.broker = broker
         self.clock = clock
         self.mask_pii = mask_pii
+        # Decision ids: 32 hex digits (a valid W3C trace id), random per firewall, unique per call.
+        self._id_prefix = os.urandom(8).hex()
+        self._ids = itertools.count(1)
         from bastion.limits._limiter import Limiter  # late: bastion.limits imports this package
 
         self.limiter: Limiter | None = Limiter(policy.limits, self.store) if limits else None
@@ -177,6 +172,8 @@ class Firewall:
         tool: ToolPolicy | None, annotations: Mapping[str, Any]
     ) -> tuple[frozenset[Label], frozenset[Label]]:
         """``(reads, does)`` after MCP annotations, which may only add labels (tighten)."""
+        if not annotations and tool is not None:
+            return tool.reads, tool.does
         reads = set(tool.reads) if tool is not None else {Label.UNTRUSTED}
         does = set(tool.does) if tool is not None else set()
         if annotations.get("destructiveHint") is True:
@@ -217,14 +214,13 @@ class Firewall:
                     )
                 )
         action = Action.ALLOW
-        for r in reasons:
-            if r.action.rank > action.rank:
-                action = r.action
+        if reasons:
+            action = max((r.action for r in reasons), key=_rank)
         args_masked, masked = self._mask_args(call, tool)
         decision = Decision(
             action=action,
             reasons=tuple(reasons),
-            decision_id=os.urandom(16).hex(),
+            decision_id=f"{self._id_prefix}{next(self._ids):016x}",
             policy_version=self.policy.version,
             timestamp=now,
             tool=call.tool[:_MAX_TOOL_NAME],
@@ -233,7 +229,7 @@ class Firewall:
             call_id=call.call_id,
             args_masked=args_masked,
             masked_fields=masked,
-            taint=session.taint.label,
+            taint=session.taint_label,
         )
         if action is Action.REQUIRE_APPROVAL and self.approvals is not None:
             try:
@@ -549,10 +545,10 @@ class Firewall:
                     "untrusted": untrusted,
                     "flagged": flagged,
                     "rule_ids": list(rule_ids),
-                    "taint": session.taint.label,
+                    "taint": session.taint_label,
                 },
             )
-        return OutputVerdict(untrusted, flagged, rule_ids, session.taint.label, output)
+        return OutputVerdict(untrusted, flagged, rule_ids, session.taint_label, output)
 
     def record_output_sync(self, session: Session, call: ToolCall | str, output: Any) -> OutputVerdict:
         return run_sync(self.record_output(session, call, output))

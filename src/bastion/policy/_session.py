@@ -39,8 +39,10 @@ class Taint(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        return _TAINT_LABELS[self.value]
 
+
+_TAINT_LABELS = ("clean", "untrusted", "injected")
 
 _TLDS = (
     "com|net|org|io|co|ai|app|dev|info|biz|me|us|uk|de|ch|fr|eu|ly|gl|xyz|online|site|link|tk|ru|cn|"
@@ -53,7 +55,8 @@ _ENTITY_PATTERNS: dict[str, str] = {
         r"\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:" + _TLDS + r")\b(?:/[^\s<>\"'()\[\]{}]*)?)"
     ),
     "iban": r"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b",
-    "phone": r"\+?[0-9][0-9 ().\-]{7,}[0-9]",
+    # International (+41 44 668 18 00) or national with a trunk 0 ((044) 668 18 00); never a date.
+    "phone": r"\+[0-9][0-9 ().\-]{6,18}[0-9]|(?:^|[\s(])\(?0[0-9]{1,4}\)?(?:[ .\-][0-9]{2,4}){2,4}\b",
     "number": r"\b[0-9][0-9,._]{4,}[0-9]\b",
 }
 _ENTITY_RES = {k: re2.compile(v) for k, v in _ENTITY_PATTERNS.items()}
@@ -64,7 +67,7 @@ _COMBINED: dict[tuple[str, ...], re.Pattern[str]] = {}
 _PREFILTER = {
     "url": re.compile(r"(?i:https?://|www\.|\.(?:" + _TLDS + r")\b)"),
     "iban": re.compile(r"[A-Z]{2}[0-9]{2}"),
-    "phone": re.compile(r"[0-9](?:[^0-9\n]{0,3}[0-9]){7}"),
+    "phone": re.compile(r"\+[0-9]|(?:^|[\s(])\(?0[0-9]"),
     "number": re.compile(r"[0-9][0-9,._]{4}[0-9]"),
 }
 
@@ -107,7 +110,7 @@ def extract_entities(text: str, kinds: tuple[str, ...], limit: int = 200) -> lis
             s = m.start()
             if kind == "url" and any(a <= s < b for a, b in emails):
                 continue  # the domain part of an email address
-            out.append((kind, m.group(0).rstrip(".,;:!?")))
+            out.append((kind, m.group(0).strip().lstrip("(").rstrip(".,;:!?")))
             if len(out) >= limit:
                 return out
     return out[:limit]
@@ -229,6 +232,7 @@ class Session:
         self.session_id = session_id or uuid.uuid4().hex
         self.agent = agent
         self.taint = Taint.CLEAN
+        self.taint_label = "clean"
         self._user = _Corpus()
         self._trusted = _Corpus()
         self._untrusted = _Corpus()
@@ -249,6 +253,7 @@ class Session:
     def raise_taint(self, level: Taint, reason: str = "") -> None:
         if level > self.taint:
             self.taint = level
+            self.taint_label = _TAINT_LABELS[int(level)]
         if reason and len(self.flag_reasons) < 100:
             self.flag_reasons.append(reason)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from bastion._types import Category, Finding, ScanResult
 from bastion.errors import InputError
@@ -73,7 +74,7 @@ class Vault:
     def __len__(self) -> int:
         return len(self._values)
 
-    def __reduce__(self) -> object:
+    def __reduce__(self) -> str | tuple[Any, ...]:
         raise TypeError("a Vault holds personal data in memory only and cannot be pickled")
 
     def clear(self) -> None:

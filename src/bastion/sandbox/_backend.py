@@ -12,11 +12,15 @@ from typing import Protocol
 
 from bastion.sandbox._cgroup import Cgroup
 from bastion.sandbox._linux import (
+    CLONE_NEWNET,
+    CLONE_NEWNS,
     CLONE_NEWUTS,
     BpfProgram,
     LandlockRuleset,
     bind_file_readonly,
     libc_call,
+    make_mounts_private,
+    mount_private_proc,
     set_no_new_privs,
     set_pdeathsig,
 )
@@ -108,36 +112,59 @@ class ChildSetup:
     unshare_flags: int = 0
     netns_fd: int | None = None
     hosts_file: str | None = None  # bind-mounted read-only over /etc/hosts in a private mount namespace
+    private_proc: bool = False  # a new /proc showing only the sandbox's own processes (needs CLONE_NEWNS)
     drop_to_nobody: bool = False
     no_new_privs: bool = True
-    landlock: LandlockRuleset | None = None
+    #: (readable, writable, allowed TCP ports or None): the Landlock ruleset, built in the child after its
+    #: mounts (rules bind to inodes, and the private /proc is a new filesystem)
+    landlock: tuple[list[str], list[str], tuple[int, ...] | None] | None = None
     seccomp: BpfProgram | None = None
 
     def __call__(self) -> None:
-        set_pdeathsig(signal.SIGKILL)
-        if self.cgroup is not None:
-            self.cgroup.join_self()
-        for res, soft, hard in self.rlimits:
-            resource.setrlimit(res, (soft, hard))
-        if self.netns_fd is not None:
-            libc_call("setns", self.netns_fd, 0x40000000)
-        if self.unshare_flags:
-            libc_call("unshare", self.unshare_flags)
-            if self.unshare_flags & CLONE_NEWUTS:
-                libc_call("sethostname", b"sandbox", 7)
-        if self.hosts_file is not None:
-            bind_file_readonly(self.hosts_file, "/etc/hosts")
-        if self.drop_to_nobody:
-            os.setgroups([])
-            os.setresgid(SANDBOX_GID, SANDBOX_GID, SANDBOX_GID)
-            os.setresuid(SANDBOX_UID, SANDBOX_UID, SANDBOX_UID)
-            set_pdeathsig(signal.SIGKILL)  # cleared by the credential change
-        if self.no_new_privs:
-            set_no_new_privs()
-        if self.landlock is not None:
-            self.landlock.restrict_self()
-        if self.seccomp is not None:
-            self.seccomp.load()
+        step = "start"
+        try:
+            step = "parent-death signal"
+            set_pdeathsig(signal.SIGKILL)
+            if self.cgroup is not None:
+                step = "joining the cgroup"
+                self.cgroup.join_self()
+            step = "resource limits"
+            for res, soft, hard in self.rlimits:
+                resource.setrlimit(res, (soft, hard))
+            if self.netns_fd is not None:
+                step = "entering the network namespace"
+                libc_call("setns", self.netns_fd, CLONE_NEWNET)
+            if self.unshare_flags:
+                step = "new namespaces"
+                libc_call("unshare", self.unshare_flags)
+                if self.unshare_flags & CLONE_NEWUTS:
+                    libc_call("sethostname", b"sandbox", 7)
+            if self.unshare_flags & CLONE_NEWNS:
+                step = "private mounts"
+                make_mounts_private()
+                if self.private_proc:
+                    mount_private_proc()
+                if self.hosts_file is not None:
+                    bind_file_readonly(self.hosts_file, "/etc/hosts")
+            if self.drop_to_nobody:
+                step = "switching to uid 65534"
+                os.setgroups([])
+                os.setresgid(SANDBOX_GID, SANDBOX_GID, SANDBOX_GID)
+                os.setresuid(SANDBOX_UID, SANDBOX_UID, SANDBOX_UID)
+                set_pdeathsig(signal.SIGKILL)  # cleared by the credential change
+            if self.no_new_privs:
+                step = "no_new_privs"
+                set_no_new_privs()
+            if self.landlock is not None:
+                step = "Landlock"
+                LandlockRuleset(*self.landlock).restrict_self()
+            if self.seccomp is not None:
+                step = "seccomp"
+                self.seccomp.load()
+        except OSError as exc:
+            # stderr is already the run's stderr pipe: the parent puts this line in its refusal.
+            os.write(2, f"sandbox setup failed at {step}: {exc.strerror or exc}\n".encode())
+            raise
 
 
 def profile_rlimits(profile: SandboxProfile, *, nproc: bool = False) -> tuple[tuple[int, int, int], ...]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 import glob
 import os
-import secrets
 import shutil
 import subprocess
 import tempfile
@@ -118,6 +117,12 @@ class FallbackBackend:
                                          "run as root or use bwrap/nsjail"))
             if sc:
                 missing.append((Feature.NETWORK, "without root, the network is cut by seccomp, which is missing"))
+        if root:
+            flags = CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWNS | CLONE_NEWNET
+            problem = _probe_run(["/bin/true"], ChildSetup(unshare_flags=flags, private_proc=True, drop_to_nobody=True))
+            if problem:
+                return Availability(self.name, False, frozenset(), reason=(
+                    f"{problem}; the fallback needs root with CAP_SYS_ADMIN for its namespaces"))
         missing += _cgroup_missing(self.cgroups)
         if not self.cgroups.usable:
             missing.append((Feature.KILL_TREE, "without a cgroup, descendants that leave the process group "
@@ -134,24 +139,21 @@ class FallbackBackend:
             readable = [*ctx.readable, "/proc", *_DEV_FILES[3:]]
             writable = [*ctx.writable, *_DEV_FILES[:3]]
             ports = tuple(sorted({e.port for e in ctx.profile.network.allow}))
-            ruleset = LandlockRuleset(readable, writable, ports)
-        flags = CLONE_NEWIPC | CLONE_NEWUTS | (CLONE_NEWNET if ctx.netns_fd is None else 0)
-        if ctx.hosts_file is not None:
-            flags |= CLONE_NEWNS
+            LandlockRuleset(readable, writable, ports).close()  # fail here, in the parent, on a bad rule
+            ruleset = (readable, writable, ports)
+        flags = CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWNS | (CLONE_NEWNET if ctx.netns_fd is None else 0)
         setup = ChildSetup(
             cgroup=ctx.cgroup,
             rlimits=profile_rlimits(ctx.profile, nproc=ctx.cgroup is None),
             unshare_flags=flags if root else 0,
             netns_fd=ctx.netns_fd,
             hosts_file=ctx.hosts_file if root else None,
+            private_proc=root,
             drop_to_nobody=root,
             landlock=ruleset,
             seccomp=BpfProgram(ctx.seccomp_bpf) if ctx.seccomp_bpf is not None else None,
         )
-        launch = Launch(argv=list(ctx.argv), env=dict(ctx.env), preexec=setup, cwd=ctx.cwd)
-        if ruleset is not None:
-            launch.cleanup.append(ruleset.close)
-        return launch
+        return Launch(argv=list(ctx.argv), env=dict(ctx.env), preexec=setup, cwd=ctx.cwd)
 
 
 @dataclass
@@ -305,6 +307,7 @@ class PodmanBackend:
     binary: str | None = None
     rootfs: str | None = None  # default: an empty skeleton made under the temp dir
     name: str = "podman"
+    uses_cgroup: bool = False  # podman makes the container's own cgroup (--memory, --pids-limit)
 
     def _find(self) -> tuple[str | None, str | None]:
         podman = self.binary or shutil.which("podman")
@@ -375,7 +378,7 @@ class PodmanBackend:
         argv += ["--network=none", f"--memory={p.memory}", f"--memory-swap={p.memory}", f"--pids-limit={p.pids}",
                  "--ulimit", f"cpu={p.cpu_limit}:{p.cpu_limit + 1}", "--ulimit", f"fsize={p.file_size}:{p.file_size}",
                  "--ulimit", "core=0:0", "--workdir", ctx.cwd, "--hostname", "sandbox"]
-        name = f"bastion-sbx-{os.getpid()}-{secrets.token_hex(6)}"
+        name = f"bastion-sbx-{os.getpid()}-{os.urandom(6).hex()}"
         cidfile = os.path.join(tempfile.gettempdir(), f"{name}.cid")
         argv += ["--name", name, "--cidfile", cidfile, f"--cgroup-parent={_PODMAN_CGROUP_PARENT}"]
         cleanup: list[Callable[[], None]] = [lambda: os.unlink(cidfile)]

@@ -7,7 +7,6 @@ launcher joins it between fork and exec, so every descendant is accounted and ca
 from __future__ import annotations
 
 import os
-import secrets
 import signal
 import time
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ class CgroupSupport:
 
     def create(self, memory: int, pids: int) -> Cgroup:
         """Create a cgroup with these limits. Raises OSError with a clear message."""
-        name = f"bastion-sbx-{os.getpid()}-{secrets.token_hex(4)}"
+        name = f"bastion-sbx-{os.getpid()}-{os.urandom(4).hex()}"
         mem_dir = os.path.join(self.memory_parent, name)
         pids_dir = mem_dir if self.version == 2 else os.path.join(self.pids_parent, name)
         dirs = [mem_dir] if self.version == 2 else [mem_dir, pids_dir]
@@ -149,16 +148,25 @@ class Cgroup:
                 return False
             time.sleep(0.002)
 
-    def remove(self) -> None:
+    def try_remove(self) -> bool:
+        """One attempt to remove the (empty) cgroup; False while the kernel still holds it busy."""
+        ok = True
         for d in reversed(self.dirs):
-            for _ in range(50):
-                try:
-                    os.rmdir(d)
-                    break
-                except FileNotFoundError:
-                    break
-                except OSError:
-                    time.sleep(0.005)
+            try:
+                os.rmdir(d)
+            except FileNotFoundError:
+                continue
+            except OSError:
+                ok = False
+        return ok
+
+    def remove(self, attempts: int = 400) -> bool:
+        """Remove the cgroup, retrying for up to ~2 s while the kernel releases it."""
+        for _ in range(attempts):
+            if self.try_remove():
+                return True
+            time.sleep(0.005)
+        return False
 
 
 def _own_cgroups() -> dict[str, str]:

@@ -24,6 +24,8 @@ __all__ = [
     "bind_file_readonly",
     "landlock_abi",
     "libc_call",
+    "make_mounts_private",
+    "mount_private_proc",
     "set_no_new_privs",
     "set_pdeathsig",
 ]
@@ -61,6 +63,9 @@ def set_no_new_privs() -> None:
 
 
 _MS_RDONLY = 1
+_MS_NOSUID = 2
+_MS_NODEV = 4
+_MS_NOEXEC = 8
 _MS_REMOUNT = 32
 _MS_BIND = 4096
 _MS_REC = 16384
@@ -68,10 +73,23 @@ _MS_PRIVATE = 1 << 18
 
 
 def bind_file_readonly(src: str, dst: str) -> None:
-    """In a fresh mount namespace (unshare CLONE_NEWNS first): bind ``src`` over ``dst``, read-only."""
-    libc_call("mount", None, b"/", None, ctypes.c_ulong(_MS_REC | _MS_PRIVATE), None)
+    """In a fresh, private mount namespace: bind ``src`` over ``dst``, read-only."""
     libc_call("mount", os.fsencode(src), os.fsencode(dst), None, ctypes.c_ulong(_MS_BIND), None)
     libc_call("mount", None, os.fsencode(dst), None, ctypes.c_ulong(_MS_BIND | _MS_REMOUNT | _MS_RDONLY), None)
+
+
+def make_mounts_private() -> None:
+    """In a fresh mount namespace: stop mount events propagating back to the host."""
+    libc_call("mount", None, b"/", None, ctypes.c_ulong(_MS_REC | _MS_PRIVATE), None)
+
+
+def mount_private_proc() -> None:
+    """Mount a new /proc that hides processes of other users (hidepid=invisible, 2 on older kernels)."""
+    flags = ctypes.c_ulong(_MS_NOSUID | _MS_NODEV | _MS_NOEXEC)
+    try:
+        libc_call("mount", b"proc", b"/proc", b"proc", flags, b"hidepid=invisible")
+    except OSError:
+        libc_call("mount", b"proc", b"/proc", b"proc", flags, b"hidepid=2")
 
 
 def set_pdeathsig(sig: int) -> None:

@@ -178,9 +178,11 @@ class SandboxProfile:
         for path in (*self.writable, *self.readable):
             if not path.startswith("/") or "\0" in path:
                 problems.append(f"path {path!r} must be absolute")
-        for key, _value in self.env:
+        for key, value in self.env:
             if not key or "=" in key or "\0" in key:
                 problems.append(f"environment variable name {key!r} is invalid")
+            elif "\0" in value:
+                problems.append(f"environment variable {key} contains a NUL byte")
         if not isinstance(self.allow_downgrade, frozenset):
             object.__setattr__(self, "allow_downgrade", frozenset(Feature(f) for f in self.allow_downgrade))
         if problems:

@@ -10,6 +10,7 @@ import signal
 import stat
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -122,6 +123,14 @@ async def _writable(loop: asyncio.AbstractEventLoop, fd: int) -> None:
         loop.remove_writer(fd)
 
 
+async def _reap(proc: subprocess.Popen[bytes]) -> None:
+    """Collect the exit status of a child that has been killed or has exited (non-blocking polls)."""
+    delay = 0.0005
+    while proc.poll() is None:
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 0.05)
+
+
 def _watch_exit(pid: int) -> asyncio.Future[object]:
     """A future resolved when process ``pid`` (our child) exits, even while descendants keep its pipes open."""
     loop = asyncio.get_running_loop()
@@ -153,6 +162,8 @@ class _Limits:
         self.events = events
         self.oom = 0
         self.pids = 0
+        # A pooled cgroup's counters are cumulative: count only what happens during this run.
+        self._base = (cgroup.oom_kills(), cgroup.pids_hits()) if cgroup is not None else (0, 0)
 
     @property
     def active(self) -> bool:
@@ -160,8 +171,8 @@ class _Limits:
 
     def poll(self) -> bool:
         if self.cgroup is not None:
-            self.oom = max(self.oom, self.cgroup.oom_kills())
-            self.pids = max(self.pids, self.cgroup.pids_hits())
+            self.oom = max(self.oom, self.cgroup.oom_kills() - self._base[0])
+            self.pids = max(self.pids, self.cgroup.pids_hits() - self._base[1])
         if self.events is not None:
             oom, pids = self.events()
             self.oom = max(self.oom, oom)
@@ -210,6 +221,40 @@ class Sandbox:
         self._cgroups: CgroupSupport | None = None
         self._backends: dict[str, Backend] | None = None
         self._probes: dict[str, Availability] = {}
+        # Empty per-run cgroups kept for the next runs of this Sandbox (creating and removing a cgroup
+        # costs more than a run of `true`). Removed by close(), or by the pool limit.
+        self._idle_cgroups: list[Cgroup] = []
+
+    _POOL = 4
+
+    def _release_cgroup(self, cgroup: Cgroup) -> None:
+        if not cgroup.pids() and len(self._idle_cgroups) < self._POOL:
+            self._idle_cgroups.append(cgroup)
+        elif not cgroup.try_remove():
+            threading.Thread(target=cgroup.remove, name="bastion-cgroup-rm", daemon=True).start()
+
+    def close(self) -> None:
+        """Remove the cgroups kept for reuse. The Sandbox stays usable (it makes new ones)."""
+        while self._idle_cgroups:
+            self._idle_cgroups.pop().remove()
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Sandbox:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await asyncio.to_thread(self.close)
+
+    def __del__(self) -> None:
+        # Best effort at garbage collection; __del__ must never raise.
+        with contextlib.suppress(Exception):
+            for cgroup in self._idle_cgroups:
+                cgroup.try_remove()
 
     # -- discovery ------------------------------------------------------------------------------
 
@@ -392,9 +437,10 @@ class Sandbox:
             cwd = p.cwd or writable[0]
             if not _under(os.path.realpath(cwd), self._visible_roots(readable, writable)):
                 raise _Refused(f"working directory {cwd!r} is not inside a readable or writable path")
-            if Feature.MEMORY in av.enforces or Feature.PIDS in av.enforces:
+            uses_cgroup = getattr(backend, "uses_cgroup", True)
+            if uses_cgroup and (Feature.MEMORY in av.enforces or Feature.PIDS in av.enforces):
                 try:
-                    cgroup = self.cgroups.create(p.memory, p.pids)
+                    cgroup = self._idle_cgroups.pop() if self._idle_cgroups else self.cgroups.create(p.memory, p.pids)
                 except OSError as exc:
                     if p.required & {Feature.MEMORY, Feature.PIDS}:
                         raise _Refused(f"cannot create a cgroup for the memory/pids limits under "
@@ -403,7 +449,7 @@ class Sandbox:
                                        "of memory and pids") from None
             bpf = None
             if Feature.SECCOMP in av.enforces:
-                bpf = build_filter(not p.network.is_none).bpf
+                bpf = build_filter(not p.network.is_none, unix_sockets=backend.name != "fallback").bpf
             if not p.network.is_none:
                 try:
                     netns = await NetworkNamespace.create(p.network)
@@ -431,10 +477,14 @@ class Sandbox:
             if netns is not None:
                 await netns.close()
             if cgroup is not None:
-                await asyncio.to_thread(cgroup.kill_all)
-                await asyncio.to_thread(cgroup.remove)
+                if cgroup.pids():
+                    await asyncio.to_thread(cgroup.kill_all)
+                self._release_cgroup(cgroup)
             if scratch is not None:
-                shutil.rmtree(scratch, ignore_errors=True)
+                try:
+                    os.rmdir(scratch)  # the common case: the command left nothing behind
+                except OSError:
+                    shutil.rmtree(scratch, ignore_errors=True)
 
     async def _execute(self, name: str, av: Availability, launch: Launch, cgroup: Cgroup | None,
                        stdin: bytes | int | None, started: float) -> SandboxResult:
@@ -452,15 +502,22 @@ class Sandbox:
         elif isinstance(stdin, int):
             stdin_arg = stdin
         try:
-            proc = await asyncio.create_subprocess_exec(
-                *launch.argv, stdin=stdin_arg, stdout=out_w, stderr=err_w, env=launch.env, cwd=launch.cwd,
+            # Popen, not asyncio's subprocess: no child-watcher thread per run, and nobody reaps the child
+            # but us, so its pid (and pidfd) stay valid until we wait for it.
+            proc = subprocess.Popen(
+                launch.argv, stdin=stdin_arg, stdout=out_w, stderr=err_w, env=launch.env, cwd=launch.cwd,
                 preexec_fn=launch.preexec, pass_fds=launch.pass_fds, start_new_session=True,
             )
         except (OSError, subprocess.SubprocessError) as exc:
+            os.set_blocking(err_r, False)
+            try:
+                detail = os.read(err_r, 4096).decode("utf-8", "replace").strip()
+            except OSError:
+                detail = ""
             for fd in (out_r, err_r, in_w):
                 if fd is not None:
                     os.close(fd)
-            raise _Refused(f"the sandbox could not be set up on backend {name} ({exc}); "
+            raise _Refused(f"the sandbox could not be set up on backend {name} ({detail or exc}); "
                            "run `bastion sandbox doctor` to see what this machine supports") from None
         finally:
             for fd in (out_w, err_w, in_r, *launch.pass_fds):
@@ -488,7 +545,7 @@ class Sandbox:
             await _run_quietly(launch.kill_argv)
         # The command's lifetime ends with its main process: kill whatever it left behind, then drain pipes.
         await self._kill_tree(proc.pid, cgroup)
-        await proc.wait()
+        await _reap(proc)
         _, pending = await asyncio.wait(readers, timeout=2.0)
         for task in (*pending, *([feeder] if feeder is not None else [])):
             task.cancel()
@@ -539,5 +596,5 @@ class Sandbox:
     async def _kill_tree(self, pid: int, cgroup: Cgroup | None) -> None:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(pid, signal.SIGKILL)
-        if cgroup is not None:
+        if cgroup is not None and cgroup.pids():
             await asyncio.to_thread(cgroup.kill_all)

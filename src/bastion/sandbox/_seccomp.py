@@ -72,9 +72,13 @@ def _refused_below(allowed: tuple[int, ...]) -> list[int]:
     return [f for f in range(max(allowed)) if f not in allowed]
 
 
-@lru_cache(maxsize=2)
-def build_filter(network: bool) -> SeccompFilter:
+@lru_cache(maxsize=4)
+def build_filter(network: bool, unix_sockets: bool = True) -> SeccompFilter:
     """Compile the filter for a profile with (``network=True``: allow-list) or without network.
+
+    ``unix_sockets=False`` also refuses ``socket(AF_UNIX)`` (``socketpair`` stays): for the fallback
+    backend, whose processes see the host's filesystem paths and must not connect to host services'
+    unix sockets (databases, container engines).
 
     Raises ImportError when pyseccomp/libseccomp is missing and OSError when it cannot compile.
     """
@@ -96,6 +100,8 @@ def build_filter(network: bool) -> SeccompFilter:
         flt.add_rule(deny, "ioctl", sc.Arg(1, sc.MASKED_EQ, 0xFFFFFFFF, request))
     # socket(domain, ...) and socketpair: refuse every family that is not allowed (one comparison per rule).
     refuse = sc.ERRNO(errno.EAFNOSUPPORT)
+    if not unix_sockets:
+        flt.add_rule(refuse, "socket", sc.Arg(0, sc.EQ, socket.AF_UNIX, 0))
     for name in ("socket", "socketpair"):
         if network and name == "socket":
             for fam in _refused_below(_allowed_families(network)):

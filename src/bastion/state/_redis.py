@@ -27,7 +27,7 @@ from bastion.state._base import ApprovalRecord, ApprovalStatus, BucketResult
 
 _ERRORS = (RedisError, OSError, ValueError, TypeError)
 
-__all__ = ["RedisCounter", "RedisKeyStore", "RedisStateStore"]
+__all__ = ["RedisCounter", "RedisKeyStore", "RedisStateStore", "connect"]
 
 _FIXED_WINDOW = """
 local total = redis.call('INCRBY', KEYS[1], ARGV[1])
@@ -82,6 +82,21 @@ redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 redis.call('HSET', KEYS[3], ARGV[1], ARGV[4])
 return 1
 """
+
+
+def connect(url: str, *, max_connections: int = 64, timeout_s: float = 2.0) -> Any:
+    """A ``redis.asyncio`` client with a bounded, blocking pool: a burst of requests waits
+    for one of ``max_connections`` connections instead of opening hundreds at once."""
+    import redis.asyncio as aioredis
+
+    pool = aioredis.BlockingConnectionPool.from_url(
+        url,
+        max_connections=max_connections,
+        timeout=timeout_s,
+        socket_timeout=timeout_s,
+        socket_connect_timeout=timeout_s,
+    )
+    return aioredis.Redis.from_pool(pool)  # closing the client closes the pool
 
 
 def _fail(op: str, exc: BaseException) -> StoreError:
