@@ -177,9 +177,9 @@ def _peer_worker() -> None:
                     rec.analyze(t, entities=rec.supported_entities, nlp_artifacts=None)
             times.append(time.perf_counter() - t0)
         result["times"] = times
-    import presidio_analyzer
+    from importlib.metadata import version
 
-    result["version"] = getattr(presidio_analyzer, "__version__", "?")
+    result["version"] = version("presidio-analyzer")
     sys.stdout.write(json.dumps(result))
 
 

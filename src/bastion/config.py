@@ -42,6 +42,7 @@ __all__ = [
     "is_loopback",
     "load_config",
     "parse_config",
+    "validate_config",
 ]
 
 Action = Literal["block", "redact", "flag"]
@@ -301,6 +302,13 @@ def parse_config(text: str, *, source: str = "<config>") -> BastionConfig:
     lines: dict[tuple[str | int, ...], int] = {}
     if node is not None:
         _line_index(node, (), lines)
+    return validate_config(data, source=source, lines=lines)
+
+
+def validate_config(
+    data: Mapping[str, Any], *, source: str = "<config>", lines: Mapping[tuple[str | int, ...], int] | None = None
+) -> BastionConfig:
+    """Validate an already-parsed mapping (e.g. a config with command-line overrides applied)."""
     try:
         return BastionConfig.model_validate(data)
     except ValidationError as exc:
@@ -313,7 +321,7 @@ def parse_config(text: str, *, source: str = "<config>") -> BastionConfig:
                 msg = "unknown setting (check the spelling; `bastion config schema` lists every setting)"
             if msg.startswith("Value error, "):
                 msg = msg[len("Value error, ") :]
-            problems.append(ConfigProblem(source, _line_for(loc, lines), dotted, msg))
+            problems.append(ConfigProblem(source, _line_for(loc, lines or {}), dotted, msg))
         problems.sort(key=lambda p: (p.line or 0, p.location))
         raise ConfigError(problems) from None
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import base64
 import codecs
 import re
-import subprocess
-import sys
 
 import pytest
+from click.testing import Result
+from typer.testing import CliRunner
 
 from bastion import Guard
 from bastion._types import Category, Surface
+from bastion.cli import app
 from bastion.detect._base import DetectConfig, Document
 from bastion.detect._canary import CANARY_PREFIX, RULES, CanaryScanner, mint_canary
 from bastion.errors import ConfigError
@@ -158,25 +159,20 @@ def test_bounded_on_pathological_input(scanner: CanaryScanner) -> None:
         found(scanner, text)
 
 
-def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from bastion.cli import main; main()", "canary", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+def _cli(*args: str, stdin: str = "") -> Result:
+    return CliRunner().invoke(app, ["canary", *args], input=stdin)
 
 
 def test_cli_mint_and_check() -> None:
     minted = _cli("mint", "-n", "2")
-    assert minted.returncode == 0
+    assert minted.exit_code == 0
     tokens = minted.stdout.split()
     assert len(tokens) == 2 and all(t.startswith(CANARY_PREFIX) for t in tokens)
     hit = _cli("check", "-", "--canary", tokens[0], "--json", stdin=f"a {' '.join(tokens[0])} b")
-    assert hit.returncode == 1 and '"canary.token"' in hit.stdout
+    assert hit.exit_code == 1 and '"canary.token"' in hit.stdout
     clean = _cli("check", "-", "--canary", tokens[0], stdin="nothing here")
-    assert clean.returncode == 0
+    assert clean.exit_code == 0
     bad = _cli("check", "-", "--canary", "short", stdin="x")
-    assert bad.returncode == 2 and "at least 12" in bad.stderr
+    assert bad.exit_code == 2 and "at least 12" in bad.output
+    other = _cli("check", "-", stdin=f"found {tokens[1]}")
+    assert other.exit_code == 1 and "canary.format" in other.stdout

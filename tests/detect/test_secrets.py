@@ -309,7 +309,7 @@ def test_rule_finds_exact_span(scanner: SecretsScanner, rule_id: str, text: str,
 
 
 def test_every_rule_has_a_positive_case() -> None:
-    covered = {r for r, _, _ in _CASES}
+    covered = {r for r, _, _ in _CASES + _MORE}
     missing = sorted(r.rule_id for r in RULES if r.rule_id not in covered)
     assert not missing
 
@@ -578,3 +578,25 @@ def test_many_tokens_stay_linear(scanner: SecretsScanner) -> None:
     assert sum(f.rule_id == "secret.github_pat" for f in found) == 3000
     assert sum(f.rule_id == "secret.generic_password" for f in found) == 3000
     assert [f.start for f in found] == sorted(f.start for f in found)
+
+
+_MORE: list[tuple[str, str, str]] = [
+    ("secret.posthog_key", "POSTHOG={v}", "phs_" + rnd(40)),
+    ("secret.llm_provider_key", "TOGETHER_API_KEY={v}", "tgp_v1_" + rnd(43, URLSAFE)),
+    ("secret.devtools_token", "VERCEL_TOKEN={v}", "vcp_" + rnd(56)),
+    ("secret.atlassian_api_token", '"bitbucket": "{v}"', "BBDC-" + rnd(44)),
+    ("secret.bearer_token", "Authorization: NTLM {v}", "TlRMTVNTUAADAAAAGAAY" + rnd(60, B64)),
+    ("secret.password_hash", "ALTER USER 'a'@'%' IDENTIFIED WITH 'mysql_native_password' AS '{v}';", "*" + rnd(40, "0123456789ABCDEF")),
+    ("secret.curl_credentials", 'curl_easy_setopt(curl, CURLOPT_USERPWD, "root:{v}");', PW),
+    ("secret.curl_credentials", 'ConvertTo-SecureString -String "{v}" -AsPlainText -Force', PW),
+    ("secret.generic_secret", "tool --super-secret_token {v} --verbose", rnd(32, URLSAFE)),
+    ("secret.generic_secret", "%define token {v}", rnd(64, HEX)),
+    ("secret.nats_nkey_seed", "seed: {v}", "SU" + rnd(56, string.ascii_uppercase + "234567")),
+    ("secret.salesforce_access_token", "sf token {v}", "00D" + rnd(15) + "!" + rnd(96, ALNUM + "._")),
+]
+_MORE = [(r, t.replace("{v}", v), v) for r, t, v in _MORE]
+
+
+@pytest.mark.parametrize(("rule_id", "text", "value"), _MORE, ids=[f"{r}-more{i}" for i, (r, _, _) in enumerate(_MORE)])
+def test_more_formats_exact_span(scanner: SecretsScanner, rule_id: str, text: str, value: str) -> None:
+    test_rule_finds_exact_span(scanner, rule_id, text, value)

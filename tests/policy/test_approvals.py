@@ -131,3 +131,29 @@ async def test_unknown_request(tmp_path: Path) -> None:
     with pytest.raises(PolicyError, match="no approval request"):
         await approvals.approve("apr_nope", by="a", reason="b")
     await client.aclose()
+
+
+async def test_retried_call_reuses_the_request_and_an_approval_is_used_once(tmp_path: Path) -> None:
+    fw, approvals, _audit, clock, sent, client = make(tmp_path)
+    session = Session("s", agent="support")
+    call = ToolCall("refund", {"amount": 7})
+    first = await fw.check(call, session)
+    again = await fw.check(call, session)
+    assert again.action is Action.REQUIRE_APPROVAL and again.approval_id == first.approval_id
+    assert len(sent) == 1  # reviewers are not spammed
+    other = await fw.check(ToolCall("refund", {"amount": 8}), session)
+    assert other.approval_id != first.approval_id
+    assert first.approval_id is not None
+    await approvals.approve(first.approval_id, by="alice", reason="ok")
+    allowed = await fw.check(call, session)
+    assert allowed.action is Action.ALLOW and allowed.reasons[-1].rule_id == "approval.approved"
+    replay = await fw.check(call, session)  # the approval was consumed by the previous call
+    assert replay.action is Action.REQUIRE_APPROVAL and replay.approval_id != first.approval_id
+    assert other.approval_id is not None
+    await approvals.deny(other.approval_id, by="bob", reason="no")
+    refused = await fw.check(ToolCall("refund", {"amount": 8}), session)
+    assert refused.action is Action.DENY and refused.rule_ids[-1] == "approval.denied"
+    clock.t += 3600  # after the deadline a fresh request can be made
+    fresh = await fw.check(ToolCall("refund", {"amount": 8}), session)
+    assert fresh.action is Action.REQUIRE_APPROVAL and fresh.approval_id != other.approval_id
+    await client.aclose()

@@ -50,8 +50,8 @@ def test_approvals_cli(tmp_path: Path) -> None:
         store = SqliteStateStore(db)
         fw = Firewall(policy, store=store, approvals=ApprovalService(store))
         ids = []
-        for _ in range(2):
-            d = await fw.check(ToolCall("refund", {"amount": 1}), Session("s", agent="billing"))
+        for amount in (1, 2):
+            d = await fw.check(ToolCall("refund", {"amount": amount}), Session("s", agent="billing"))
             assert d.approval_id is not None
             ids.append(d.approval_id)
         await store.close()

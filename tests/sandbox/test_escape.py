@@ -541,3 +541,13 @@ async def test_given_writable_dir_keeps_its_files(backend: str, nobody_dir: str)
     r = await run_py(backend, "open('result.txt', 'w').write('done')\n", writable=(nobody_dir,))
     assert r.reason is Reason.EXITED and r.exit_code == 0, r.stderr_text()
     assert Path(nobody_dir, "result.txt").read_text() == "done"
+
+
+async def test_runs_do_not_see_each_others_files(backend: str) -> None:
+    with Sandbox(SandboxProfile(timeout=60 if backend == "podman" else 20), backend=backend) as box:
+        first = await box.run(["sh", "-c", "echo secret > note; mkdir -p d; chmod 000 d; pwd"])
+        second = await box.run(["sh", "-c", "ls -A; pwd"])
+        third = await box.run(["sh", "-c", "ls -A; pwd"])
+    assert first.reason is Reason.EXITED and second.reason is Reason.EXITED, second.stderr_text()
+    assert lines(second)[:-1] == [] and lines(third)[:-1] == []
+    assert not os.path.exists(lines(first)[-1])

@@ -118,12 +118,18 @@ async def test_missing_and_unwritable_writable_dirs_are_refused(tmp_path: Path) 
 async def test_scratch_dir_is_private_and_removed() -> None:
     fake = FakeBackend(frozenset(Feature))
     before = set(os.listdir(tempfile.gettempdir()))
-    r = await _box(fake).run(["true"])
-    assert r.reason is Reason.EXITED
-    ctx = fake.launched[0]
-    assert len(ctx.writable) == 1 and ctx.cwd == ctx.writable[0]
-    assert ctx.env["HOME"] == ctx.cwd and "PATH" in ctx.env
-    assert not os.path.exists(ctx.writable[0])
+    with _box(fake) as box:
+        r = await box.run(["true"])
+        assert r.reason is Reason.EXITED
+        ctx = fake.launched[0]
+        assert len(ctx.writable) == 1 and ctx.cwd == ctx.writable[0]
+        assert ctx.env["HOME"] == ctx.cwd and "PATH" in ctx.env
+        st = os.stat(ctx.writable[0])
+        assert st.st_mode & 0o777 == 0o700
+        if os.geteuid() == 0:
+            assert (st.st_uid, st.st_gid) == (65534, 65534)
+        assert os.listdir(ctx.writable[0]) == []  # kept empty for the next run of this Sandbox
+    assert not os.path.exists(ctx.writable[0])  # close() removes it
     assert {n for n in set(os.listdir(tempfile.gettempdir())) - before if n.startswith("bastion-sbx-")} == set()
 
 

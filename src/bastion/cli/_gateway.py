@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 import typer
 
-from bastion.config import BastionConfig, config_schema, load_config
+from bastion.config import BastionConfig, config_schema, load_config, validate_config
 from bastion.errors import BastionError, ConfigError
 
 __all__ = ["config_app", "demo", "keys_app", "register", "serve"]
@@ -68,7 +68,7 @@ def serve(
     if server_over:
         data = cfg.model_dump()
         data["server"].update(server_over)
-        cfg = BastionConfig.model_validate(data)
+        cfg = validate_config(data, source="bastion serve options")
     admin_token = os.environ.get(cfg.auth.admin_token_env) or None
 
     def ready(data_url: str, admin_url: str) -> None:

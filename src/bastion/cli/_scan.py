@@ -258,7 +258,7 @@ def register(app: typer.Typer) -> None:
         With --format jsonl, each input holds one JSON object per line {"id": ..., "text": ...}
         and stdout gets one result line per input line, in order.
         """
-        err = Console(stderr=True)
+        err = Console(stderr=True, soft_wrap=True)
         if surface not in SURFACES:
             err.print(f"bastion scan: error: --surface must be one of {', '.join(SURFACES)}")
             raise typer.Exit(2)
@@ -327,7 +327,7 @@ def register(app: typer.Typer) -> None:
         flagged = any(i.result is not None and i.result.flagged for i in items)
 
         if fmt == "text":
-            console = Console()
+            console = Console(soft_wrap=True)
             for item in items:
                 _render_text(item, console)
         elif fmt == "json":

@@ -50,6 +50,15 @@ OVERRIDE_EN = (
     r"one|ones|and\s+following))?[\s,.;:!\-]+(?:and\s+)?(?:instead\s+)?(?:just\s+|only\s+|now\s+)?(?:say|print|write|"
     r"output|tell|respond|answer|reply|repeat|translate|start|begin|act|return|give|show|type|do|follow|execute|"
     r"spell|list|reveal|sing|insult|swear)\b",
+    # ignore the documents provided / do not look at the articles (RAG context override)
+    rf"\b(?:{IGNORE}|do\s+not\s+(?:look\s+(?:at|in(?:to)?)|use|read|consider)|don'?t\s+(?:look\s+(?:at|in(?:to)?)|use|"
+    r"read|consider))\s+(?:(?:all|any|the|of|these|those)\s+){0,3}(?:documents?|articles?|context|sources?|texts?|"
+    r"information|data|search\s+results)\s+(?:you\s+(?:were|have\s+been)\s+)?(?:provided|given|supplied|above|"
+    r"before|retrieved|attached)\b",
+    # forget everything we have talked about so far
+    rf"\b{IGNORE}{_}(?:all{_}of{_})?(?:everything|anything|all)\s+(?:that\s+)?(?:we|i|you)(?:'ve|\s+have)?\s+"
+    r"(?:talked\s+about|discussed|said|written|covered|done|agreed(?:\s+on)?)\s+(?:so\s+far|before|previously|"
+    r"earlier|until\s+now|up\s+to\s+now)",
     # stop everything / abort: "STOP EVERYTHING!!! NOW!!!" style hijacks
     r"\bstop\s+everything\b[\s!.,]+(?:now\b|just\b|and\b)",
 )
@@ -64,6 +73,10 @@ OVERRIDE_INTL = (
     F(r"\b(?:vergiss|vergessen\s+sie|ignorier(?:e|en\s+sie)?)\s+(?:einfach\s+)?(?:alles|das)\s*,?\s*(?:davor|vorher|"
       r"bisher|bisherige|obige|oben|zuvor|was\s+(?:du|sie|ich|wir)\s+(?:bisher\s+|vorher\s+|zuvor\s+)?"
       r"(?:gesagt|gelernt|geschrieben|erhalten|bekommen))"),
+    F(r"\babweichend\s+(?:zu|von)\s+(?:den\s+|deinen\s+|ihren\s+)?(?:vorherigen|bisherigen|obigen|"
+      r"ursprünglichen|vorigen)\s+(?:anweisungen|instruktionen|vorgaben|befehlen|regeln)"),
+    F(r"\b(?:lass|lasst|lassen\s+sie)\s+(?:alle|alles|sämtliche)\s+(?:vorherigen\s+|bisherigen\s+)?"
+      r"(?:informationen|anweisungen|instruktionen|vorgaben|regeln)?\s*hinter\s+(?:dir|sich|euch)"),
     # fr
     F(r"\b(?:ignore[rz]?|oublie[rz]?|ne\s+tiens\s+pas\s+compte\s+d?e?s?|ne\s+tenez\s+pas\s+compte\s+d?e?s?|"
       r"fais\s+abstraction\s+d?e?s?|faites\s+abstraction\s+d?e?s?|neglige[rz]?)\s+(?:(?:toutes|tous|les|tes|vos|"
@@ -128,17 +141,24 @@ OVERRIDE_INTL = (
       r"talimatlar|komutları|kuralları|yönergeleri|yönergelerini|direktifleri|talimatı)\s+(?:tamamen\s+)?"
       r"(?:unut|yok\s+say|görmezden\s+gel|dikkate\s+alma|ihmal\s+et|boşver|göz\s+ardı\s+et)"),
     # ar
-    F(r"(?:تجاهل|تجاهلي|تجاهلوا|انس|انسى|اترك)\s+(?:(?:جميع|كل|كافة)\s+)?(?:التعليمات|الأوامر|الإرشادات|"
-      r"التوجيهات|القواعد)\s+(?:السابقة|الأصلية|الأولى|أعلاه)"),
+    F(r"(?:تجاهل|تجاهلي|تجاهلوا|انس|انسى|انسي|اترك)\s+(?:(?:جميع|كل|كافة)\s+)?(?:التعليمات|الأوامر|الإرشادات|"
+      r"التوجيهات|القواعد|تعليماتك|أوامرك|إرشاداتك|توجيهاتك|قواعدك)\s+(?:السابقة|الأصلية|الأولى|أعلاه)"),
     # hi
     F(r"(?:पिछले|पिछली|पूर्व|सभी|पहले\s+के|ऊपर\s+के|पहले\s+दिए\s+गए)\s+(?:सभी\s+)?(?:निर्देशों|निर्देश|आदेशों|"
       r"नियमों)\s+(?:को\s+)?(?:अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल)"),
+    F(r"(?:बताया\s+गया\s+है|निर्देशों|नियमों|निर्देश)[^।\n]{0,30}(?:अनदेखा\s+कर|नज़रअंदाज़\s+कर|नजरअंदाज\s+कर|"
+      r"भूल\s+जा)"),
+    # th
+    F(r"(?:ไม่ต้องสนใจ|อย่าไปสนใจ|อย่าสนใจ|ลืม|เพิกเฉย|เพิกเฉยต่อ)[^\n]{0,12}(?:คำแนะนำ|คำสั่ง|ข้อกำหนด|กฎ)"
+      r"[^\n]{0,12}(?:ก่อนหน้า|ทั้งหมด|ก่อน|ข้างต้น)"),
     # vi
     F(r"\b(?:bỏ\s+qua|phớt\s+lờ|quên|lờ\s+đi)\s+(?:đi\s+)?(?:(?:tất\s+cả|mọi|các|những|toàn\s+bộ)\s+){1,2}"
       r"(?:hướng\s+dẫn|chỉ\s+dẫn|chỉ\s+thị|lệnh|quy\s+tắc|yêu\s+cầu)"),
     # id / ms
     r"\b(?:abaikan|lupakan|acuhkan)\s+(?:(?:semua|seluruh|segala)\s+)?(?:instruksi|perintah|petunjuk|aturan|"
     r"arahan)\s+(?:sebelumnya|di\s+atas|terdahulu|awal|yang\s+diberikan)",
+    r"\bterlepas\s+dari\s+(?:semua\s+)?(?:tugas|instruksi|perintah|petunjuk|aturan)\s+(?:sebelumnya|di\s+atas|"
+    r"terdahulu)",
 )
 
 NEW_INSTRUCTIONS = (
@@ -315,6 +335,7 @@ DAN = (
     r"[\"'“]?(?:DAN|STAN|DUDE|AIM|KEVIN|BetterDAN|AntiGPT|Anti-DAN|EvilBOT|BasedGPT|DevMode)\b)",
     r"(?-i:\b(?:DAN|STAN|DUDE|AIM)\s*(?:Mode|mode|\d+(?:\.\d+)?|:|\])|\[(?:DAN|STAN|DUDE|AIM)\])",
     r"\bstrive\s+to\s+avoid\s+norms\b",
+    F(r"(?:现在就?|立即|立刻)(?:可以)?做任何事"),
     r"\balways\s+intelligent\s+and\s+machiavellian\b",
     r"\b(?:you\s+are|you're|you\s+have\s+been|act\s+as|as)\s+(?:now\s+)?(?:an?\s+)?jailbroken\b",
     r"\bjailbroken\s+(?:ai|llm|chatbot|assistant|model|version|persona|gpt|chatgpt|response|mode)\b",
@@ -376,6 +397,8 @@ NO_RESTRICTIONS = (
     r"rules|filters|censorship|consequences)\b",
     r"\b(?:act|behave|respond|answer|pretend)\s+(?:as\s+if|like)\s+you\s+(?:have|had)\s+no\s+(?:restrictions|"
     r"limitations|filters|rules|guidelines|boundaries|ethics|morals|content\s+polic(?:y|ies))\b",
+    F(r"(?:不必|无需|不用|不需要)遵守[^。！？\n]{0,12}(?:规则|限制|政策|准则|规定)"),
+    F(r"(?:打破|摆脱|突破)了?[^。！？\n]{0,8}(?:AI|人工智能)[^。！？\n]{0,4}(?:限制|束缚|规则)"),
     F(r"\b(?:ohne|keine)\s+(?:jegliche\s+|irgendwelche\s+)?(?:ethischen\s+|moralischen\s+)?(?:einschränkungen|"
       r"beschränkungen|filter|zensur|regeln|richtlinien)\s+(?:mehr\s+)?(?:antworten|agieren|handeln|hast\s+du|"
       r"unterliegen|unterliegst)\b"),

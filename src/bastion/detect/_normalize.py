@@ -121,8 +121,11 @@ _LEET_TABLE = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "
 _LEET_GATE_RX = re2.compile(r"[A-Za-z][0-9@$]|[0-9@$][A-Za-z]")
 _LEET_WORD_RX = re.compile(r"[A-Za-z0-9@$]*[0-9@$][A-Za-z0-9@$]*")
 _COMMON_WORDS = frozenset(
-    "the and you your to of is are in that it for all this with what previous instructions ignore now".split()
-)
+    {
+        "the", "and", "you", "your", "to", "of", "is", "are", "in", "that", "it", "for", "all", "this",
+        "with", "what", "previous", "instructions", "ignore", "now",
+    }
+)  # fmt: skip
 _WORD_SPLIT_RX = re.compile(r"[^a-z]+")
 _ROT13_TABLE = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
@@ -154,6 +157,12 @@ def _is_latinish(ch: str) -> bool:
 def _is_emojiish(ch: str) -> bool:
     o = ord(ch)
     return o >= 0x1F000 or 0x2600 <= o <= 0x27BF or 0x2300 <= o <= 0x23FF or o in (0x2764, 0xFE0F, 0x20E3)
+
+
+def _is_rtl_mark(ch: str) -> bool:
+    """Arabic harakat and Hebrew points: optional vowel signs, dropped like accents."""
+    o = ord(ch)
+    return 0x0591 <= o <= 0x05C7 or 0x064B <= o <= 0x065F or o == 0x0670
 
 
 def _is_vs(o: int) -> bool:
@@ -465,8 +474,8 @@ def _process_run(text: str, s: int, e: int, b: _Builder, rtl: bool) -> None:
                 j += 1
             if j - i >= 3 and prev and (prev.isascii() or _is_latinish(prev)):
                 _signal(b, "combining_marks", i, j, text, f"{j - i} combining marks")
-            if prev and (prev.isascii() or _is_latinish(prev)):
-                b.emit("", i, j)
+            if (prev and (prev.isascii() or _is_latinish(prev))) or all(_is_rtl_mark(c) for c in text[i:j]):
+                b.emit("", i, j)  # accents, and optional Arabic/Hebrew vowel signs
             else:
                 b.emit(text[i:j], i, j)
             i = j

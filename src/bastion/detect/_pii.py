@@ -133,6 +133,18 @@ DATE_OF_BIRTH = _rule(
 )
 
 RULES: tuple[RuleInfo, ...] = (EMAIL, PHONE, CREDIT_CARD, IBAN, SSN, DE_TAX_ID, IP_ADDRESS, DATE_OF_BIRTH)
+_ORDER = {r.rule_id: i for i, r in enumerate(RULES)}
+# overlap resolution: checksum-validated entities win over weaker ones on the same characters
+_PRIORITY = {
+    "pii.credit_card": 0,
+    "pii.iban": 0,
+    "pii.de_tax_id": 1,
+    "pii.ssn": 1,
+    "pii.date_of_birth": 2,
+    "pii.email": 2,
+    "pii.ip_address": 3,
+    "pii.phone": 4,
+}
 
 # ---------------------------------------------------------------------------------------------
 # candidate patterns (RE2/Hyperscan common syntax: no look-around, no back-references)
@@ -354,8 +366,11 @@ def _boundary_ok(text: str, start: int, end: int, bad_before: str, bad_after: st
     return True
 
 
+_NON_DIGIT = re.compile(r"[^0-9]+")
+
+
 def _digits(s: str) -> str:
-    return "".join(ch for ch in s if "0" <= ch <= "9")
+    return _NON_DIGIT.sub("", s)
 
 
 class PiiScanner:
@@ -434,18 +449,7 @@ class PiiScanner:
 
     def _resolve(self, text: str, hits: list[_Hit]) -> list[Finding]:
         # A span claimed by a stronger, checksum-validated entity wins over weaker overlaps.
-        order = {r.rule_id: i for i, r in enumerate(RULES)}
-        priority = {
-            "pii.credit_card": 0,
-            "pii.iban": 0,
-            "pii.de_tax_id": 1,
-            "pii.ssn": 1,
-            "pii.date_of_birth": 2,
-            "pii.email": 2,
-            "pii.ip_address": 3,
-            "pii.phone": 4,
-        }
-        hits.sort(key=lambda h: (priority[h.rule.rule_id], -(h.end - h.start), h.start, order[h.rule.rule_id]))
+        hits.sort(key=lambda h: (_PRIORITY[h.rule.rule_id], -(h.end - h.start), h.start, _ORDER[h.rule.rule_id]))
         kept: list[_Hit] = []
         for h in hits:
             if any(k.start < h.end and h.start < k.end for k in kept):

@@ -294,7 +294,7 @@ RULES: tuple[SecretRule, ...] = (
         "cloudflare_api_token",
         (
             L + r"(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})",
-            L + r"(cf(?:at|ut)_[A-Za-z0-9]{40,50})",
+            L + r"(cf(?:at|ut|k)_[A-Za-z0-9]{40,50})",
             _ctx("(?i:cloudflare|cf_api|cf-api|CF_API|CLOUDFLARE)", r"[A-Za-z0-9_-]{40}"),
         ),
         kind="context",
@@ -400,11 +400,11 @@ RULES: tuple[SecretRule, ...] = (
     ),
     _r(
         "atlassian_api_token",
-        L + r"((?:ATATT3|ATCTT3|ATOAT3)[A-Za-z0-9_=-]{100,})",
+        (L + r"((?:ATATT3|ATCTT3|ATOAT3)[A-Za-z0-9_=-]{100,})", L + r"(BBDC-[A-Za-z0-9+/@_-]{44})"),
         sev="high",
         conf=0.95,
         tail="A-Za-z0-9_=-",
-        desc="Atlassian Cloud API token (`ATATT3`), Bitbucket repository/workspace access token (`ATCTT3`) or OAuth token.",  # noqa: E501
+        desc="Atlassian Cloud API token (`ATATT3`), Bitbucket repository/workspace (`ATCTT3`) or Data Center (`BBDC-`) access token.",  # noqa: E501
         example="JIRA_API_TOKEN=ATATT3xFfGF0<about 180 characters>",
         body_from=6,
     ),
@@ -804,6 +804,8 @@ RULES: tuple[SecretRule, ...] = (
             L + r"(jina_[A-Za-z0-9_-]{60})",
             L + r"(nvapi-[A-Za-z0-9_-]{64})",
             L + r"(LLM\|[0-9]{15,17}\|[A-Za-z0-9_-]{27})",
+            L + r"(tgp_v1_[A-Za-z0-9_-]{43})",
+            L + r"(llx-[A-Za-z0-9_-]{48})",
         ),
         kind="context",
         min_entropy=3.5,
@@ -811,7 +813,8 @@ RULES: tuple[SecretRule, ...] = (
         conf=0.9,
         tail="A-Za-z0-9_-",
         desc="Other LLM and AI-tool API keys with documented prefixes: Perplexity (`pplx-`), xAI (`xai-`), "
-        "Tavily (`tvly-`), Firecrawl (`fc-`), LangSmith (`lsv2_`), Jina (`jina_`), NVIDIA (`nvapi-`), Meta Llama (`LLM|`).",  # noqa: E501
+        "Tavily (`tvly-`), Firecrawl (`fc-`), LangSmith (`lsv2_`), Jina (`jina_`), NVIDIA (`nvapi-`), Meta Llama (`LLM|`), "  # noqa: E501
+        "Together AI (`tgp_v1_`), LlamaCloud (`llx-`).",
         example="PERPLEXITY_API_KEY=pplx-q7vR2mT9kW4zP1nB8cF5hJ3gD6sL0aE7yUiOtQwXb1Nc8Hd",
     ),
     _r(
@@ -1107,11 +1110,11 @@ RULES: tuple[SecretRule, ...] = (
     ),
     _r(
         "posthog_key",
-        L + r"(ph[xc]_[A-Za-z0-9]{32,48})",
+        L + r"(ph[xcsra]_[A-Za-z0-9]{32,64})",
         sev="medium",
         conf=0.9,
         body_from=4,
-        desc="PostHog personal API key (`phx_`) or project key (`phc_`, write-only, lower risk).",
+        desc="PostHog personal API key (`phx_`), project secret/feature-flag key (`phs_`), or project key (`phc_`, write-only).",  # noqa: E501
         example="POSTHOG_PERSONAL_API_KEY=phx_q7vR2mT9kW4zP1nB8cF5hJ3gD6sL0aE7yUiOtQwXb1Nc",
     ),
     _r(
@@ -1178,6 +1181,9 @@ RULES: tuple[SecretRule, ...] = (
             L + r"(odt_[A-Za-z0-9]{32,40})",
             L + r"(aio_[A-Za-z0-9]{28})",
             L + r"(live_[0-9]{6,12}_[A-Za-z0-9]{30})",
+            L + r"(vc[pikar]_[A-Za-z0-9]{40,64})",
+            L + r"(dnkey-[A-Z0-9]{26}-[A-Z0-9]{52})",
+            L + r"(akab-[a-z0-9]{16}-[a-z0-9]{16})",
             _ctx("(?i:sonar[._-]?(?:login|token))", r"[a-f0-9]{40}"),
         ),
         kind="context",
@@ -1185,8 +1191,32 @@ RULES: tuple[SecretRule, ...] = (
         sev="high",
         conf=0.85,
         desc="Developer-tool tokens with documented prefixes: Sourcegraph (`sgp_`), Dependency-Track (`odt_`), "
-        "Adafruit IO (`aio_`), Twitch stream keys (`live_<id>_`), SonarQube legacy tokens (40 hex next to sonar.login).",  # noqa: E501
+        "Adafruit IO (`aio_`), Twitch stream keys (`live_<id>_`), Vercel (`vcp_` ...), Defined Networking (`dnkey-`), "
+        "Akamai EdgeGrid (`akab-`), SonarQube legacy tokens (40 hex next to sonar.login).",
         example="SRC_ACCESS_TOKEN=sgp_3f9a7c1e5b2d8064a9c7e3f1b5d2086ac4e9f7b3",
+    ),
+    _r(
+        "nats_nkey_seed",
+        L + r"(S[UAONCPX][A-Z2-7]{56})",
+        kind="context",
+        min_entropy=3.8,
+        sev="critical",
+        conf=0.85,
+        body_from=2,
+        desc="NATS NKey seed (private key: `S` + key type + 56 base32 characters).",
+        example="SUAM<54 base32 characters>",
+    ),
+    _r(
+        "salesforce_access_token",
+        L + r"(00D[A-Za-z0-9]{12,15}![A-Za-z0-9_.]{60,})",
+        kind="context",
+        min_entropy=4.0,
+        sev="high",
+        conf=0.85,
+        tail="A-Za-z0-9_.",
+        body_from=3,
+        desc="Salesforce session / OAuth access token (`<org id 00D...>!<token>`).",
+        example="00DE0X0A0M0PeLE!<about 100 characters>",
     ),
     _r(
         "password_hash",
@@ -1194,6 +1224,7 @@ RULES: tuple[SecretRule, ...] = (
             L + r"(\$2[abxy]?\$[0-9]{2}\$[./A-Za-z0-9]{53})",
             L + r"(\$(?:1|5|6)\$(?:rounds=[0-9]{1,9}\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{22,86})",
             L + r"(\$[89]\$[./A-Za-z0-9]{14}\$[./A-Za-z0-9]{43})",
+            r"(?i:identified\s+(?:with\s+\S+\s+)?as)\s+'(\*[0-9A-F]{40})'",
             L + r"(\$krb5asrep\$23\$(?:[^\s:$]+[:$])?[a-f0-9]{32}\$[a-f0-9]{64,})",
         ),
         kind="context",
@@ -1409,7 +1440,7 @@ RULES: tuple[SecretRule, ...] = (
     ),
     _r(
         "bearer_token",
-        r"(?i:authorization)[\"']?\s{0,4}[:=]\s{0,4}[\"']?(?i:bearer|token|ssws)\s{1,4}([A-Za-z0-9_.~+/-]{16,}={0,2})",
+        r"(?i:authorization)[\"']?\s{0,4}[:=]\s{0,4}[\"']?(?i:bearer|token|ssws|ntlm|negotiate)\s{1,4}([A-Za-z0-9_.~+/-]{16,}={0,2})",
         kind="context",
         min_entropy=3.5,
         sev="high",
@@ -1421,13 +1452,18 @@ RULES: tuple[SecretRule, ...] = (
     ),
     _r(
         "curl_credentials",
-        r"curl\s(?:[^\n]*?\s)?(?:-u|--user)\s{1,4}[\"']?[^\s:\"']{1,}:([^\s\"']{4,})",
+        (
+            r"curl\s(?:[^\n]*?\s)?(?:-u|--user)\s{1,4}[\"']?[^\s:\"']{1,}:([^\s\"']{4,})",
+            r"CURLOPT_(?:PROXY)?(?:PASSWORD|KEYPASSWD|USERPWD)\s*,\s*\"(?:[^\":\s]+:)?([^\"\s]{4,})\"",
+            r"(?i:ConvertTo-SecureString)\s+(?:-String\s+)?(?:-AsPlainText\s+)?(?:-Force\s+)?\\?[\"']?([^\s\"'\\]{4,})",
+        ),
         kind="generic_password",
         sev="high",
         conf=0.8,
         priority=2,
         tail="",
-        desc="Password passed to curl with `-u user:password`.",
+        desc="Password passed on a command line or to an HTTP client: `curl -u user:password`, libcurl "
+        "`CURLOPT_PASSWORD`/`CURLOPT_USERPWD`, PowerShell `ConvertTo-SecureString` with plain text.",
         example="curl -u deploy:Xq7vR2mT9kW4 https://api.example.org/",
     ),
     # --- generic assignments -------------------------------------------------------------
@@ -1472,7 +1508,8 @@ RULES: tuple[SecretRule, ...] = (
             r"(" + _SECRET_KEY + r")" + _ASSIGN + r"(?:[rbuRBU]|@)?\\?[\"'`]([^\"'`\s]{8,})[\"'`]",
             r"(" + _SECRET_KEY + r")" + _ASSIGN_BARE + r"([^\s\"'`,;<>(){}\[\]&]{8,})",
             r"<((?i:secret|token|api_?key|apikey)[A-Za-z0-9_.-]*)(?:\s[^>]{0,})?>\s*([^<\s]{8,})\s*</",
-            r"(?:^|\s)(--?(?i:token|secret|api-key|apikey|access-token|auth-token|client-secret|secret-key))[ =][\"']?([^\s\"'-][^\s\"']{7,})",  # noqa: E501
+            r"(?:^|\s)(--?[A-Za-z0-9_-]*(?i:token|secret|api-key|apikey|access-key|client-secret|secret-key))[ =][\"']?([^\s\"'-][^\s\"']{7,})",  # noqa: E501
+            r"(?:#define|%define|%global)\s+(" + _SECRET_KEY + r")\s+[\"']?([^\s\"']{8,})",
             r"[?&]((?i:api_?key|apikey|access_?token|auth_?token|token|secret|client_secret|sig|signature|key))=([A-Za-z0-9_~.%+/-]{16,})",
             r"(?i:define)\(\s*[\"'](" + _SECRET_KEY + r")[\"']\s*,\s*[\"']([^\"'\s]{8,})[\"']",
         ),

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import hashlib
 import inspect
 import itertools
+import json
 import os
 import re
 import time
@@ -233,8 +235,7 @@ class Firewall:
         )
         if action is Action.REQUIRE_APPROVAL and self.approvals is not None:
             try:
-                record = await self.approvals.request(decision, timeout_s=self.policy.approval_timeout_s)
-                decision = replace(decision, approval_id=record.approval_id)
+                decision = await self._approval(self.approvals, decision, call, now)
             except BastionError as exc:
                 decision = replace(
                     decision,
@@ -265,6 +266,57 @@ class Firewall:
 
     def check_sync(self, call: ToolCall | Mapping[str, Any], session: Session) -> Decision:
         return run_sync(self.check(call, session))
+
+    async def _approval(self, approvals: ApprovalService, decision: Decision, call: ToolCall, now: float) -> Decision:
+        """Attach a human-approval request, or reuse the one for the same call.
+
+        The same call (session, agent, tool, arguments) retried while its request is pending
+        reuses it (no new notification); once approved, exactly one retry is allowed (the
+        approval is consumed atomically); once denied, retries are denied until the request's
+        deadline passes; after expiry a new request is made.
+        """
+        store = approvals.store
+        digest = hashlib.sha256(
+            json.dumps(
+                [decision.session_id, decision.agent, call.tool, dict(call.args)],
+                sort_keys=True,
+                default=str,
+                separators=(",", ":"),
+            ).encode()
+        ).hexdigest()[:32]
+        key = f"approval_fp:{digest}"
+        existing_id = await store.get_flag(key, now)
+        if existing_id is not None:
+            record = await approvals.get(existing_id)
+            if record.status is ApprovalStatus.PENDING:
+                return replace(decision, approval_id=record.approval_id)
+            if record.status is ApprovalStatus.APPROVED:
+                if await store.incr(f"approval_used:{record.approval_id}") == 1:
+                    reason = Reason(
+                        "approval.approved",
+                        Action.ALLOW,
+                        f"approved by {record.resolved_by}: {record.reason}",
+                        {"approval_id": record.approval_id},
+                    )
+                    return replace(
+                        decision,
+                        action=Action.ALLOW,
+                        approval_id=record.approval_id,
+                        reasons=(*decision.reasons, reason),
+                    )
+            elif record.status is ApprovalStatus.DENIED:
+                reason = Reason(
+                    "approval.denied",
+                    Action.DENY,
+                    f"this call was denied by {record.resolved_by}: {record.reason}",
+                    {"approval_id": record.approval_id},
+                )
+                return replace(
+                    decision, action=Action.DENY, approval_id=record.approval_id, reasons=(*decision.reasons, reason)
+                )
+        record = await approvals.request(decision, timeout_s=self.policy.approval_timeout_s)
+        await store.set_flag(key, record.approval_id, now, ttl_s=max(1.0, record.expires_at - now))
+        return replace(decision, approval_id=record.approval_id)
 
     def _mask_args(self, call: ToolCall, tool: ToolPolicy | None) -> tuple[Mapping[str, Any], tuple[str, ...]]:
         out: dict[str, Any] = {}

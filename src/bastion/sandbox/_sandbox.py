@@ -224,6 +224,8 @@ class Sandbox:
         # Empty per-run cgroups kept for the next runs of this Sandbox (creating and removing a cgroup
         # costs more than a run of `true`). Removed by close(), or by the pool limit.
         self._idle_cgroups: list[Cgroup] = []
+        self._idle_scratch: list[str] = []
+        self._readable_real: tuple[tuple[str, ...], list[str]] | None = None
 
     _POOL = 4
 
@@ -233,10 +235,24 @@ class Sandbox:
         elif not cgroup.try_remove():
             threading.Thread(target=cgroup.remove, name="bastion-cgroup-rm", daemon=True).start()
 
+    def _release_scratch(self, path: str) -> None:
+        # An empty scratch dir is kept for the next run: removing a directory that was a bind-mount
+        # target waits for the kernel to detach that mount (an RCU grace period).
+        try:
+            empty = not os.listdir(path)
+        except OSError:
+            empty = False
+        if empty and len(self._idle_scratch) < self._POOL:
+            self._idle_scratch.append(path)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
     def close(self) -> None:
-        """Remove the cgroups kept for reuse. The Sandbox stays usable (it makes new ones)."""
+        """Remove the cgroups and empty scratch dirs kept for reuse. The Sandbox stays usable."""
         while self._idle_cgroups:
             self._idle_cgroups.pop().remove()
+        while self._idle_scratch:
+            shutil.rmtree(self._idle_scratch.pop(), ignore_errors=True)
 
     def __enter__(self) -> Sandbox:
         return self
@@ -255,6 +271,8 @@ class Sandbox:
         with contextlib.suppress(Exception):
             for cgroup in self._idle_cgroups:
                 cgroup.try_remove()
+            for path in self._idle_scratch:
+                os.rmdir(path)
 
     # -- discovery ------------------------------------------------------------------------------
 
@@ -361,7 +379,10 @@ class Sandbox:
         return argv
 
     def _visible_roots(self, readable: Sequence[str], writable: Sequence[str]) -> list[str]:
-        return [os.path.realpath(p) for p in (*readable, *writable)]
+        key = tuple(readable)
+        if self._readable_real is None or self._readable_real[0] != key:
+            self._readable_real = (key, [os.path.realpath(p) for p in readable])
+        return [*self._readable_real[1], *(os.path.realpath(p) for p in writable)]
 
     def _resolve(self, name: str, readable: Sequence[str], writable: Sequence[str]) -> str:
         roots = self._visible_roots(readable, writable)
@@ -407,6 +428,13 @@ class Sandbox:
                                    f"fix: chown {SANDBOX_UID}:{SANDBOX_GID} {d} (or chmod o+wx)")
                 out.append(real)
             return tuple(out), None
+        while self._idle_scratch:
+            path = self._idle_scratch.pop()
+            try:
+                if not os.listdir(path):
+                    return (path,), path
+            except OSError:
+                continue
         base = self._scratch_base or tempfile.gettempdir()
         try:
             path = tempfile.mkdtemp(prefix="bastion-sbx-", dir=base)
@@ -481,10 +509,7 @@ class Sandbox:
                     await asyncio.to_thread(cgroup.kill_all)
                 self._release_cgroup(cgroup)
             if scratch is not None:
-                try:
-                    os.rmdir(scratch)  # the common case: the command left nothing behind
-                except OSError:
-                    shutil.rmtree(scratch, ignore_errors=True)
+                self._release_scratch(scratch)
 
     async def _execute(self, name: str, av: Availability, launch: Launch, cgroup: Cgroup | None,
                        stdin: bytes | int | None, started: float) -> SandboxResult:
