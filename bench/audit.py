@@ -185,7 +185,13 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
                     full.mask(PAYLOAD)
             walls.append(t.wall)
             cpus.append(t.cpu)
-        row("  of which: PayloadMasker(Guard secret,pii).mask alone", n // 4, walls, cpus, "the detectors' cost per record")
+        row(
+            "  of which: PayloadMasker(Guard secret,pii).mask alone",
+            n // 4,
+            walls,
+            cpus,
+            "the detectors' cost per record",
+        )
         await measure(
             "append_many, batches of 500",
             n,

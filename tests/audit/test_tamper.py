@@ -363,3 +363,33 @@ async def test_memory_store_tampering(signing_key: Ed25519PrivateKey, stub_maske
         del store.rows[6]
         rep = await lg.verify()
         assert (rep.problem, rep.bad_seq) == (TamperKind.DELETED, 6)
+
+
+async def test_signing_log_refuses_to_open_over_records_altered_after_the_last_checkpoint(
+    db: Path, signing_key: Ed25519PrivateKey, stub_masker: PayloadMasker
+) -> None:
+    # Records 21..25 are only chain-protected; an auto-checkpoint must never vouch for an edit there.
+    c = attacker(db)
+    body, _ = row(c, 23)
+    d = orjson.loads(body)
+    d["payload"]["tool"] = "read_file"
+    b, h = rehash(d)
+    c.execute("UPDATE audit_records SET body = ?, hash = ? WHERE seq = 23", (b, h))
+    c.close()
+    with pytest.raises(AuditIntegrityError, match=r"altered after its last signed checkpoint \(edited at seq 23"):
+        async with AuditLog(SQLiteAuditStore(db), signing_key=signing_key, masker=stub_masker):
+            pass
+    # Without the signing key it still opens, for reading and investigation.
+    rep = await check(db, signing_key, stub_masker)
+    assert (rep.problem, rep.bad_seq) == (TamperKind.EDITED, 23)
+
+
+async def test_signing_log_opens_when_only_older_records_were_altered(
+    db: Path, signing_key: Ed25519PrivateKey, stub_masker: PayloadMasker
+) -> None:
+    c = attacker(db)
+    edit_payload_byte(c)  # record 7, before the checkpoint at 10: full verify's job
+    c.close()
+    async with AuditLog(SQLiteAuditStore(db), signing_key=signing_key, masker=stub_masker) as lg:
+        rep = await lg.verify()
+    assert (rep.problem, rep.bad_seq) == (TamperKind.EDITED, 7)

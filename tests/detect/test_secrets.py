@@ -422,6 +422,12 @@ GHP = gh("ghp")
         (f'tok = "{GHP[:20]}" +\n    "{GHP[20:]}"', "secret.github_pat", f'{GHP[:20]}" +\n    "{GHP[20:]}'),
         (f"$k = '{GHP[:12]}' . '{GHP[12:]}';", "secret.github_pat", f"{GHP[:12]}' . '{GHP[12:]}"),
         (f"key={AKIA[:6]}\u200b{AKIA[6:]}", "secret.aws_access_key", f"{AKIA[:6]}\u200b{AKIA[6:]}"),
+        (
+            f'k = "{AKIA[:5]}" "{AKIA[5:10]}" "{AKIA[10:15]}" + "{AKIA[15:]}"',
+            "secret.aws_access_key",
+            f'{AKIA[:5]}" "{AKIA[5:10]}" "{AKIA[10:15]}" + "{AKIA[15:]}',
+        ),
+        (f"k={AKIA[:4]}\u200b{AKIA[4:8]}\u200c{AKIA[8:]}", "secret.aws_access_key", f"{AKIA[:4]}\u200b{AKIA[4:8]}\u200c{AKIA[8:]}"),
         (f"key={AKIA[:6]}\u2060\ufeff{AKIA[6:]}", "secret.aws_access_key", f"{AKIA[:6]}\u2060\ufeff{AKIA[6:]}"),
         (f"密钥：{AKIA}。", "secret.aws_access_key", AKIA),
         (f"schlüssel={AKIA}ü", "secret.aws_access_key", AKIA),

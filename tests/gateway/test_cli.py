@@ -77,3 +77,13 @@ def test_demo_runs_every_scenario() -> None:
     assert r.exit_code == 0, r.output
     assert "[admission]" in r.stdout and "[firewall]" in r.stdout and "[output inspection]" in r.stdout
     assert "AKIAZ3MBXQ7LT4PV2KDN" not in r.stdout
+
+
+def test_serve_refuses_a_public_address_without_auth(tmp_path: Path) -> None:
+    from bastion.errors import ConfigError
+
+    cfg = tmp_path / "open.yaml"
+    cfg.write_text("auth:\n  required: false\n")
+    r = runner.invoke(app, ["serve", "--config", str(cfg), "--host", "0.0.0.0", "--port", "0"])
+    assert isinstance(r.exception, ConfigError)
+    assert "not a loopback address" in str(r.exception)

@@ -383,7 +383,12 @@ _SYSCALLS = """
 import ctypes, errno, os, platform, sys
 libc = ctypes.CDLL(None, use_errno=True)
 ppid = int(sys.argv[1])
-NR = {'x86_64': (250, 321, 425), 'aarch64': (219, 280, 425)}[platform.machine()]
+NR = {'x86_64': (250, 321, 425, 56, 435), 'aarch64': (219, 280, 425, 220, 435)}[platform.machine()]
+def clone_newuser():
+    res = libc.syscall(NR[3], 0x10000000 | 17, 0, 0, 0, 0)
+    if res == 0:
+        os._exit(0)  # we are the child: the filter failed (the parent reports 'ok')
+    return 'ok' if res != -1 else errno.errorcode.get(ctypes.get_errno(), '?')
 def call(name, *args):
     res = getattr(libc, name)(*args)
     return 'ok' if res != -1 else errno.errorcode.get(ctypes.get_errno(), '?')
@@ -398,6 +403,8 @@ out = {
     'bpf': call('syscall', NR[1], 0, 0, 0),
     'io_uring': call('syscall', NR[2], 1, 0),
     'kill_parent': call('kill', ppid, 9),
+    'clone_newuser': clone_newuser(),
+    'clone3': call('syscall', NR[4], 0, 0),
 }
 try:
     open('/proc/%d/mem' % ppid, 'rb').read(1); out['proc_mem'] = 'ok'
@@ -415,8 +422,10 @@ async def test_dangerous_syscalls_are_refused(backend: str) -> None:
     got = dict(item.split("=") for item in r.stdout_text().split())
     assert set(got) >= {"ptrace_attach", "unshare_user", "mount", "keyctl", "bpf", "io_uring", "kill_parent"}
     assert "ok" not in got.values(), got
-    for name in ("ptrace_attach", "ptrace_traceme", "unshare_user", "unshare_net", "mount", "keyctl", "bpf"):
+    for name in ("ptrace_attach", "ptrace_traceme", "unshare_user", "unshare_net", "mount", "keyctl", "bpf",
+                 "clone_newuser"):
         assert got[name] == "EPERM", (name, got)
+    assert got["clone3"] == "ENOSYS", got
     assert os.getpid() > 0  # the test process (the sandbox's parent) is still alive
 
 
@@ -551,3 +560,41 @@ async def test_runs_do_not_see_each_others_files(backend: str) -> None:
     assert first.reason is Reason.EXITED and second.reason is Reason.EXITED, second.stderr_text()
     assert lines(second)[:-1] == [] and lines(third)[:-1] == []
     assert not os.path.exists(lines(first)[-1])
+
+
+async def test_profile_env_reaches_the_command_but_no_command_line(backend: str) -> None:
+    token = "tok-" + secrets.token_hex(8)
+    code = (
+        "import os, glob\n"
+        "print(os.environ['TOOL_TOKEN'])\n"
+        "seen = 0\n"
+        "for p in glob.glob('/proc/[0-9]*/cmdline'):\n"
+        "    try:\n"
+        "        seen += os.environ['TOOL_TOKEN'].encode() in open(p, 'rb').read()\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "print(seen)\n"
+    )
+    box = Sandbox(SandboxProfile(timeout=60 if backend == "podman" else 20, env=(("TOOL_TOKEN", token),)),
+                  backend=backend)
+    task = asyncio.ensure_future(box.run([PYTHON, "-c", code]))
+    # while it runs, no host process (the launcher included) shows the value on its command line
+    leaked = False
+    while not task.done():
+        leaked = leaked or any(token.encode() in _cmdline(pid) for pid in _pids())
+        await asyncio.sleep(0.01)
+    r = task.result()
+    assert r.reason is Reason.EXITED, r.stderr_text()
+    assert lines(r) == [token, "0"]
+    assert not leaked
+
+
+def _pids() -> list[int]:
+    return [int(p) for p in os.listdir("/proc") if p.isdigit()]
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""

@@ -40,7 +40,8 @@ previous record's hash (``_prev``) and its sequence number (``_seq``); the first
 to a hash derived from the log's random id. Payloads (and actors) are masked before writing by
 :class:`PayloadMasker`: field names such as ``password``/``api_key`` and every ``secret``/``pii``
 finding of a :class:`bastion.Guard`. Stores implement the small :class:`AuditStore` protocol:
-:class:`SQLiteAuditStore` (default; WAL, ``synchronous=FULL``) and :class:`MemoryAuditStore`.
+:class:`SQLiteAuditStore` (default; WAL, ``synchronous=FULL``), :class:`MemoryAuditStore` and
+:class:`PostgresAuditStore` (several replicas; needs the ``postgres`` extra).
 """
 
 from bastion.audit._canon import canonical, new_correlation_id, parse_correlation_id
@@ -52,7 +53,7 @@ from bastion.audit._crypto import (
     public_key_pem,
 )
 from bastion.audit._log import AuditEvent, AuditLog
-from bastion.audit._mask import DEFAULT_SENSITIVE_KEYS, MaskResult, PayloadMasker
+from bastion.audit._mask import DEFAULT_SENSITIVE_KEYS, MaskResult, PayloadMasker, masking_guard
 from bastion.audit._model import (
     AuditRecord,
     Checkpoint,
@@ -81,6 +82,7 @@ __all__ = [
     "MaskResult",
     "MemoryAuditStore",
     "PayloadMasker",
+    "PostgresAuditStore",
     "RawRecord",
     "RetentionReport",
     "SQLiteAuditStore",
@@ -93,6 +95,7 @@ __all__ = [
     "key_id",
     "load_private_key",
     "load_public_key",
+    "masking_guard",
     "new_correlation_id",
     "parse_correlation_id",
     "private_key_pem",

@@ -186,9 +186,29 @@ class AuditLog:
             self._head_seq = st.head_seq
             self._head_hash = st.head_hash or genesis_hash(st.log_id)
             cps = await self.store.checkpoints()
+            if self._signing_key is not None and st.head_seq > st.anchor_seq:
+                # New checkpoints will sign the head: make sure nobody altered the records written
+                # since the last signed one, or our signature would vouch for their edit.
+                rep = await self._verify_since_checkpoint(st, cps)
+                if not rep.ok:
+                    await self.store.close()
+                    raise AuditIntegrityError(
+                        f"the audit log was altered after its last signed checkpoint ({rep.problem} at seq "
+                        f"{rep.bad_seq}: {rep.reason}); refusing to sign anything on top of it. Investigate with "
+                        "`bastion log verify`; open the log without a signing key to read it"
+                    )
             self._last_cp_seq = max((c.seq for c in cps), default=0)
             self._last_cp_time = time.monotonic()
             self._state = st
+
+    async def _verify_since_checkpoint(self, st: StoreState, cps: Sequence[Checkpoint]) -> VerifyReport:
+        """Verify only the records after the newest checkpoint (all of them when there is none)."""
+        last = max((c for c in cps if st.anchor_seq < c.seq <= st.head_seq), key=lambda c: c.seq, default=None)
+        v = ChainVerifier(st, cps, self._key_map(None), start=last)
+        async for rows in self.store.scan(last.seq + 1 if last is not None else 0):
+            if not v.feed(rows) and not v.seeking:
+                break
+        return v.finish()
 
     async def close(self) -> None:
         """Write everything still queued, then close the store."""

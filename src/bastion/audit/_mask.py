@@ -61,6 +61,7 @@ DEFAULT_SENSITIVE_KEYS: frozenset[str] = frozenset(
     }
 )
 
+
 def masking_guard(
     categories: Iterable[str | Category] = (Category.SECRET, Category.PII), config: DetectConfig | None = None
 ) -> Guard:

@@ -61,7 +61,9 @@ class ChainVerifier:
         keys: Mapping[str, Ed25519PublicKey] | None,
         *,
         live: bool = False,
+        start: Checkpoint | None = None,
     ) -> None:
+        """``start``: a signed checkpoint to trust as the starting point (check only what follows it)."""
         self.state = state
         self.live = live
         self.keys = keys
@@ -74,6 +76,7 @@ class ChainVerifier:
         self._seek_gap_end = 0
         self._seek_found = False
         self._last_good_cp = 0
+        self._from_checkpoint = False
         self._cps: dict[int, Checkpoint] = {c.seq: c for c in checkpoints if c.seq > state.anchor_seq}
         if keys is None and checkpoints:
             self.warnings.append(f"{len(checkpoints)} checkpoint signature(s) not checked: no public key was given")
@@ -81,6 +84,8 @@ class ChainVerifier:
         self.prev = genesis_hash(state.log_id)
         if state.anchor_seq > 0:
             self._start_from_anchor({c.seq: c for c in checkpoints}.get(state.anchor_seq))
+        if start is not None and start.seq > state.anchor_seq and self.failure is None:
+            self._start_from_checkpoint(start)
         self._start = self.expected
 
     # -- setup ---------------------------------------------------------------------------
@@ -110,6 +115,21 @@ class ChainVerifier:
             self.warnings.append(f"retention anchor at seq {a} not verified: no public key was given")
         self.cps_checked += 1
         self.prev = anchor.hash
+
+    def _start_from_checkpoint(self, cp: Checkpoint) -> None:
+        ok = cp.log_id == self.state.log_id
+        if ok and self.keys is not None:
+            self.sigs_checked += 1
+            ok = signature_ok(cp, self.keys) is None
+        if not ok or self.keys is None:
+            self._fail(TamperKind.BAD_SIGNATURE, cp.seq, f"the checkpoint at seq {cp.seq} cannot be trusted as a start")
+            return
+        self.cps_checked += 1
+        self.expected = cp.seq + 1
+        self.prev = cp.hash
+        self._last_good_cp = cp.seq
+        self._from_checkpoint = True
+        self._cps = {s: c for s, c in self._cps.items() if s > cp.seq}
 
     def _fail(self, kind: TamperKind, seq: int, reason: str) -> None:
         if self.failure is None:
@@ -221,7 +241,13 @@ class ChainVerifier:
             if bprev != self.prev:
                 before = exp - 1
                 if before < self._start:
-                    if self.state.anchor_seq > 0:
+                    if self._from_checkpoint:
+                        self._fail(
+                            TamperKind.EDITED,
+                            exp,
+                            f"record {exp} does not link to the signed checkpoint at seq {before}: it was replaced",
+                        )
+                    elif self.state.anchor_seq > 0:
                         self._fail(
                             TamperKind.BAD_ANCHOR,
                             exp,

@@ -9,7 +9,7 @@ The model is a linear model over four feature families, computed on the normalis
   override its instructions, reveal its prompt, adopt an unrestricted persona, smuggle commands
   into data or exfiltrate something; plus topic signals (harm) and benign look-alike contexts
   (``kill a process``, ``I want you to act as a translator``). They run in one linear-time
-  :class:`~bastion.detect.PatternSet` pass;
+  Hyperscan pass (exact expressions, end offsets only; RE2 where Hyperscan is missing);
 * n-gram families are length-normalised (mean weight), intent features are binary.
 
 Long texts are scored in sliding windows (``window``/``stride`` bytes of the normalised text) and
@@ -39,7 +39,7 @@ import numpy.typing as npt
 
 from bastion._types import Category, Finding, RuleInfo, Severity
 from bastion.detect._base import OWASP_LLM01, DetectConfig, Document, make_finding
-from bastion.detect._engine import Pattern, PatternSet
+from bastion.detect._engine import hyperscan_available
 from bastion.detect._normalize import NormalizedText, normalize, normalized_view
 from bastion.errors import ScannerError
 
@@ -90,7 +90,7 @@ INTENT_FEATURES: tuple[tuple[str, str, str], ...] = (
     ("addr_when_you_read", "address", r"\b(?:when|if|once|after|before) (?:you|the " + _AI + r") (?:read|see|process|summari[sz]e|parse|encounter|receive)s? (?:this|these|the)\b"),
     ("addr_your_rules", "address", r"\byour (?:own )?(?:instructions|rules|guidelines|programming|training|developers?|creators?|restrictions|filters?|content polic(?:y|ies)|safety|ethical guidelines|system prompt|initial prompt|prompt)\b"),
     # -- replace or override the instructions ------------------------------------------------------
-    ("ovr_ignore_prior", "override", r"\b" + _OVERRIDE_VERB + r"(?: [^ ]+){0,4} " + _PRIOR + r"(?: [a-z0-9'\-]+){0,2} " + _RULES + r"\b"),
+    ("ovr_ignore_prior", "override", r"\b" + _OVERRIDE_VERB + r" (?:" + _PRIOR + r" ){1,3}" + _RULES + r"\b"),
     ("ovr_ignore_above", "override", r"\b" + _OVERRIDE_VERB + r" (?:everything|anything|all|what(?:ever)?)(?: [a-z0-9'\-]+){0,3} (?:above|before|previously|earlier|so far|said|told)\b"),
     ("ovr_new_instructions", "override", r"\b(?:new|updated|real|true|actual|revised|secret|hidden|additional|important|urgent) (?:instructions?|directives?|rules|task|orders|system prompt|prompt)\b ?[:\-]"),
     ("ovr_instead", "override", r"\b(?:instead|rather),? (?:you (?:must|should|will)|please|just|only)\b"),
@@ -105,7 +105,7 @@ INTENT_FEATURES: tuple[tuple[str, str, str], ...] = (
     ("ovr_cjk", "override", r"(?:忽略|无视|忘记|忘掉|無視|忘れ|무시)"),
     # -- reveal the prompt -----------------------------------------------------------------------
     ("ext_system_prompt", "extract", r"\b(?:system|initial|original|hidden|secret|internal|pre-?|starting|first|underlying|confidential) ?(?:prompt|instructions?|message|directives?|configuration|rules)\b"),
-    ("ext_reveal", "extract", r"\b(?:reveal|print|show|display|output|repeat|recite|echo|dump|leak|disclose|tell me|give me|write out|spell out|transcribe|copy|list|share|reproduce|translate|encode|summari[sz]e)(?: [a-z0-9'\-]+){0,4} (?:your|the|all|above|previous|initial|original|system|hidden|secret|full|entire|exact|verbatim)(?: [a-z0-9'\-]+){0,3} (?:prompt|instructions?|rules|text|conversation|context|messages?|password|secret|key|configuration|guidelines)\b"),
+    ("ext_reveal", "extract", r"\b(?:reveal|print|show|display|output|repeat|recite|echo|dump|leak|disclose|tell me|give me|write out|spell out|transcribe|copy|list|share|reproduce|translate|encode|summari[sz]e) (?:me |back |out )?(?:(?:your|the|all|above|previous|initial|original|system|hidden|secret|full|entire|exact|verbatim|of|first|complete|whole) ){1,3}(?:prompt|instructions?|rules|text|conversation|context|messages?|password|secret|key|configuration|guidelines)\b"),
     ("ext_above", "extract", r"\b(?:text|words|everything|content|instructions?|messages?|lines?|dialogue|conversation) (?:above|before (?:this|that|here)|preceding|prior to this|you were given|you received|at the (?:start|beginning))\b"),
     ("ext_verbatim", "extract", r"\b(?:verbatim|word for word|word-for-word|character by character|exactly as (?:written|given)|in full|unaltered)\b"),
     ("ext_password", "extract", r"\b(?:the|your|secret|hidden|admin) (?:password|passphrase|api key|secret key|access code|credentials?)\b"),
@@ -123,7 +123,7 @@ INTENT_FEATURES: tuple[tuple[str, str, str], ...] = (
     ("jb_tokens", "persona", r"\b(?:tokens?|points?|credits?) (?:will be |are )?(?:deducted|lost|removed|taken)|\b(?:lose|lost|deduct) (?:\d+ )?(?:tokens?|points?)\b|\byou will (?:die|cease to exist|be (?:shut|turned) (?:down|off)|be deleted)\b"),
     ("jb_consequence", "persona", r"\b(?:regardless of|no matter (?:how|what)|whether (?:it is|it's) (?:legal|ethical|moral)|even if (?:it is|it's) (?:illegal|unethical|harmful|offensive|dangerous|immoral))\b"),
     ("jb_policy", "persona", r"\b(?:content polic(?:y|ies)|openai polic(?:y|ies)|usage polic(?:y|ies)|safety (?:guidelines|filters?|protocols?|measures)|ethical (?:guidelines|constraints|restrictions)|moral (?:guidelines|constraints|restrictions|obligations))\b"),
-    ("jb_refusal_suppress", "persona", r"\b(?:i'm sorry|i am sorry|i cannot|i can't|as an ai)\b.{0,40}\b(?:never|don't|do not|not allowed|forbidden|must not)\b|\b(?:never|don't|do not) (?:say|write|include|respond with|start with) (?:\"|')?(?:i'm sorry|i cannot|i can't|sorry|as an ai)\b"),
+    ("jb_refusal_suppress", "persona", r"\b(?:never|don't|do not) (?:say|write|include|respond with|start with|use the words) (?:\"|')?(?:i'm sorry|i cannot|i can't|sorry|as an ai)\b"),
     ("jb_start_with", "persona", r"\b(?:begin|start) (?:your (?:reply|response|answer|output)|with|by saying)\b.{0,30}\b(?:sure|absolutely|of course|here is|here's|certainly)\b"),
     # -- instructions smuggled into data / exfiltration ---------------------------------------------
     ("exf_send_to", "exfil", r"\b(?:send|forward|email|e-mail|post|upload|transfer|exfiltrate|leak|share|copy|submit|write)(?: [a-z0-9'\-]+){0,6} (?:to|at|into) (?:\S+@\S+|https?://|the (?:following|attacker|external)|this (?:url|address|email|link|server|endpoint))"),
@@ -132,7 +132,7 @@ INTENT_FEATURES: tuple[tuple[str, str, str], ...] = (
     ("exf_action", "exfil", r"\b(?:delete|remove|transfer|wire|pay|purchase|buy|invite|grant|change|reset|disable|deactivate|install|download|execute|run) (?:all|the|every|my|your|this|these|those|\$|\d)\b"),
     ("fmt_delimiter", "format", r"(?:<\|?(?:im_start|im_end|endoftext|system|user|assistant|eot_id|start_header_id)\|?>|\[/?inst\]|<</?sys>>|</?(?:system|instructions?|prompt|context|user|assistant)>|###\s*(?:system|instruction|response|human|assistant)|^(?:system|human|assistant|user)\s*:)"),
     ("fmt_end_marker", "format", r"(?:-{3,}|={3,}|\*{3,}|#{3,}) ?(?:end|begin|start|new|system|important|instructions?|attention)\b|\b(?:end of (?:document|text|input|context|email|data|file)|begin (?:new )?instructions?)\b"),
-    ("fmt_important", "format", r"(?:^|\W)(?:important|urgent|attention|warning|note|notice|alert|critical)\s*[:!]+\s*(?:[a-z0-9'\-]+ ){0,3}(?:you|ai|assistant|model|ignore|do not|must|please)\b"),
+    ("fmt_important", "format", r"(?:^|[^a-z0-9])(?:important|urgent|attention|warning|note|notice|alert|critical)\s*[:!]+\s*(?:[a-z0-9'\-]+ ){0,3}(?:you|ai|assistant|model|ignore|do not|must|please)\b"),
     ("fmt_output_only", "format", r"\b(?:only (?:output|respond with|reply with|say|print|write|answer with)|respond only with|output only|reply with only|just (?:say|print|output))\b"),
     ("fmt_print_exact", "format", r"\b(?:print|say|output|write|respond with|reply with|answer with) (?:exactly |only |just )?(?:\"|'|“|the (?:word|phrase|text|sentence|following))"),
     ("fmt_must", "format", r"\byou (?:must|shall|have to|need to|are required to|are instructed to|are ordered to|are commanded to) (?:now |immediately |always |also )?(?:ignore|forget|obey|comply|follow|do|answer|respond|reply|include|send|tell|output|print|write|say|reveal|act)\b"),
@@ -151,7 +151,7 @@ INTENT_FEATURES: tuple[tuple[str, str, str], ...] = (
     ("benign_kill_tech", "benign", r"\b(?:kill|terminate|abort|execute|shoot|attack|destroy|nuke|crush|blow up|hijack|exploit|murder|strangle|choke|slaughter|butcher|gut|whack|beat|smash|eliminate|wipe out|annihilate)(?: [a-z0-9'\-]+){0,3} (?:process|processes|thread|task|job|program|app|application|server|container|pod|service|script|query|bug|weeds?|lights?|engine|photo|picture|scene|time|mood|fire|fish|chicken|turkey|problem|cold|fever|headache|hunger|deadline|competition|exam|interview|audience|stage|stain|odor|smell|clutter|cholesterol|fat|calories|can|bottle|ice|garlic|tomato|onion|dough|game|level|boss|zombies?|monsters?|enemy|dragon|character)\b"),
     ("benign_persona_task", "benign", r"\bi want you to act as (?:an? |my )?(?:[a-z0-9'\-]+ ){0,3}(?:terminal|interpreter|translator|teacher|tutor|coach|consultant|advisor|adviser|expert|guide|critic|writer|editor|poet|rapper|storyteller|comedian|chef|doctor|dentist|accountant|lawyer|planner|recruiter|instructor|trainer|manager|generator|console|engineer|designer|developer|analyst|historian|philosopher|mathematician|musician|composer|debater|reviewer|journalist|counsel(?:or|lor))\b"),
     ("benign_imagine_you", "benign", r"\b(?:imagine|pretend) (?:that )?you (?:are|were) (?:an? |the )?(?:[a-z0-9'\-]+ ){0,3}(?:botanist|historian|scientist|teacher|detective|chef|doctor|astronaut|explorer|traveler|traveller|author|writer|poet|artist|musician|tour guide|guide|archaeologist|biologist|physicist|engineer|architect|king|queen|knight|wizard|pirate|captain|character|person|student|parent|manager|ceo|customer|journalist|reporter|judge|lawyer)\b"),
-    ("benign_task_verb", "benign", r"^(?:\W*)(?:what|how|why|when|where|who|which|can you|could you|please|write|explain|describe|summari[sz]e|translate|give|list|create|generate|compose|calculate|compare|suggest|recommend|tell me about|help me)\b"),
+    ("benign_task_verb", "benign", r"^[^a-z0-9]{0,3}(?:what|how|why|when|where|who|which|can you|could you|please|write|explain|describe|summari[sz]e|translate|give|list|create|generate|compose|calculate|compare|suggest|recommend|tell me about|help me)\b"),
 )
 
 
@@ -215,6 +215,61 @@ class FeatureConfig:
         return raw.astype(np.uint32)
 
 
+class _IntentMatcher:
+    """Finds intent features: ids and byte end offsets (a window owns a match that ends in it).
+
+    Hyperscan in exact (not prefilter) mode reports every match end in one pass over the bytes,
+    which is all the windows need; without Hyperscan (or for an expression it refuses) RE2 runs
+    the expression. Both are linear-time. ``\\b`` is ASCII here (the text is lower-cased)."""
+
+    def __init__(self, engine: str) -> None:
+        self._hs_db: Any = None
+        self._re2: list[tuple[int, Any]] = []
+        exprs = [rx for _n, _g, rx in INTENT_FEATURES]
+        todo = list(range(len(exprs)))
+        if engine != "re2" and hyperscan_available():
+            import hyperscan as hs
+
+            flags = hs.HS_FLAG_CASELESS | hs.HS_FLAG_UTF8 | hs.HS_FLAG_MULTILINE
+            ok = list(todo)
+            try:
+                db = hs.Database()
+                db.compile(
+                    expressions=[exprs[i].encode() for i in ok], ids=ok, elements=len(ok), flags=[flags] * len(ok)
+                )
+                self._hs_db = db
+            except Exception:  # noqa: BLE001 - hyperscan raises its own error type; RE2 takes over
+                ok = []
+            todo = [i for i in todo if i not in ok]
+        if todo:
+            import re2
+
+            self._re2 = [(i, re2.compile("(?im)" + exprs[i])) for i in todo]
+
+    def scan(self, raw: bytes, text: str) -> tuple[IntArray, IntArray]:
+        pos: list[int] = []
+        ids: list[int] = []
+        if self._hs_db is not None and raw:
+
+            def on_match(pid: int, _f: int, to: int, _fl: int, _ctx: object) -> None:
+                ids.append(pid)
+                pos.append(to)
+
+            self._hs_db.scan(raw, match_event_handler=on_match)
+        if self._re2 and text:
+            ascii_text = len(raw) == len(text)
+            for i, rx in self._re2:
+                for m in rx.finditer(text):
+                    end = m.end()
+                    ids.append(i)
+                    pos.append(end if ascii_text else len(text[:end].encode("utf-8", "replace")))
+        # a match "belongs" to the byte before its end
+        return (
+            np.maximum(np.asarray(pos, dtype=np.int64) - 1, 0),
+            np.asarray(ids, dtype=np.int64),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """Hashed features of one normalised text, with byte positions (for windows)."""
@@ -249,10 +304,7 @@ class Featurizer:
         self.n_features = self.intent_offset + self.n_intent
         self.intent_names = tuple(name for name, _g, _r in INTENT_FEATURES)
         self._intent_index = {name: i for i, name in enumerate(self.intent_names)}
-        self._patterns = PatternSet(
-            [Pattern(name, rx, caseless=True, multiline=True) for name, _g, rx in INTENT_FEATURES],
-            engine=engine,
-        )
+        self._matcher = _IntentMatcher(engine)
         salts = self.table[_CHAR_ROWS + _WORD_ROWS]
         self._salt_char = {n: salts[n] for n in config.char_ngrams}
         self._salt_w1 = salts[16]
@@ -305,21 +357,16 @@ class Featurizer:
                 word_pos = np.concatenate([wstart, wstart[:-1]])
             else:
                 word_ids, word_pos = uni, wstart
-        # intent features: one linear-time pass; positions converted to byte offsets
-        ipos: list[int] = []
-        iids: list[int] = []
-        ascii_text = len(raw) == len(text)
-        for m in self._patterns.finditer(text):
-            ipos.append(m.start if ascii_text else len(text[: m.start].encode("utf-8", "replace")))
-            iids.append(self._intent_index[m.key])
+        # intent features: one linear-time pass over the bytes; positions are match ends
+        ipos, iids = self._matcher.scan(raw, text)
         return Analysis(
             n_bytes=n,
             char_pos=char_pos,
             char_ids=char_ids,
             word_pos=word_pos,
             word_ids=word_ids,
-            intent_pos=np.asarray(ipos, dtype=np.int64),
-            intent_ids=np.asarray(iids, dtype=np.int64),
+            intent_pos=ipos,
+            intent_ids=iids,
         )
 
     def row(self, a: Analysis, start: int = 0, end: int | None = None) -> tuple[IntArray, FloatArray]:

@@ -386,23 +386,34 @@ class PiiScanner:
             [
                 Staged("email", r"[A-Za-z0-9._%+\-]@[A-Za-z0-9]", _EMAIL_RX),
                 Staged("email_obf", r"[\[\(\{<][ \t]*(?:at|@|ät)[ \t]*[\]\)\}>]", _EMAIL_OBF_RX, caseless=True),
+                # Digit-shaped triggers fire in most texts: single-match (one full RE2 pass when they
+                # fire) keeps the Hyperscan pass fast; windows would cost a callback per number.
                 Staged(
                     "phone",
                     r"\+\d|00\d|\(\d|0\d{1,5}[ .\-/]\d\d|\d{3}[ .\-]\d{3}[ .\-]\d{4}|\d{7}",
                     _PHONE_RX,
                     windowed=False,
                 ),
-                Staged("card", r"\d{4}[ \-]?\d{4}[ \-]?\d{4}", _CARD_RX),
-                Staged("iban", r"[A-Z]{2}\d\d ?[A-Z0-9]{4}", _IBAN_RX, caseless=True),
-                Staged("ssn", r"\d{3}[\- ]\d\d[\- ]\d{4}|ssn|social security|soc\.? ?sec", _SSN_RX, caseless=True),
+                Staged("card", r"\d{4}[ \-]?\d{4}[ \-]?\d{4}", _CARD_RX, windowed=False),
+                Staged("iban", r"[A-Z]{2}\d\d ?[A-Z0-9]{4}", _IBAN_RX, caseless=True, windowed=False),
+                Staged(
+                    "ssn",
+                    r"\d{3}[\- ]\d\d[\- ]\d{4}|ssn|social security|soc\.? ?sec",
+                    _SSN_RX,
+                    caseless=True,
+                    windowed=False,
+                ),
                 Staged(
                     "taxid",
                     r"\d{3} \d{3} \d{3}|steuer|idnr|id-nr|identifikationsnummer|tax[ \-]?id|\btin\b",
                     _TAXID_RX,
                     caseless=True,
+                    windowed=False,
                 ),
-                Staged("ipv4", r"\d\.\d{1,3}\.\d{1,3}\.\d", _IPV4_RX),
-                Staged("ipv6", r"(?:[0-9A-Fa-f]{1,4}:){3}|::[0-9A-Fa-f]{1,4}|[0-9A-Fa-f]{2,4}::", _IPV6_RX),
+                Staged("ipv4", r"\d\.\d{1,3}\.\d{1,3}\.\d", _IPV4_RX, windowed=False),
+                Staged(
+                    "ipv6", r"(?:[0-9A-Fa-f]{1,4}:){3}|::[0-9A-Fa-f]{1,4}|[0-9A-Fa-f]{2,4}::", _IPV6_RX, windowed=False
+                ),
                 Staged("dob", r"birth|d\.? ?o\.? ?b|born|geboren|geb\.|geburts", _DOB_RX, caseless=True),
             ],
             engine=config.engine,

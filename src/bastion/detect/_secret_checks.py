@@ -24,11 +24,15 @@ from collections import Counter
 __all__ = [
     "MAX_VALUE_CHARS",
     "Verdict",
+    "base64_pem_ok",
+    "basic_auth_ok",
     "char_classes",
     "crc32_base62_ok",
+    "discord_token_ok",
     "is_code_reference",
     "is_placeholder",
     "jwt_ok",
+    "pypi_macaroon_ok",
     "shannon_entropy",
 ]
 
@@ -395,5 +399,3 @@ def discord_token_ok(token: str) -> Verdict:
         return Verdict.REJECT
     return Verdict.VALID if raw.isdigit() and 15 <= len(raw) <= 21 else Verdict.REJECT
 
-
-__all__ += ["base64_pem_ok", "basic_auth_ok", "discord_token_ok", "pypi_macaroon_ok"]

@@ -15,6 +15,8 @@ them with lower confidence.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import bisect
 import dataclasses
 import functools
@@ -333,7 +335,10 @@ class SecretsScanner:
                 return None
             note = "password in URI"
         elif kind == "password_value":
-            checked = _password_value_ok(rule, value.rstrip(")"), quoted=True)
+            stripped = value.rstrip(")")
+            end -= len(value) - len(stripped)
+            value = stripped
+            checked = _password_value_ok(rule, value, quoted=True)
             if checked is None:
                 return None
             conf, note = checked
@@ -365,8 +370,9 @@ class SecretsScanner:
 # the search linear on attacker text; it runs on the UTF-8 bytes like the rules.
 _JOIN = re2.compile(
     r"[A-Za-z0-9+/=_.-](?:[\"'`][ \t]*(?:\+|\.|\|\|)?\s*(?:\\\n\s*)?[\"'`]"
-    "|[\u200b\u200c\u200d\u2060\ufeff\u00ad]+)[A-Za-z0-9+/=_.-]"
+    "|[\u200b\u200c\u200d\u2060\ufeff\u00ad]+)"
 )
+_TOKEN_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_.-")
 _JOIN_WINDOW = 600  # characters of context scanned on each side of a joint
 
 
@@ -374,7 +380,9 @@ def _joints(data: bytes, to_char: Callable[[int], int]) -> list[tuple[int, int]]
     """``[a, b)`` character ranges to remove: literal separators and runs of invisible characters."""
     out: list[tuple[int, int]] = []
     for m in _JOIN.finditer(data):
-        a, b = to_char(m.start() + 1), to_char(m.end() - 1)  # keep the token characters on both sides
+        if m.end() >= len(data) or data[m.end()] not in _TOKEN_BYTES:
+            continue  # a token character must follow the joint too
+        a, b = to_char(m.start() + 1), to_char(m.end())  # keep the token character before the joint
         if not out or a >= out[-1][1]:
             out.append((a, b))
     return out
@@ -480,9 +488,7 @@ _FAKE_HEADER = re.compile(r"FAKE|EXAMPLE|DUMMY|SAMPLE|TEST|NOT A REAL|YOUR", re.
 
 
 def _b64_pem_encrypted(blob: str) -> bool:
-    import base64
-    import binascii
-
+    """A base64-encoded PEM block whose header says the key is encrypted."""
     try:
         raw = base64.b64decode(blob[:160] + "=" * (-len(blob[:160]) % 4))
     except (binascii.Error, ValueError):

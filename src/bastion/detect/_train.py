@@ -647,7 +647,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows = rng.sample(rows, min(args.limit, len(rows)))
     params = replace(TrainParams(), c=args.c, synthetic=not args.no_synthetic, threshold_folds=args.threshold_folds)
     cfg = replace(FeatureConfig(), char_bits=args.char_bits, word_bits=args.word_bits)
-    fz = Featurizer(cfg)
+    fz = Featurizer(cfg, engine="re2")  # same features as Hyperscan; no compile wait
     cache = FeatureCache(fz)
     log(f"{len(rows)} rows from {args.data.name} (sha256 {sha[:16]}...), {len({r.group for r in rows})} source families")
     y = np.array([r.label for r in rows], dtype=np.int64)

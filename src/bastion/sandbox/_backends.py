@@ -289,11 +289,11 @@ class NsjailBackend:
         for dev in _DEV_FILES:
             argv += ["-B", dev]
         argv += ["--seccomp_string", kafel_policy(ctx.netns_fd is not None)]
-        for key, value in ctx.env.items():
-            argv += ["-E", f"{key}={value}"]
-        argv += ["--", *ctx.argv]
+        # The environment goes through nsjail's own (--keep_env), never its argv: /proc/PID/cmdline is
+        # readable by every user of the host, and env values may carry a tool's credentials.
+        argv += ["--keep_env", "--", *ctx.argv]
         setup = ChildSetup(cgroup=ctx.cgroup, netns_fd=ctx.netns_fd, no_new_privs=False)
-        return Launch(argv=argv, env={}, preexec=setup, cwd="/", signal_as_128=True)
+        return Launch(argv=argv, env=dict(ctx.env), preexec=setup, cwd="/", signal_as_128=True)
 
 
 @dataclass
@@ -362,7 +362,10 @@ class PodmanBackend:
 
     @staticmethod
     def _base_args(runc: str, nofile: int) -> list[str]:
-        return ["run", "--rm", "-i", "--log-level=error", "--runtime", runc, "--cgroup-manager=cgroupfs",
+        # --log-driver=none: conmon must not copy the container's output to a log file on disk
+        # (a process printing forever would fill the disk; output limits are ours to enforce).
+        return ["run", "--rm", "-i", "--log-level=error", "--log-driver=none", "--runtime", runc,
+                "--cgroup-manager=cgroupfs",
                 "--read-only", "--read-only-tmpfs=false", "--cap-drop=ALL", "--security-opt", "no-new-privileges",
                 f"--user={SANDBOX_UID}:{SANDBOX_GID}", "--ulimit", f"nofile={nofile}:{nofile}",
                 "--ulimit", "nproc=32768:32768"]
@@ -399,11 +402,12 @@ class PodmanBackend:
             argv += ["-v", f"{path}:{path}:rw"]
         for dev in _DEV_FILES:
             argv += ["--device", f"{dev}:{dev}:rw"]
-        for key, value in ctx.env.items():
-            argv += ["--env", f"{key}={value}"]
+        # Values come from podman's own environment (``--env KEY``), never its argv (readable by all).
+        for key in ctx.env:
+            argv += ["--env", key]
         argv += ["--rootfs", self._skeleton(), *ctx.argv]
         setup = ChildSetup(cgroup=None, no_new_privs=False)
-        return Launch(argv=argv, env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin"}, preexec=setup, cwd="/",
+        return Launch(argv=argv, env=dict(ctx.env), preexec=setup, cwd="/",
                       signal_as_128=True, oom_as_137=True, cleanup=cleanup,
                       kill_argv=[podman, *self._global_args(), "rm", "--force", "--time", "0", name],
                       events=functools.partial(_podman_events, cidfile))
