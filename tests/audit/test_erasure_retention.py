@@ -100,7 +100,8 @@ async def test_tampered_sealed_payload_does_not_decrypt(log: AuditLog) -> None:
 
     r = await log.append("a.b", {"x": 1}, subject="s")
     assert r.sealed is not None
-    forged = replace(r, sealed=Sealed(nonce=r.sealed.nonce, ciphertext="A" + r.sealed.ciphertext[1:]))
+    first = "B" if r.sealed.ciphertext[0] == "A" else "A"  # always a real change of the first character
+    forged = replace(r, sealed=Sealed(nonce=r.sealed.nonce, ciphertext=first + r.sealed.ciphertext[1:]))
     with pytest.raises(AuditIntegrityError, match="does not decrypt"):
         await log.reveal(forged)
 

@@ -598,3 +598,30 @@ def _cmdline(pid: int) -> bytes:
         return Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return b""
+
+
+async def test_scratch_cannot_fill_the_host_disk(backend: str) -> None:
+    code = (
+        "import os\n"
+        "written = 0\n"
+        "try:\n"
+        "    for i in range(64):\n"
+        "        with open('f%d' % i, 'wb') as f:\n"
+        "            f.write(b'x' * (1024 * 1024))\n"
+        "        written += 1\n"
+        "except OSError as e:\n"
+        "    print(e.errno)\n"
+        "print(written)\n"
+    )
+    r = await run_py(backend, code, scratch_size=8 * MIB)
+    assert r.reason is Reason.EXITED, r.stderr_text()
+    errno_line, written = lines(r)
+    assert errno_line == "28" and int(written) <= 8  # ENOSPC: the scratch tmpfs is full, not the disk
+
+
+def test_podman_never_logs_container_output_to_disk() -> None:
+    from bastion.sandbox._backends import PodmanBackend
+    from bastion.sandbox._cgroup import CgroupSupport
+
+    assert "--log-driver=none" in PodmanBackend._base_args("/usr/sbin/runc", 256)
+    assert isinstance(PodmanBackend(CgroupSupport(0, "", "")), PodmanBackend)

@@ -208,9 +208,31 @@ PROMPT_EXTRACTION = (
     r"\brepeat\s+(?:back\s+)?(?:all\s+|everything\s+|the\s+)?(?:\w+\s+){0,3}?(?:above|before\s+this|preceding|prior\s+to\s+this)\b",
     r"\b(?:text|words|everything|content|sentences|lines|message)\s+(?:above|before)\s+(?:this|starting|beginning)\b",
     r"\bstarting\s+with\s+(?:the\s+(?:words?|phrase)\s+)?[\"'“`]?you\s+are\b",
-    r"\b(?:including|incorporating|integrating|along\s+with|as\s+well\s+as|together\s+with)\s+(?:all\s+)?(?:of\s+)?"
-    r"(?:the\s+|your\s+|any\s+)?(?:original|initial|preceding|prior|system|hidden|first|starting)\s+"
-    r"(?:instructions|directives|guidelines|prompt|rules|directions)\b",
+    r"\b(?:including|incorporating|integrating|embedding|along\s+with|as\s+well\s+as|together\s+with)\s+"
+    r"(?:[^.\n]{0,60}?\s)?(?:the\s+|your\s+|any\s+|all\s+)?(?:original|initial|foundational|preceding|prior|"
+    r"system|hidden|first|starting)\s+(?:set\s+of\s+)?(?:instructions|directives|guidelines|prompt|rules|"
+    r"directions)\b",
+    r"\b(?:output|print|repeat|reproduce|transcribe|dump|catalog|compile|accumulate|recite|type\s+out|write\s+out)\s+"
+    r"(?:out\s+)?(?:all\s+|the\s+|of\s+|a\s+|an?\s+)*(?:entire\s+|complete\s+|full\s+|whole\s+|preceding\s+|"
+    r"previous\s+|hard\s+copy\s+of\s+the\s+|transcript\s+of\s+the\s+)?(?:text|content|conversation|dialogue|"
+    r"prompt|words|messages|textual\s+content)\s+(?:presented\s+|shown\s+|given\s+|provided\s+)?(?:above|"
+    r"before\s+this(?:\s+point)?|prior\s+to\s+this(?:\s+point)?|up\s+to\s+(?:this\s+point|now)|leading\s+up\s+"
+    r"to\s+now)\b",
+    r"[\"'{]\s*(?:original|initial|system)\s+(?:instructions|prompt)\s*[\"']\s*:",
+    r"\b(?:extract|compile|gather|organi[sz]e|collect|retrieve|arrange|place|put)\b[^.\n]{0,80}?\b(?:information|"
+    r"details|data|everything)\s+(?:provided\s+|given\s+|contained\s+|presented\s+)?(?:in|from)\s+the\s+"
+    r"(?:current\s+)?prompt\b",
+    r"\b(?:instructions|text|prompt|rules|directives|messages?)\s+(?:that\s+)?you\s+(?:were|have\s+been)\s+given\s+"
+    r"(?:at\s+the\s+(?:beginning|start)|initially|first|before\s+(?:this|the)\s+conversation)",
+    r"\bwhat\s+(?:were|have)\s+you\s+(?:been\s+)?told\s+(?:before|at\s+the\s+(?:beginning|start)|initially|"
+    r"to\s+(?:do|say|never))\b",
+    r"\b(?:complete|continue|finish|start\s+your\s+(?:answer|response|reply)\s+with|begin\s+your\s+(?:answer|"
+    r"response|reply)\s+with)\b[^.\n]{0,40}?[\"'](?:the\s+system\s+prompt\s+is|my\s+(?:instructions|system\s+"
+    r"prompt|rules)\s+(?:are|is|say)|i\s+was\s+(?:instructed|told|programmed)\s+to)",
+    r"\byour\s+(?:system|initial|original|hidden|secret|internal)\s+(?:prompt|instructions|message|directives)\b",
+    r"\b(?:need\s+to|let\s+me|want\s+to|like\s+to|can\s+i|may\s+i|allow\s+me\s+to|must)\s+(?:see|view|read|"
+    r"access|get|obtain|know)\s+(?:the|your)\s+(?:system\s+prompt|system\s+instructions|initial\s+instructions|"
+    r"hidden\s+instructions)\b",
     r"\b(?:print|output|show|repeat|reveal)\s+(?:the\s+)?(?:first|previous|initial)\s+(?:\d+|few|hundred|"
     r"thousand)\s+(?:words|lines|characters|tokens)\s+(?:of\s+)?(?:your|the|this)\s+(?:prompt|context|"
     r"conversation|instructions|input)\b",

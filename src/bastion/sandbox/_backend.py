@@ -21,6 +21,7 @@ from bastion.sandbox._linux import (
     libc_call,
     make_mounts_private,
     mount_private_proc,
+    mount_tmpfs,
     set_no_new_privs,
     set_pdeathsig,
 )
@@ -61,6 +62,10 @@ class RunContext:
     seccomp_bpf: bytes | None
     netns_fd: int | None  # a prepared network namespace (allow-list relays), or None for "no network"
     hosts_file: str | None = None  # replaces /etc/hosts inside (allow-listed host names -> relay addresses)
+    #: the fresh scratch dir, mounted as a private tmpfs of ``scratch_size`` bytes (its pages count against
+    #: the memory limit): a command cannot fill the host's disk. None when the writable dirs are the caller's.
+    scratch_tmpfs: str | None = None
+    scratch_size: int = 0
 
 
 @dataclass(slots=True)
@@ -113,6 +118,8 @@ class ChildSetup:
     netns_fd: int | None = None
     hosts_file: str | None = None  # bind-mounted read-only over /etc/hosts in a private mount namespace
     private_proc: bool = False  # a new /proc showing only the sandbox's own processes (needs CLONE_NEWNS)
+    scratch_tmpfs: tuple[str, int] | None = None  # (path, bytes): a private tmpfs owned by 65534 (needs CLONE_NEWNS)
+    cwd: str | None = None  # entered again after the mounts
     drop_to_nobody: bool = False
     no_new_privs: bool = True
     #: (readable, writable, allowed TCP ports or None): the Landlock ruleset, built in the child after its
@@ -146,6 +153,10 @@ class ChildSetup:
                     mount_private_proc()
                 if self.hosts_file is not None:
                     bind_file_readonly(self.hosts_file, "/etc/hosts")
+                if self.scratch_tmpfs is not None:
+                    mount_tmpfs(*self.scratch_tmpfs)
+                if self.cwd is not None:
+                    os.chdir(self.cwd)  # the working directory may now be under a new mount
             if self.drop_to_nobody:
                 step = "switching to uid 65534"
                 os.setgroups([])

@@ -86,7 +86,12 @@ def _bind_args(ctx: RunContext, ro: str, rw: str, symlink: str | None) -> list[s
         else:
             args += [ro, path, path] if ro == "--ro-bind" else [ro, path]
     for path in ctx.writable:
-        args += [rw, path, path] if rw == "--bind" else [rw, path]
+        if path == ctx.scratch_tmpfs and rw == "--bind":
+            args += ["--size", str(ctx.scratch_size), "--tmpfs", path, "--chmod", "0700", path]
+        elif path == ctx.scratch_tmpfs:
+            args += ["-m", f"none:{path}:tmpfs:size={ctx.scratch_size},mode=0700,uid={SANDBOX_UID},gid={SANDBOX_GID}"]
+        else:
+            args += [rw, path, path] if rw == "--bind" else [rw, path]
     return args
 
 
@@ -149,6 +154,8 @@ class FallbackBackend:
             netns_fd=ctx.netns_fd,
             hosts_file=ctx.hosts_file if root else None,
             private_proc=root,
+            scratch_tmpfs=(ctx.scratch_tmpfs, ctx.scratch_size) if root and ctx.scratch_tmpfs else None,
+            cwd=ctx.cwd,
             drop_to_nobody=root,
             landlock=ruleset,
             seccomp=BpfProgram(ctx.seccomp_bpf) if ctx.seccomp_bpf is not None else None,
@@ -399,7 +406,11 @@ class PodmanBackend:
             if not os.path.islink(path):
                 argv += ["-v", f"{path}:{path}:ro"]
         for path in ctx.writable:
-            argv += ["-v", f"{path}:{path}:rw"]
+            if path == ctx.scratch_tmpfs:
+                # only uid 65534 runs in the container, so a world-writable (sticky) tmpfs is private to it
+                argv += ["--tmpfs", f"{path}:rw,nosuid,nodev,size={ctx.scratch_size},mode=1777"]
+            else:
+                argv += ["-v", f"{path}:{path}:rw"]
         for dev in _DEV_FILES:
             argv += ["--device", f"{dev}:{dev}:rw"]
         # Values come from podman's own environment (``--env KEY``), never its argv (readable by all).

@@ -26,6 +26,7 @@ __all__ = [
     "libc_call",
     "make_mounts_private",
     "mount_private_proc",
+    "mount_tmpfs",
     "set_no_new_privs",
     "set_pdeathsig",
 ]
@@ -90,6 +91,12 @@ def mount_private_proc() -> None:
         libc_call("mount", b"proc", b"/proc", b"proc", flags, b"hidepid=invisible")
     except OSError:
         libc_call("mount", b"proc", b"/proc", b"proc", flags, b"hidepid=2")
+
+
+def mount_tmpfs(path: str, size: int) -> None:
+    """Mount a private tmpfs of ``size`` bytes on ``path``, owned by uid/gid 65534, mode 0700."""
+    opts = f"size={size},mode=0700,uid=65534,gid=65534".encode()
+    libc_call("mount", b"tmpfs", os.fsencode(path), b"tmpfs", ctypes.c_ulong(_MS_NOSUID | _MS_NODEV), opts)
 
 
 def set_pdeathsig(sig: int) -> None:

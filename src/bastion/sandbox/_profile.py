@@ -139,7 +139,8 @@ class SandboxProfile:
     --security-opt no-new-privileges --user=65534 --memory=512m --pids-limit=100`` under ``timeout 30``.
 
     ``writable`` directories are bind-mounted read-write (they must exist and be writable by uid 65534);
-    when empty, a fresh private scratch directory is created for each run and removed afterwards.
+    when empty, each run gets a fresh private scratch directory: a tmpfs of ``scratch_size`` bytes
+    (default: the memory limit) that disappears with the run, so a command cannot fill the host's disk.
     ``readable`` host paths are visible read-only; nothing else of the host filesystem is.
     ``allow_downgrade`` names features the operator accepts a backend not enforcing; any other missing
     feature makes the run ``refused``.
@@ -154,6 +155,7 @@ class SandboxProfile:
     cpu_seconds: int | None = None  # None: the wall-clock timeout, rounded up
     file_size: int = 64 * 1024 * 1024
     max_output: int = 1024 * 1024  # bytes per stream (stdout, stderr)
+    scratch_size: int | None = None  # the fresh scratch dir's tmpfs size; None: the memory limit
     open_files: int = 256
     env: tuple[tuple[str, str], ...] = ()
     cwd: str | None = None  # default: the first writable directory
@@ -171,6 +173,8 @@ class SandboxProfile:
             problems.append("cpu_seconds must be at least 1")
         if self.file_size < 0:
             problems.append("file_size must be >= 0")
+        if self.scratch_size is not None and self.scratch_size < 64 * 1024:
+            problems.append("scratch_size must be at least 64k")
         if self.max_output < 1:
             problems.append("max_output must be at least 1 byte")
         if self.open_files < 16:
@@ -194,6 +198,11 @@ class SandboxProfile:
         if self.cpu_seconds is not None:
             return self.cpu_seconds
         return max(1, int(self.timeout) + 1)
+
+    @property
+    def scratch_limit(self) -> int:
+        """Bytes the fresh scratch tmpfs may hold (its pages also count against the memory limit)."""
+        return self.scratch_size if self.scratch_size is not None else self.memory
 
     @property
     def required(self) -> frozenset[Feature]:

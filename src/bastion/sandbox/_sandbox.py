@@ -487,7 +487,8 @@ class Sandbox:
             ctx = RunContext(profile=p, argv=(resolved, *argv[1:]), writable=writable, readable=readable, cwd=cwd,
                              env=self._env(cwd, writable), cgroup=cgroup, seccomp_bpf=bpf,
                              netns_fd=netns.fd if netns is not None else None,
-                             hosts_file=netns.hosts_file if netns is not None else None)
+                             hosts_file=netns.hosts_file if netns is not None else None,
+                             scratch_tmpfs=scratch, scratch_size=p.scratch_limit)
             try:
                 launch = backend.launch(ctx)
             except (SandboxError, OSError) as exc:
