@@ -7,11 +7,24 @@ import bastion
 
 def test_all_is_complete_and_importable() -> None:
     for name in bastion.__all__:
-        assert hasattr(bastion, name), name
+        assert getattr(bastion, name) is not None, name
     public = {n for n in dir(bastion) if not n.startswith("_")}
     modules = {n for n in public if isinstance(getattr(bastion, n), type(importlib))}
-    missing = public - set(bastion.__all__) - modules
+    missing = public - set(bastion.__all__) - modules - {"annotations", "TYPE_CHECKING", "Any", "import_module"}
     assert not missing, f"public names not in __all__: {sorted(missing)}"
+
+
+def test_lazy_names_are_listed_in_all() -> None:
+    assert set(bastion._LAZY) <= set(bastion.__all__)
+
+
+def test_unknown_attribute_raises() -> None:
+    try:
+        bastion.does_not_exist  # noqa: B018
+    except AttributeError as exc:
+        assert "does_not_exist" in str(exc)
+    else:
+        raise AssertionError("expected AttributeError")
 
 
 def test_version_is_a_string() -> None:

@@ -391,3 +391,31 @@ async def test_gateway_writes_its_audit_to_postgres() -> None:
     await cleaner.open()
     await cleaner.drop()
     await cleaner.close()
+
+
+async def test_embedded_defaults_sqlite_keys_state_and_audit(tmp_path: Path) -> None:
+    """`bastion serve` with no config: SQLite keys/state/audit, demo upstream, working chain."""
+    import httpx
+
+    from bastion.config import BastionConfig
+    from bastion.gateway import build_gateway
+
+    cfg = BastionConfig.model_validate({"stores": {"data_dir": str(tmp_path / "data")}, "inspection": {"classifier": False}})
+    gw, res = await build_gateway(cfg)
+    token, rec = mint_key("dev")
+    await gw.keys.put(rec)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=gw.app()), base_url="http://gw") as c:
+        hdr = {"authorization": f"Bearer {token}", "traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}
+        r = await c.post("/v1/chat/completions", json={"model": "bastion-demo", "messages": [{"role": "user", "content": "hello"}]}, headers=hdr)
+        assert r.status_code == 200 and "demo upstream" in r.json()["choices"][0]["message"]["content"]
+        models = await c.get("/v1/models", headers=hdr)
+        assert [m["id"] for m in models.json()["data"]] == ["bastion-demo"]
+    await gw.aclose()
+    await res.aclose()
+    assert {p.name for p in (tmp_path / "data").iterdir()} >= {"keys.db", "state.db", "audit.db"}
+    async with AuditLog(SQLiteAuditStore(tmp_path / "data" / "audit.db"), masker=PayloadMasker(scan=False)) as log:
+        recs = [r async for r in log.records()]
+        assert [r.event_type for r in recs] == ["gateway.llm.request"]
+        assert recs[0].correlation_id == "4bf92f3577b34da6a3ce929d0e0e4736"
+        assert recs[0].actor == rec.key_id
+        assert (await log.verify()).ok
