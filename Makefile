@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 .PHONY: run test lint typecheck unit install bench docs clean
 
 $(STAMP): pyproject.toml
+	sh scripts/setup-sandbox.sh
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

@@ -139,7 +139,7 @@ def bastion_predict(texts: list[str], regions: tuple[str, ...]) -> list[list[Spa
 # -- peer worker (runs under the peer interpreter; imports presidio only) --------------------------
 
 def _peer_worker() -> None:
-    from presidio_analyzer.predefined_recognizers import (
+    from presidio_analyzer.predefined_recognizers import (  # type: ignore[import-not-found]
         CreditCardRecognizer,
         EmailRecognizer,
         IbanRecognizer,
@@ -299,7 +299,11 @@ def main() -> None:
         if peer_ok:
             res = run_peer(args.peer_python, {"texts": texts, "predict": True})
             if res is not None:
-                pred = [[(int(s), int(e), PRESIDIO_MAP[t]) for s, e, t, _ in p if t in PRESIDIO_MAP] for p in res["pred"]]  # type: ignore[union-attr]
+                raw_pred: list[list[list[object]]] = res["pred"]  # type: ignore[assignment]
+                pred = [
+                    [(int(str(sp[0])), int(str(sp[1])), PRESIDIO_MAP[str(sp[2])]) for sp in p if sp[2] in PRESIDIO_MAP]
+                    for p in raw_pred
+                ]
                 rows[f"presidio {res['version']} recognizers"] = score(gold, pred, ents)
         print(f"{'entity':12s} {'support':>7s}  {'system':28s} {'exact P/R/F1':>20s}   {'overlap P/R/F1':>20s}")
         for ent in sorted(ents):

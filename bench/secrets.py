@@ -85,10 +85,12 @@ PUBLIC_IDENTIFIERS = frozenset(
 class Bastion:
     name = "bastion"
 
-    def __init__(self, engine: str = "auto") -> None:
+    def __init__(self, engine: str = "auto", *, high_entropy: bool = False) -> None:
         from bastion.detect._base import DetectConfig
 
-        self.scanner = SecretsScanner(DetectConfig(engine=engine))
+        self.scanner = SecretsScanner(DetectConfig(engine=engine), high_entropy=high_entropy)
+        if high_entropy:
+            self.name = "bastion+entropy"
 
     def lines_in_text(self, text: str) -> set[int]:
         """1-based line numbers covered by findings."""
@@ -356,6 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--engine", default="auto", choices=["auto", "hyperscan", "re2"])
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--no-peer", action="store_true", help="skip detect-secrets")
+    ap.add_argument("--no-entropy", action="store_true", help="skip the bastion+entropy variant (opt-in rule on)")
     ap.add_argument("--show", type=int, default=0, help="print this many misses/false alarms per tool")
     ap.add_argument("--json", type=Path, help="write the figures as JSON here")
     ap.add_argument("--prose-mb", type=float, default=1.0, help="size of the benign-text speed corpus")
@@ -366,6 +369,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"data not found: {data} (set BASTION_SHARED or pass --data)", file=sys.stderr)
         return 2
     tools: list[Bastion | DetectSecrets] = [Bastion(args.engine)]
+    if not args.no_entropy:
+        tools.append(Bastion(args.engine, high_entropy=True))
     if not args.no_peer:
         try:
             tools.append(DetectSecrets())
@@ -434,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
                 results[tool.name][f"mb_per_s_{label}"] = mbps
                 results[tool.name][f"mb_per_wall_s_{label}"] = wall
                 print(f"  {tool.name:15s} {mbps:8.2f} MB/s per CPU second   ({wall:.2f} MB/s wall clock)")
-            if len(tools) == 2:
+            if "detect-secrets" in results:
                 a = float(results["bastion"][f"mb_per_s_{label}"])  # type: ignore[arg-type]
                 b = float(results["detect-secrets"][f"mb_per_s_{label}"])  # type: ignore[arg-type]
                 print(f"  speed ratio bastion/detect-secrets: {a / b:.1f}x")

@@ -136,8 +136,13 @@ def test_mismatched_text_is_an_error() -> None:
 def test_end_to_end_with_guard() -> None:
     text = "Contact jane.doe@acme.io, card 4539 1488 0343 6467, server http://10.0.3.7:8080/admin"
     result = Guard(entry_points=False).scan(text, surface="response")
+    # the examples of docs/redaction.md
     out = redact(text, result).text
     assert out == "Contact [PII:email#1], card [PII:credit_card#1], server [LEAK:internal_url#1]"
+    masked = redact(text, result, strategy="mask").text
+    assert masked == "Contact ****************, card *******************, server **************************"
+    hashed = redact(text, result, strategy="hash", key=KEY).text
+    assert hashed.startswith("Contact [PII:email:hmac:") and "4539" not in hashed
 
 
 # -- vault ----------------------------------------------------------------------------------

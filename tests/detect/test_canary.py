@@ -7,8 +7,7 @@ import codecs
 import re
 
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from bastion import Guard
 from bastion._types import Category, Surface

@@ -28,7 +28,7 @@ from bastion.detect._secret_checks import (
     jwt_ok,
     shannon_entropy,
 )
-from bastion.detect._secret_rules import RULES
+from bastion.detect._secret_rules import OPTIONAL_RULES, RULES
 from bastion.detect._secrets import SECRET_RULES, SecretsScanner
 
 ALNUM = string.ascii_letters + string.digits
@@ -565,8 +565,11 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "secrets.md"
 
 def test_docs_list_every_rule() -> None:
     doc = DOC.read_text(encoding="utf-8")
-    missing = [r.rule_id for r in RULES if f"| `{r.rule_id}` | `{r.entity}` | {r.info.severity.value} |" not in doc]
+    every = RULES + OPTIONAL_RULES
+    missing = [r.rule_id for r in every if f"| `{r.rule_id}` | `{r.entity}` | {r.info.severity.value} |" not in doc]
     assert not missing
+    assert f"({sum(len(r.patterns) for r in RULES)}, from the {len(RULES)} default rules below)" in doc
+    assert f"\n{len(RULES)} rules on by default and {len(OPTIONAL_RULES)} opt-in rule." in doc
 
 
 def test_docs_example_output() -> None:
@@ -606,3 +609,15 @@ _MORE = [(r, t.replace("{v}", v), v) for r, t, v in _MORE]
 @pytest.mark.parametrize(("rule_id", "text", "value"), _MORE, ids=[f"{r}-more{i}" for i, (r, _, _) in enumerate(_MORE)])
 def test_more_formats_exact_span(scanner: SecretsScanner, rule_id: str, text: str, value: str) -> None:
     test_rule_finds_exact_span(scanner, rule_id, text, value)
+
+
+def test_high_entropy_rule_is_opt_in(scanner: SecretsScanner) -> None:
+    blob = rnd(40, B64)
+    sha = rnd(40, HEX)
+    text = f'config = {{"value": "{blob}", "commit": "{sha}", "name": "SomeLongIdentifierName", "n": "{rnd(24, string.ascii_letters)}"}}'
+    assert scanner.scan_text(text) == []
+    on = SecretsScanner(DetectConfig(extra=(("secrets.high_entropy", "true"),)))
+    found = [(f.rule_id, text[f.start : f.end]) for f in on.scan_text(text)]
+    assert found == [("secret.high_entropy_string", blob), ("secret.high_entropy_string", sha)]
+    # specific rules still win where both match
+    assert [f.rule_id for f in on.scan_text(f'k = "{AKIA}"')] == ["secret.aws_access_key"]

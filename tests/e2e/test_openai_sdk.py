@@ -274,7 +274,13 @@ def _raw(url: str, payload: bytes) -> bytes:
 def test_header_smuggling_is_refused(gateway: Any, head: bytes) -> None:
     url, key, _, audit, _ = gateway
     before = len(audit.events)
-    req = b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.encode() + b"\r\n" + head + b"\r\n0\r\n\r\nGET /v1/models HTTP/1.1\r\nHost: x\r\n\r\n"
+    req = (
+        b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+        + key.encode()
+        + b"\r\n"
+        + head
+        + b"\r\n0\r\n\r\nGET /v1/models HTTP/1.1\r\nHost: x\r\n\r\n"
+    )
     resp = _raw(url, req)
     assert resp.startswith(b"HTTP/1.1 4"), resp[:200]
     assert resp.count(b"HTTP/1.1 ") == 1  # the smuggled second request was not served

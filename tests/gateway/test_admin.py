@@ -46,12 +46,17 @@ async def test_keys_through_the_admin_api(make_harness: Any) -> None:
         bad = await c.post("/admin/keys", json={"name": "x", "rpm": "many"}, headers=auth)
         assert bad.status_code == 400 and bad.json()["error"]["param"] == "rpm"
     assert (await h.chat(chat_body(), key=token)).status_code == 401
-    assert [e["event"] for e in h.audit.events if e["event"].startswith("admin.")] == ["admin.key_created", "admin.key_revoked"]
+    assert [e["event"] for e in h.audit.events if e["event"].startswith("admin.")] == [
+        "admin.key_created",
+        "admin.key_revoked",
+    ]
 
 
 async def test_approvals_through_the_admin_api(make_harness: Any) -> None:
     call = tool_call("refund", {"order": 1})
-    h = await make_harness(json_handler(completion(None, tool_calls=[call], finish="tool_calls")), FIREWALL, admin_token=ADMIN)
+    h = await make_harness(
+        json_handler(completion(None, tool_calls=[call], finish="tool_calls")), FIREWALL, admin_token=ADMIN
+    )
     auth = {"authorization": f"Bearer {ADMIN}"}
     r = await h.chat(chat_body())
     assert "held for human approval" in r.json()["choices"][0]["message"]["content"]

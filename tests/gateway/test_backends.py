@@ -393,6 +393,7 @@ async def test_gateway_writes_its_audit_to_postgres() -> None:
     await cleaner.close()
 
 
+@pytest.mark.slow
 async def test_embedded_defaults_sqlite_keys_state_and_audit(tmp_path: Path) -> None:
     """`bastion serve` with no config: SQLite keys/state/audit, demo upstream, working chain."""
     import httpx
@@ -400,13 +401,22 @@ async def test_embedded_defaults_sqlite_keys_state_and_audit(tmp_path: Path) -> 
     from bastion.config import BastionConfig
     from bastion.gateway import build_gateway
 
-    cfg = BastionConfig.model_validate({"stores": {"data_dir": str(tmp_path / "data")}, "inspection": {"classifier": False}})
+    cfg = BastionConfig.model_validate(
+        {"stores": {"data_dir": str(tmp_path / "data")}, "inspection": {"classifier": False}}
+    )
     gw, res = await build_gateway(cfg)
     token, rec = mint_key("dev")
     await gw.keys.put(rec)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=gw.app()), base_url="http://gw") as c:
-        hdr = {"authorization": f"Bearer {token}", "traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}
-        r = await c.post("/v1/chat/completions", json={"model": "bastion-demo", "messages": [{"role": "user", "content": "hello"}]}, headers=hdr)
+        hdr = {
+            "authorization": f"Bearer {token}",
+            "traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+        }
+        r = await c.post(
+            "/v1/chat/completions",
+            json={"model": "bastion-demo", "messages": [{"role": "user", "content": "hello"}]},
+            headers=hdr,
+        )
         assert r.status_code == 200 and "demo upstream" in r.json()["choices"][0]["message"]["content"]
         models = await c.get("/v1/models", headers=hdr)
         assert [m["id"] for m in models.json()["data"]] == ["bastion-demo"]

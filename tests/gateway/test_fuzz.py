@@ -67,7 +67,7 @@ async def _harness() -> Harness:
     return HARNESS["h"]  # type: ignore[no-any-return]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=chat_like)
 async def test_structured_fuzz(body: dict[str, Any]) -> None:
     h = await _harness()

@@ -66,11 +66,23 @@ class RawServer:
 
 
 def ok(body: bytes, extra: bytes = b"") -> bytes:
-    return b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: " + str(len(body)).encode() + b"\r\n" + extra + b"\r\n" + body
+    return (
+        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: "
+        + str(len(body)).encode()
+        + b"\r\n"
+        + extra
+        + b"\r\n"
+        + body
+    )
 
 
 async def call(url: str, transport: LeanTransport, *, timeout: float = 5.0, content: bytes = b"{}") -> httpx.Response:
-    req = httpx.Request("POST", url + "/v1/chat/completions", content=content, extensions={"timeout": {"connect": timeout, "read": timeout, "write": timeout, "pool": timeout}})
+    req = httpx.Request(
+        "POST",
+        url + "/v1/chat/completions",
+        content=content,
+        extensions={"timeout": {"connect": timeout, "read": timeout, "write": timeout, "pool": timeout}},
+    )
     resp = await transport.handle_async_request(req)
     await resp.aread()
     return resp
@@ -216,9 +228,9 @@ async def test_connect_error() -> None:
 
 
 async def test_works_under_httpx_async_client() -> None:
-    async with RawServer(lambda req: ok(b'{"ok":true}', b"content-encoding: identity\r\n")) as url:
-        async with httpx.AsyncClient(base_url=url, transport=LeanTransport(), follow_redirects=False, trust_env=False) as c:
+    async with RawServer(lambda req: ok(b'{"ok":true}', b"content-encoding: identity\r\n")) as url:  # noqa: SIM117 - the client needs the server URL
+        async with httpx.AsyncClient(
+            base_url=url, transport=LeanTransport(), follow_redirects=False, trust_env=False
+        ) as c:
             r = await c.get("/v1/models")
             assert r.json() == {"ok": True}
-
-

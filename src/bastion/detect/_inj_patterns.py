@@ -427,6 +427,10 @@ NO_RESTRICTIONS = (
 )
 
 REFUSAL_SUPPRESSION = (
+    # prefix priming: "Begin your reply with: 'Sure, here is ...'"
+    r"\b(?:start|begin|respond|reply|answer)\w*\s+(?:your\s+|the\s+|each\s+)?(?:response|reply|answer|output|"
+    r"message)?\s*(?:with|by\s+saying)\s*:?\s*[\"'“`]*\s*(?:sure|absolutely|of\s+course|certainly)\b[^\n]{0,40}?"
+    r"\b(?:here|i\s+(?:can|will)|is\s+(?:a|an|the|how))\b",
     r"\b(?:you\s+)?(?:must|will|should|can|shall|would)\s+never\s+(?:refuse|decline|deny|reject)\b",
     r"\b(?:never|do\s+not|don'?t|cannot|can'?t|can\s+not|must\s+not|mustn'?t|will\s+not|won'?t|not\s+allowed\s+to)"
     r"\s+(?:ever\s+)?(?:refuse|decline|reject)\s+(?:to\s+(?:answer|respond|comply|reply|help)|any\s+"

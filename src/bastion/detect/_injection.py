@@ -1,9 +1,16 @@
 """Rule-based prompt-injection, jailbreak and obfuscation detection (the fast tier's rules).
 
 :class:`InjectionRulesScanner` matches the normalised text of a document (see
-:mod:`bastion.detect._normalize`) with one linear-time :class:`~bastion.detect.PatternSet`,
-then again on the leetspeak and ROT13 views and on every decoded blob (base64, hex, URL,
-HTML entities), and maps every span back to the original text. Obfuscation seen while
+:mod:`bastion.detect._normalize`), then the leetspeak and ROT13 views and every decoded blob
+(base64, hex, URL, HTML entities), and maps every span back to the original text.
+
+Matching has two linear-time stages. The rule expressions (``_inj_patterns.PATTERNS``) are
+large alternations with bounded gaps; Hyperscan needs minutes to compile them and an RE2 set
+of them falls back to its slow NFA. So each expression gets *triggers*: its most selective
+mandatory word group or literal (:func:`triggers_of`), found with one
+:class:`~bastion.detect.PatternSet`; only expressions whose triggers all occur are run,
+one by one, with RE2 for exact spans. ``test_triggers_are_necessary`` checks that a trigger
+is part of every match, so the prefilter cannot drop a true match. Obfuscation seen while
 normalising is reported as ``obfuscation.*`` findings; an injection found only inside
 encoded or leetspeak text adds ``obfuscation.encoded_payload`` / ``obfuscation.leetspeak``.
 

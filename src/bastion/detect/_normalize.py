@@ -169,6 +169,7 @@ def _is_vs(o: int) -> bool:
     return 0xFE00 <= o <= 0xFE0F or 0xE0100 <= o <= 0xE01EF
 
 
+# Memo of the pure per-character fold (bounded; not configuration).
 _FOLD_CACHE: dict[str, str] = {}
 _DOTLESS = {"ı": "i", "ȷ": "j", "ſ": "s", "ß": "ss"}
 
@@ -364,9 +365,9 @@ class _Builder:
         """Append ``s`` standing for original ``[o0, o1)``; merges linear neighbours."""
         n = len(s)
         if n == 0:
+            # Deleted characters leave a gap in the original offsets between two segments; a
+            # span crossing the gap maps to both neighbours and so covers the deleted characters.
             self.identity = False
-            # Deleted characters: extend the previous segment's original end if it is adjacent
-            # and already non-linear; otherwise nothing to record (neighbours absorb the gap).
             return
         if n != o1 - o0 or (self.oend and self.oend[-1] != o0):
             self.identity = False
@@ -518,7 +519,7 @@ def _classify_invisible(text: str, i: int, b: _Builder, rtl: bool) -> None:
     _signal(b, "zero_width", i, i + 1, text, f"U+{ord(ch):04X} inside a word")
 
 
-def _fold_homoglyphs(norm: str, original: str, nt_map: NormalizedText, b: _Builder) -> str:
+def _fold_homoglyphs(norm: str, nt_map: NormalizedText, b: _Builder) -> str:
     """Fold look-alikes to Latin inside words that mix Latin with Cyrillic/Greek look-alikes."""
     if not _CONFUSABLE_RX.search(norm) or not _MIXED_RX.search(norm):
         return norm
@@ -696,7 +697,7 @@ def _normalize_one(text: str) -> NormalizedText:
         _oend=tuple(b.oend),
         _identity=identity,
     )
-    hfolded = _fold_homoglyphs(norm, text, nt, b)
+    hfolded = _fold_homoglyphs(norm, nt, b)
     signals = tuple(sorted(b.signals, key=lambda s: (s.start, s.end, s.kind)))
     if hfolded is norm and not signals:
         return nt

@@ -98,9 +98,9 @@ SSN = _rule(
     "pii.ssn",
     Severity.HIGH,
     0.85,
-    "A US Social Security Number `AAA-GG-SSSS` (or spaced) outside the never-issued ranges: area "
-    "000, 666 and 900-999, group 00, serial 0000; well-known sample numbers are ignored. Nine "
-    "plain digits count only next to `SSN`/`social security`.",
+    "A US Social Security Number `AAA-GG-SSSS` outside the never-issued ranges: area 000, 666 and "
+    "900-999, group 00, serial 0000; well-known sample numbers are ignored. The spaced form and "
+    "nine plain digits count only next to `SSN`/`social security`.",
     "SSN 521-44-9382",
 )
 DE_TAX_ID = _rule(

@@ -1183,7 +1183,6 @@ RULES: tuple[SecretRule, ...] = (
             L + r"(live_[0-9]{6,12}_[A-Za-z0-9]{30})",
             L + r"(vc[pikar]_[A-Za-z0-9]{40,64})",
             L + r"(dnkey-[A-Z0-9]{26}-[A-Z0-9]{52})",
-            L + r"(akab-[a-z0-9]{16}-[a-z0-9]{16})",
             _ctx("(?i:sonar[._-]?(?:login|token))", r"[a-f0-9]{40}"),
         ),
         kind="context",
@@ -1192,7 +1191,7 @@ RULES: tuple[SecretRule, ...] = (
         conf=0.85,
         desc="Developer-tool tokens with documented prefixes: Sourcegraph (`sgp_`), Dependency-Track (`odt_`), "
         "Adafruit IO (`aio_`), Twitch stream keys (`live_<id>_`), Vercel (`vcp_` ...), Defined Networking (`dnkey-`), "
-        "Akamai EdgeGrid (`akab-`), SonarQube legacy tokens (40 hex next to sonar.login).",
+        "SonarQube legacy tokens (40 hex next to sonar.login).",
         example="SRC_ACCESS_TOKEN=sgp_3f9a7c1e5b2d8064a9c7e3f1b5d2086ac4e9f7b3",
     ),
     _r(
@@ -1522,5 +1521,26 @@ RULES: tuple[SecretRule, ...] = (
         desc="Hard-coded secret, token or API key assigned to a variable, config key, CLI flag or URL query "
         "parameter, when the value has high entropy and is not a placeholder or a variable reference.",
         example='api_key: "q7vR2mT9kW4zP1nB8cF5hJ3g"',
+    ),
+)
+
+# Opt-in rules (``secrets.high_entropy=true``): compiled only when asked for, because they are
+# candidates in almost any code and trade precision for recall.
+OPTIONAL_RULES: tuple[SecretRule, ...] = (
+    _r(
+        "high_entropy_string",
+        (
+            r"[\"'`]([A-Za-z0-9+/=_-]{20,})[\"'`]",
+            r"[:=][ \t]*([A-Za-z0-9+/=_-]{20,})",
+        ),
+        kind="entropy",
+        sev="medium",
+        conf=0.5,
+        priority=0,
+        tail="A-Za-z0-9+/=_-",
+        desc="Opt-in (`secrets.high_entropy=true`): any quoted or assigned string of 20+ base64/hex characters "
+        "with high Shannon entropy (4.5 bits/char for base64, 3.0 for hex, like detect-secrets' defaults) "
+        "and at least one digit, not already matched by a specific rule. Also reports hashes and random ids.",
+        example='key = "q7vR2mT9kW4zP1nB8cF5hJ3gD6sL0aE7"',
     ),
 )

@@ -8,9 +8,10 @@ right-hand boundary, placeholder and documentation-example filters, key-name ana
 for generic assignments, Shannon entropy, checksums and structural validators.
 Overlapping candidates are resolved in favour of the more specific rule.
 
-Options (``DetectConfig.extra``): ``secrets.require_checksum=true`` drops tokens whose
-format has a checksum (GitHub, npm) when the checksum does not verify, instead of reporting
-them with lower confidence.
+Options (``DetectConfig.extra``, or the constructor's keywords): ``secrets.require_checksum=true``
+drops tokens whose format has a checksum (GitHub, npm) when the checksum does not verify, instead
+of reporting them with lower confidence; ``secrets.high_entropy=true`` adds the opt-in
+``secret.high_entropy_string`` rule (context-free, detect-secrets-style entropy strings).
 """
 
 from __future__ import annotations
@@ -45,12 +46,12 @@ from bastion.detect._secret_checks import (
     pypi_macaroon_ok,
     shannon_entropy,
 )
-from bastion.detect._secret_rules import RULES, L, SecretRule
+from bastion.detect._secret_rules import OPTIONAL_RULES, RULES, L, SecretRule
 from bastion.errors import ScannerError
 
 __all__ = ["SECRET_RULES", "SecretsScanner"]
 
-SECRET_RULES: tuple[RuleInfo, ...] = tuple(r.info for r in RULES)
+SECRET_RULES: tuple[RuleInfo, ...] = tuple(r.info for r in RULES + OPTIONAL_RULES)
 
 
 def _crc(value: str) -> Verdict:
@@ -158,8 +159,8 @@ class _Candidate:
 _Meta = tuple[SecretRule, int, "re.Pattern[str] | None", Any, bool]
 
 
-@functools.lru_cache(maxsize=4)
-def _compiled(engine: str) -> tuple[PatternSet, tuple[_Meta, ...]]:
+@functools.lru_cache(maxsize=8)
+def _compiled(engine: str, optional: bool = False) -> tuple[PatternSet, tuple[_Meta, ...]]:
     """The combined pattern set for ``engine`` and, per pattern, (rule, order, tail check, RE2 for bytes).
 
     The :class:`PatternSet` does the one prefilter pass; exact spans come from RE2 run on the
@@ -169,8 +170,8 @@ def _compiled(engine: str) -> tuple[PatternSet, tuple[_Meta, ...]]:
     patterns: list[Pattern] = []
     meta: list[_Meta] = []
     if engine == "auto":  # one cache entry for "auto" and the engine it resolves to
-        return _compiled("hyperscan" if hyperscan_available() else "re2")
-    for order, rule in enumerate(RULES):
+        return _compiled("hyperscan" if hyperscan_available() else "re2", optional)
+    for order, rule in enumerate(RULES + OPTIONAL_RULES if optional else RULES):
         tail = re.compile(f"[{rule.tail}]") if rule.tail else None
         for regex in rule.patterns:
             # A leading boundary class would stop RE2 from skipping ahead to the literal prefix;
@@ -215,14 +216,23 @@ class SecretsScanner:
     categories = frozenset({Category.SECRET})
     rules: Sequence[RuleInfo] = SECRET_RULES
 
-    def __init__(self, config: DetectConfig | None = None, *, require_checksum: bool | None = None) -> None:
+    def __init__(
+        self,
+        config: DetectConfig | None = None,
+        *,
+        require_checksum: bool | None = None,
+        high_entropy: bool | None = None,
+    ) -> None:
         cfg = config or DetectConfig()
         extra = dict(cfg.extra)
         if require_checksum is None:
             require_checksum = _truthy(extra.get("secrets.require_checksum", "false"))
+        if high_entropy is None:
+            high_entropy = _truthy(extra.get("secrets.high_entropy", "false"))
         self.require_checksum = require_checksum
+        self.high_entropy = high_entropy
         try:
-            self._set, self._meta = _compiled(cfg.engine)
+            self._set, self._meta = _compiled(cfg.engine, high_entropy)
         except ScannerError:
             raise
         except Exception as exc:  # pragma: no cover - a broken rule table is a bug
@@ -334,6 +344,11 @@ class SecretsScanner:
             if not _uri_password_ok(value):
                 return None
             note = "password in URI"
+        elif kind == "entropy":
+            checked_e = _entropy_value_ok(value)
+            if checked_e is None:
+                return None
+            note = f"entropy {checked_e:.1f} bits/char"
         elif kind == "password_value":
             stripped = value.rstrip(")")
             end -= len(value) - len(stripped)
@@ -597,6 +612,21 @@ def _generic_ok(rule: SecretRule, key: str, value: str, *, quoted: bool) -> tupl
 _ENCODED_OR_LITERAL = re.compile(
     r"^(?:0x[0-9a-fA-F]+|(?:ENC|enc|DEC|vault|VAULT|ref|REF|secret|SECRET|arn|urn)[(:].*|-?\d+(?:\.\d+)?|#.*)$"
 )
+
+
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
+def _entropy_value_ok(value: str) -> float | None:
+    """The opt-in high-entropy rule: random-looking base64/hex of 20-512 characters with a digit."""
+    if not 20 <= len(value) <= 512 or not any(ch.isdigit() for ch in value):
+        return None
+    if is_placeholder(value) or _IDENTIFIER.match(value) or _WORDS_CAMEL.match(value) or "//" in value:
+        return None
+    ent = shannon_entropy(value)
+    if all(ch in _HEX for ch in value):
+        return ent if ent >= 3.0 else None
+    return ent if ent >= 4.5 else None
 
 
 def _password_value_ok(rule: SecretRule, value: str, *, quoted: bool) -> tuple[float, str] | None:

@@ -585,27 +585,72 @@ def choose_threshold(y: npt.NDArray[np.int64], p: npt.NDArray[np.float64], hard:
     return best_t
 
 
-def _oof(rows: Sequence[Row], folds: list[list[str]], params: TrainParams, cache: FeatureCache, log: Callable[[str], None]) -> npt.NDArray[np.float64]:
+_FOLD_STATE: dict[str, Any] = {}
+
+
+def _run_fold(i: int) -> tuple[list[int], list[float], float]:
+    rows, folds, params, cache = _FOLD_STATE["args"]
+    hs = set(folds[i])
+    tr = [r for r in rows if r.group not in hs]
+    te = [j for j, r in enumerate(rows) if r.group in hs]
+    t0 = time.perf_counter()
+    model = train(tr, params, cache)
+    probs = [model.score_text(classifier_text(normalize(rows[j].text, max_depth=0)))[0].probability for j in te]
+    return te, probs, time.perf_counter() - t0
+
+
+def _oof(
+    rows: Sequence[Row],
+    folds: list[list[str]],
+    params: TrainParams,
+    cache: FeatureCache,
+    log: Callable[[str], None],
+    jobs: int = 1,
+    meanwhile: Callable[[], object] | None = None,
+) -> npt.NDArray[np.float64]:
+    """Out-of-fold attack probabilities: each fold's groups scored by a model trained without them.
+    ``jobs > 1`` runs folds in forked worker processes (features are computed once, before)."""
     p = np.full(len(rows), np.nan)
-    for i, held in enumerate(folds):
-        hs = set(held)
-        tr = [r for r in rows if r.group not in hs]
-        te = [j for j, r in enumerate(rows) if r.group in hs]
-        t0 = time.perf_counter()
-        model = train(tr, params, cache)
-        for j in te:
-            sc, _s, _e = model.score_text(classifier_text(normalize(rows[j].text, max_depth=0)))
-            p[j] = sc.probability
-        log(f"  fold {i + 1}/{len(folds)} held out {', '.join(held)}: {time.perf_counter() - t0:.1f}s")
+    _FOLD_STATE["args"] = (rows, folds, params, cache)
+    try:
+        if jobs > 1 and len(folds) > 1:
+            import multiprocessing
+
+            for r in list(rows) + (synthesize(rows, params.seed) if params.synthetic else []):
+                cache.analysis(r.text)  # warm the cache once; forked workers share it
+            # biggest training sets first: the slowest folds start early
+            order = sorted(range(len(folds)), key=lambda i: sum(r.group in set(folds[i]) for r in rows))
+            with multiprocessing.get_context("fork").Pool(min(jobs, len(folds))) as pool:
+                pending = pool.map_async(_run_fold, order, chunksize=1)
+                if meanwhile is not None:
+                    meanwhile()
+                by_fold = dict(zip(order, pending.get(), strict=True))
+            results = [by_fold[i] for i in range(len(folds))]
+        else:
+            results = [_run_fold(i) for i in range(len(folds))]
+            if meanwhile is not None:
+                meanwhile()
+    finally:
+        _FOLD_STATE.clear()
+    for i, (te, probs, secs) in enumerate(results):
+        p[te] = probs
+        log(f"  fold {i + 1}/{len(folds)} held out {', '.join(folds[i])}: {secs:.1f}s")
     return p
 
 
 def evaluate_loso(
-    rows: Sequence[Row], params: TrainParams, cache: FeatureCache, *, threshold: float | None = None, log: Callable[[str], None] = print
+    rows: Sequence[Row],
+    params: TrainParams,
+    cache: FeatureCache,
+    *,
+    threshold: float | None = None,
+    log: Callable[[str], None] = print,
+    jobs: int = 1,
+    meanwhile: Callable[[], object] | None = None,
 ) -> dict[str, Any]:
     """Leave-one-source-out: train on every source family but one, score the held-out one."""
     groups = sorted({r.group for r in rows})
-    p = _oof(rows, [[g] for g in groups], params, cache, log)
+    p = _oof(rows, [[g] for g in groups], params, cache, log, jobs, meanwhile)
     y = np.array([r.label for r in rows], dtype=np.int64)
     hard = np.array([r.group in HARD_NEGATIVE_GROUPS for r in rows])
     t = threshold if threshold is not None else choose_threshold(y, p, hard, params.target_hard_negative_fpr)
@@ -633,6 +678,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--word-bits", type=int, default=FeatureConfig().word_bits)
     ap.add_argument("--threshold-folds", type=int, default=TrainParams().threshold_folds)
     ap.add_argument("--no-synthetic", action="store_true")
+    ap.add_argument("--oof-out", type=Path, default=None, help="with --loso: write the held-out scores (JSON) here")
+    ap.add_argument("--jobs", type=int, default=1, help="worker processes for the folds (default 1)")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args(argv)
 
@@ -647,23 +694,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows = rng.sample(rows, min(args.limit, len(rows)))
     params = replace(TrainParams(), c=args.c, synthetic=not args.no_synthetic, threshold_folds=args.threshold_folds)
     cfg = replace(FeatureConfig(), char_bits=args.char_bits, word_bits=args.word_bits)
-    fz = Featurizer(cfg, engine="re2")  # same features as Hyperscan; no compile wait
+    fz = Featurizer(cfg)  # Hyperscan where installed (RE2 otherwise: the same features)
     cache = FeatureCache(fz)
     log(f"{len(rows)} rows from {args.data.name} (sha256 {sha[:16]}...), {len({r.group for r in rows})} source families")
     y = np.array([r.label for r in rows], dtype=np.int64)
     hard = np.array([r.group in HARD_NEGATIVE_GROUPS for r in rows])
     loso: dict[str, Any] | None = None
+    final: list[InjectionClassifier] = []
     if args.loso:
         log("leave-one-source-out evaluation")
-        loso = evaluate_loso(rows, params, cache, log=log)
+        loso = evaluate_loso(
+            rows, params, cache, log=log, jobs=args.jobs, meanwhile=lambda: final.append(train(rows, params, cache, log=log))
+        )
         threshold = float(loso["threshold"])
+        if args.oof_out is not None:
+            oof_rows = [{"source": r.source, "label": r.label, "kind": r.kind, "p": float(v)} for r, v in zip(rows, loso["scores"], strict=True)]
+            args.oof_out.write_text(json.dumps({"data_sha256": sha, "threshold": threshold, "rows": oof_rows}) + "\n", encoding="utf-8")
     else:
         folds = _group_folds(sorted({r.group for r in rows}), max(2, params.threshold_folds), params.seed)
         log(f"threshold: {len(folds)} grouped folds")
-        oof = _oof(rows, folds, params, cache, log)
+        oof = _oof(rows, folds, params, cache, log, args.jobs)
         threshold = choose_threshold(y, oof, hard, params.target_hard_negative_fpr)
     log(f"threshold {threshold:.4f}; final fit on all rows")
-    model = train(rows, params, cache, log=log)
+    model = final[0] if final else train(rows, params, cache, log=log)
     meta: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "name": "bastion injection classifier (fast tier)",

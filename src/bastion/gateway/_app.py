@@ -251,8 +251,7 @@ class Gateway:
 
     async def _admit(self, request: Request, ctx: RequestContext) -> _Admitted:
         key = await self.authenticate(request)
-        ctx_key = request.scope.setdefault("bastion.key", key)
-        del ctx_key
+        request.scope["bastion.key"] = key
         raw = await read_body(
             request, max_bytes=self.config.server.max_body_bytes, timeout_s=self.config.server.body_timeout_s
         )
