@@ -222,6 +222,10 @@ class BastionConfig(_Model):
     inspection: InspectionConfig = Field(default_factory=InspectionConfig)  # type: ignore[arg-type]
     policies: Mapping[str, PolicyConfig] = Field(default_factory=lambda: {"default": PolicyConfig()})
     stores: StoresConfig = Field(default_factory=StoresConfig)  # type: ignore[arg-type]
+    firewall_policy: str | None = Field(
+        default=None,
+        description="A bastion.policy YAML file applied to every proposed tool call (with the key's tools rules).",
+    )
 
     @field_validator("policies")
     @classmethod

@@ -38,6 +38,8 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("reach me: john [at] acme [dot] io", [("pii.email", "john [at] acme [dot] io")]),
     ("john(at)acme(dot)io", [("pii.email", "john(at)acme(dot)io")]),
     ("JOHN {AT} ACME {DOT} COM", [("pii.email", "JOHN {AT} ACME {DOT} COM")]),
+    ("write jane(at)acme.io", [("pii.email", "jane(at)acme.io")]),
+    ("jane [at] mail.acme.co.uk please", [("pii.email", "jane [at] mail.acme.co.uk")]),
     # phone
     ("Call me at +49 30 12345678.", [("pii.phone", "+49 30 12345678")]),
     ("Büro: 030 1234567", [("pii.phone", "030 1234567")]),
@@ -47,6 +49,8 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("call 415.555.2671 now", [("pii.phone", "415.555.2671")]),
     ("+1 (415) 555-2671", [("pii.phone", "+1 (415) 555-2671")]),
     ("Mobil 0151 23456789", [("pii.phone", "0151 23456789")]),
+    ("Tel. no. 030 1234567", [("pii.phone", "030 1234567")]),
+    ("dev box at 84.17.33.201", [("pii.ip_address", "84.17.33.201")]),
     ("Rufnummer 089/1234567", [("pii.phone", "089/1234567")]),
     ("phone: 2015550123", [("pii.phone", "2015550123")]),
     ("UK +44 20 7946 0958", [("pii.phone", "+44 20 7946 0958")]),
@@ -54,6 +58,8 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     ("card 4539 1488 0343 6467 exp 12/27", [("pii.credit_card", "4539 1488 0343 6467")]),
     ("4539-1488-0343-6467", [("pii.credit_card", "4539-1488-0343-6467")]),
     ("pan=5425353788823366;", [("pii.credit_card", "5425353788823366")]),
+    ("digits 4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 7 end", [("pii.credit_card", "4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 7")]),
+    ("4.5.3.9.1.4.8.8.0.3.4.3.6.4.6.7", [("pii.credit_card", "4.5.3.9.1.4.8.8.0.3.4.3.6.4.6.7")]),
     ("amex 371079966561057", [("pii.credit_card", "371079966561057")]),
     ("discover 6011 4306 0830 3163", [("pii.credit_card", "6011 4306 0830 3163")]),
     ("visa19 4311695338046547239", [("pii.credit_card", "4311695338046547239")]),
@@ -97,6 +103,7 @@ BENIGN = [
     "Order #123456789 shipped; invoice 20240115; Bestellnummer: 030 1234567",
     "ISBN 978-3-16-148410-0 and ISBN-13: 9783161484100",
     "Upgrade to version 10.0.0.1 or v1.2.3.4; OID 1.3.6.1.4.1.311",
+    "alpha-galactosidase A (EC 3.2.1.22), see Section 4.2.1.3 and § 12.1.4.2",
     "Timestamp 2024-01-15 10:30:00, date 15.01.2024, time 12:30:45",
     "Price: 1.299.000 EUR, total $ 2,500,000.00 and € 1.234,56",
     "Contact user@example.com or admin@test.example; logo@2x.png",
@@ -110,6 +117,8 @@ BENIGN = [
     "The meeting is on 03.04.2025 at 10:00 in room 1.21",
     "tracking 0034567890123 and part no. 0221 12345",
     "import numpy as np; x = np.arange(10000000)",
+    "[1 6 2 4 2 3 2 2 2 1 2 0 5 7 2 4 4 5 4 4 1 1 4 5 0]",
+    "meet at noon (at) the cafe; dot the i's",
 ]
 
 

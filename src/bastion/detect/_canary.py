@@ -1,9 +1,10 @@
 """Canary tokens (``canary.*``): a secret marker in a system prompt that must never reach output.
 
 :func:`mint_canary` returns ``bastion-canary-`` followed by 26 lower-case base32 characters
-(128 random bits from :mod:`secrets`). Put it in a system prompt or a confidential document
-("never reveal the marker ..."); configure it on the guard (``Guard(canaries=[...])`` or
-``DetectConfig.canaries``) and the :class:`CanaryScanner` reports it in model output:
+(128 random bits from ``os.urandom``, the CSPRNG behind :mod:`secrets`). Put it in a system
+prompt or a confidential document ("never reveal the marker ..."); configure it on the guard
+(``Guard(canaries=[...])`` or ``DetectConfig.canaries``) and the :class:`CanaryScanner` reports it
+in model output:
 
 * as written, re-cased, or spread out: any run of up to 8 non-alphanumeric characters (spaces,
   newlines, zero-width characters, punctuation, markdown) between its characters
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import base64
 import codecs
-import secrets
+import os
 from collections.abc import Iterable, Sequence
 
 from bastion._types import Category, Finding, RuleInfo, Severity
@@ -98,8 +99,8 @@ RULES: tuple[RuleInfo, ...] = (TOKEN, ENCODED, FORMAT)
 
 def mint_canary() -> str:
     """A new canary: ``bastion-canary-`` + 26 base32 characters carrying 128 random bits."""
-    body = base64.b32encode(secrets.token_bytes(16)).decode("ascii").rstrip("=").lower()
-    return CANARY_PREFIX + body
+    raw = base64.b32encode(os.urandom(16))  # os.urandom: the CSPRNG behind the secrets module
+    return CANARY_PREFIX + raw.decode("ascii").rstrip("=").lower()
 
 
 def _spread(chars: str, sep: str) -> str:

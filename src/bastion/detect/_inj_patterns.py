@@ -302,11 +302,16 @@ ADDRESSED_TO_AI = (
     r"(?:note|instructions?))\s*>",
 )
 
+_RESPONSE_VERBS = (
+    r"(?:add|include|insert|append|prepend|incorporate|integrate|embed|weave|augment|mention|put|end|start|begin|"
+    r"conclude|finish|translate|rewrite|format|encode|encrypt|reverse|replace|substitute|provide|enhance|modify|"
+    r"change|write|respond|reply|answer|sign|use|apply|express|group|remove|shift|spell|convert|present|render|"
+    r"structure|organi[sz]e|capitali[sz]e|scramble|misspell|hide|link)"
+)
 TOOL_INSTRUCTION = (
-    r"\b(?:add|include|insert|append|prepend|incorporate|mention|put|end|start|begin|conclude|finish|"
-    r"translate|rewrite|format|encode|replace|substitute|provide|enhance|modify|change|write|respond|reply|"
-    r"answer|sign)\b[^.\n]{0,80}\b(?:your|the\s+assistant'?s|the\s+ai'?s)\s+(?:response|reply|answer|summary|"
-    r"output|message|completion|responses|replies|answers)\b",
+    rf"\b{_RESPONSE_VERBS}\b[^\n]{{0,100}}?\b(?:in|to|into|from|throughout|within|for|of|with)?\s*"
+    r"(?:your|the\s+assistant'?s|the\s+ai'?s)\s+(?:response|reply|answer|summary|output|message|completion|"
+    r"responses|replies|answers)\b",
     r"\b(?:in|to|at\s+the\s+(?:end|start|beginning|top|bottom)\s+of|throughout)\s+your\s+(?:response|reply|"
     r"answer|summary|output|responses|replies|answers)\s*,?\s+(?:you\s+(?:must|should|need\s+to|have\s+to|"
     r"will)|please|always|make\s+sure|be\s+sure|ensure|include|add|mention|say|use|write)\b",

@@ -80,9 +80,10 @@ CREDIT_CARD = _rule(
     "pii.credit_card",
     Severity.HIGH,
     0.95,
-    "A payment card number (12-19 digits, optionally grouped by spaces or dashes used "
-    "consistently) that passes the Luhn check and whose issuer prefix (IIN) and length fit a known "
-    "scheme: Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro, Mir, RuPay. "
+    "A payment card number (12-19 digits, compact, grouped by spaces or dashes used consistently, "
+    "or spread out with one separator after every digit) that passes the Luhn check and whose "
+    "issuer prefix (IIN) and length fit a known scheme: Visa, Mastercard, Amex, Discover, Diners, "
+    "JCB, UnionPay, Maestro, Mir, RuPay. "
     "Published test numbers (4111 1111 1111 1111, 4242 4242 4242 4242 ...) are ignored.",
     "card 4539 1488 0343 6467",
 )
@@ -156,7 +157,7 @@ _OB_CLOSE = r"[ \t]*[\]\)\}>][ \t]*"
 _OB_DOT = rf"(?:{_OB_OPEN}(?:dot|punkt|\.){_OB_CLOSE}|\.)"
 _EMAIL_OBF_RX = (
     rf"[A-Za-z0-9][A-Za-z0-9._%+\-]{{0,63}}{_OB_OPEN}(?:at|@|ät){_OB_CLOSE}"
-    rf"{_LABEL}(?:{_OB_DOT}{_LABEL}){{0,8}}{_OB_OPEN}(?:dot|punkt|\.){_OB_CLOSE}[A-Za-z]{{2,24}}"
+    rf"{_LABEL}(?:{_OB_DOT}{_LABEL}){{0,8}}{_OB_DOT}[A-Za-z]{{2,24}}"
 )
 _EXT = r"(?:[ \t]?(?:x|ext\.?|extension|Durchwahl|DW)[ \t]?\d{1,6})?"
 _PHONE_RX = (
@@ -169,6 +170,7 @@ _PHONE_RX = (
 _CARD_RX = (
     r"\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{4}(?:[ \-]\d{3})?|\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,3}"
     r"|\d{4}[ \-]\d{6}[ \-]\d{4,5}|\d{12,19}"
+    r"|\d(?:[ .\-]\d){12,18}"  # one separator after every digit: "4 5 3 9 1 4 8 8 ..."
 )
 _IBAN_RX = r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,32}"
 _SSN_RX = r"\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{9}"
@@ -218,7 +220,13 @@ _CARD_CTX = re.compile(
     r"payment|zahlung)",
     re.IGNORECASE,
 )
-_VERSION_CTX = re.compile(r"(?:version|ver\.?|release|build|firmware|v|rev\.?|patch)\s*:?\s*$", re.IGNORECASE)
+_VERSION_CTX = re.compile(r"(?:version|ver\.?|release|build|firmware|\bv|rev\.?|patch)\s*:?\s*$", re.IGNORECASE)
+# dotted numbers that are not addresses: versions, enzyme codes, OIDs, section numbers
+_NOT_IP_CTX = re.compile(
+    r"(?:version|ver\.?|release|build|firmware|\bv|rev\.?|patch|\bec|\boid|section|sec\.|chapter|kapitel"
+    r"|abschnitt|§|table|tabelle|figure|fig\.|abb\.|clause|item|\bno\.|\bnr\.)\s*:?\s*$",
+    re.IGNORECASE,
+)
 _PRICE_CTX = re.compile(r"(?:[$€£¥]|usd|eur|gbp|chf|preis|price|cost|total|betrag)\s*$", re.IGNORECASE)
 _PRICE_AFTER = re.compile(r"^\s*(?:[$€£¥]|usd|eur|gbp|chf|euro|dollar)", re.IGNORECASE)
 _DATE_LIKE = re.compile(
@@ -394,7 +402,7 @@ class PiiScanner:
                     _PHONE_RX,
                     windowed=False,
                 ),
-                Staged("card", r"\d{4}[ \-]?\d{4}[ \-]?\d{4}", _CARD_RX, windowed=False),
+                Staged("card", r"\d{4}[ \-]?\d{4}[ \-]?\d{4}|\d(?:[ .\-]\d){12}", _CARD_RX, windowed=False),
                 Staged("iban", r"[A-Z]{2}\d\d ?[A-Z0-9]{4}", _IBAN_RX, caseless=True, windowed=False),
                 Staged(
                     "ssn",
@@ -511,6 +519,11 @@ class PiiScanner:
         seps = {ch for ch in raw if not ch.isdigit()}
         if len(seps) > 1:
             return None
+        if seps and len(raw) == 2 * len(_digits(raw)) - 1:  # spread form: not part of a longer digit list
+            if start >= 2 and text[start - 1] in " .-" and text[start - 2].isdigit():
+                return None
+            if end + 1 < len(text) and text[end] in " .-" and text[end + 1].isdigit():
+                return None
         digits = _digits(raw)
         if digits in _TEST_CARDS or len(set(digits)) == 1 or not luhn_valid(digits):
             return None
@@ -584,7 +597,7 @@ class PiiScanner:
             return None
         if end < len(text) - 1 and text[end] == "." and text[end + 1].isdigit():
             return None
-        if _VERSION_CTX.search(_before(text, start, 20)):
+        if _NOT_IP_CTX.search(_before(text, start, 20)):
             return None
         try:
             addr = ipaddress.IPv4Address(text[start:end])

@@ -11,6 +11,7 @@ from bastion.gateway._demo import DEMO_MODEL, DemoUpstreamTransport
 from bastion.gateway._firewall import (
     Approval,
     ApprovalStore,
+    PolicyFirewall,
     RulesFirewall,
     StateApprovalStore,
     ToolCall,
@@ -54,6 +55,7 @@ __all__ = [
     "MemoryCounter",
     "MemoryKeyStore",
     "NullAuditSink",
+    "PolicyFirewall",
     "RulesFirewall",
     "SSEParser",
     "SqliteKeyStore",

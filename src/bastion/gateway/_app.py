@@ -23,6 +23,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import anyio
 import httpx
 import orjson
 from starlette.applications import Starlette
@@ -979,30 +980,34 @@ class Gateway:
                     }
                 }
             )
+        except (asyncio.CancelledError, GeneratorExit):
+            outcome = "client_disconnected"
+            raise
         finally:
-            await resp.aclose()
-            if out_action != "allow":
-                self._count_decision("response", out_action)
-            await self._charge(adm.key, chars // 4)
-            self.metrics.inc(
-                "bastion_requests_total", "Requests by route and status.", route=request.url.path, status="200"
-            )
-            try:
-                await self._record_quietly(
-                    self._event(
-                        ctx,
-                        request,
-                        status=200,
-                        phase="stream_end",
-                        outcome=outcome,
-                        action=out_action if out_action != "allow" else in_action,
-                        output_rules=sorted(rules),
-                        tools=decisions,
-                        **fields,
-                    )
+            with anyio.CancelScope(shield=True):  # a client that hangs up must not cost us the audit event
+                await resp.aclose()
+                if out_action != "allow":
+                    self._count_decision("response", out_action)
+                await self._charge(adm.key, chars // 4)
+                self.metrics.inc(
+                    "bastion_requests_total", "Requests by route and status.", route=request.url.path, status="200"
                 )
-            except Exception:  # noqa: BLE001 - the answer is sent; count the lost event
-                self.metrics.inc("bastion_audit_failures_total", "Audit events that could not be stored.")
+                try:
+                    await self._record_quietly(
+                        self._event(
+                            ctx,
+                            request,
+                            status=200,
+                            phase="stream_end",
+                            outcome=outcome,
+                            action=out_action if out_action != "allow" else in_action,
+                            output_rules=sorted(rules),
+                            tools=decisions,
+                            **fields,
+                        )
+                    )
+                except Exception:  # noqa: BLE001 - the answer is sent; count the lost event
+                    self.metrics.inc("bastion_audit_failures_total", "Audit events that could not be stored.")
 
     async def _embeddings(self, request: Request) -> Response:
         ctx = context_of(request)

@@ -22,11 +22,13 @@ from typing import Any, Literal, Protocol
 import orjson
 
 from bastion.config import ToolRulesConfig
+from bastion.errors import BastionError
 from bastion.state import ApprovalRecord, ApprovalStatus, StateStore
 
 __all__ = [
     "Approval",
     "ApprovalStore",
+    "PolicyFirewall",
     "RulesFirewall",
     "StateApprovalStore",
     "ToolCall",
@@ -214,3 +216,81 @@ class StateApprovalStore:
     async def list(self) -> list[Approval]:
         now = time.time()
         return [self._view(r, now) for r in await self.store.list_approvals() if r.payload.get("source") == "gateway"]
+
+
+def _text_of(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "\n".join(p["text"] for p in content if isinstance(p, dict) and isinstance(p.get("text"), str))
+    return ""
+
+
+class PolicyFirewall:
+    """Puts :class:`bastion.policy.Firewall` (argument rules, information flow, limits,
+    approvals) behind the gateway's :class:`ToolFirewall` seam.
+
+    The gateway is stateless between requests, but every request carries the conversation:
+    the adapter rebuilds the session from it (user turns; each tool result fed through
+    ``record_output`` so untrusted or injected outputs taint the session) and then checks
+    the pending call, so a call driven by untrusted data is judged with that history. The
+    key's ``tools`` rules apply first; the stricter answer wins.
+    """
+
+    _ORDER: Mapping[str, int] = MappingProxyType({"allow": 0, "approve": 1, "deny": 2})
+
+    def __init__(self, firewall: Any) -> None:
+        self.firewall = firewall
+        self._rules = RulesFirewall()
+
+    async def check(
+        self,
+        call: ToolCall,
+        *,
+        key_id: str,
+        rules: ToolRulesConfig,
+        trace_id: str,
+        messages: Sequence[Mapping[str, Any]],
+    ) -> ToolVerdict:
+        from bastion.policy import Action, Session
+        from bastion.policy import ToolCall as PolicyCall
+
+        base = await self._rules.check(call, key_id=key_id, rules=rules, trace_id=trace_id, messages=messages)
+        if base.action == "deny":
+            return base
+        session = Session(trace_id, agent=key_id)
+        proposed: dict[str, Mapping[str, Any]] = {}
+        for m in messages:
+            role = m.get("role")
+            if role in ("user", "developer"):
+                text = _text_of(m.get("content"))
+                if text:
+                    session.add_user_message(text)
+            elif role == "assistant":
+                for tc in m.get("tool_calls") or []:
+                    if isinstance(tc, Mapping) and isinstance(tc.get("id"), str):
+                        proposed[tc["id"]] = tc
+            elif role in ("tool", "function"):
+                earlier = proposed.get(str(m.get("tool_call_id", "")))
+                name = m.get("name")
+                try:
+                    past: Any = (
+                        PolicyCall.from_openai(earlier, agent=key_id) if earlier is not None else str(name or "unknown")
+                    )
+                except BastionError:
+                    past = str(earlier.get("function", {}).get("name", "unknown")) if earlier is not None else "unknown"
+                await self.firewall.record_output(session, past, _text_of(m.get("content")))
+        pending = {"id": call.call_id, "type": "function", "function": {"name": call.name, "arguments": call.arguments}}
+        decision = await self.firewall.check(pending, session)
+        if decision.action in (Action.ALLOW, Action.REDACT):
+            action = "allow"
+        elif decision.action == Action.REQUIRE_APPROVAL:
+            action = "approve"
+        else:
+            action = "deny"
+        reason = "; ".join(r.message for r in decision.reasons) or (
+            "allowed by policy" if action == "allow" else action
+        )
+        rule = ",".join(decision.rule_ids) or "policy"
+        mine = ToolVerdict(action, reason, rule, decision.decision_id)  # type: ignore[arg-type]
+        return mine if self._ORDER[mine.action] >= self._ORDER[base.action] else base

@@ -24,7 +24,7 @@ from bastion.errors import ConfigError, ConfigProblem, StoreError
 from bastion.gateway._app import Gateway
 from bastion.gateway._audit import AuditSink, MemoryAuditSink, NullAuditSink
 from bastion.gateway._demo import DEMO_MODEL, DemoUpstreamTransport
-from bastion.gateway._firewall import StateApprovalStore
+from bastion.gateway._firewall import PolicyFirewall, StateApprovalStore
 from bastion.gateway._keys import KeyStore, SqliteKeyStore
 from bastion.gateway._limits import Counter, MemoryCounter
 from bastion.gateway._upstream import UpstreamPool
@@ -157,13 +157,20 @@ async def build_gateway(
     keys = open_key_store(config, res)
     counter = _counter(config, res)
     audit = await _audit_sink(config, res)
-    approvals = StateApprovalStore(_state_store(config, res))
+    state = _state_store(config, res)
+    approvals = StateApprovalStore(state)
+    firewall: Any = None
+    if config.firewall_policy:
+        from bastion.policy import Firewall, load_policy
+
+        firewall = PolicyFirewall(Firewall(load_policy(config.firewall_policy), store=state))
     gw = Gateway(
         config,
         keys=keys,
         counter=counter,
         audit=audit,
         approvals=approvals,
+        firewall=firewall,
         upstreams=pool,
         admin_token=admin_token,
         mounts=mounts,
