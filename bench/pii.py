@@ -34,7 +34,7 @@ import sys
 import time
 from pathlib import Path
 
-# bench/secrets.py would shadow the standard library's ``secrets`` module: drop the script dir.
+# bench/secrets_bench.py would shadow the standard library's ``secrets`` module: drop the script dir.
 if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
     sys.path.pop(0)
 

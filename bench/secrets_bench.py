@@ -1,7 +1,7 @@
 """Secrets benchmark: bastion's secrets scanner side by side with Yelp detect-secrets.
 
 Setup (once): ``.venv/bin/pip install -e '.[bench]'`` (detect-secrets>=1.5 is in the ``bench`` extra).
-Run:          ``.venv/bin/python bench/secrets.py [--data ../shared/data/secrets] [--json out.json]``
+Run:          ``.venv/bin/python bench/secrets_bench.py [--data ../shared/data/secrets] [--json out.json]``
 
 Both tools run in this process, as libraries, on the same bytes, scored the same way.
 
