@@ -437,7 +437,7 @@ async def litellm_exactness(tmp: Path, up_port: int, procs: Procs) -> tuple[int,
         log=str(tmp / "litellm4.log"),
     )
     wait_port(port, timeout=480)
-    await asyncio.sleep(5)
+    await asyncio.sleep(20)  # the workers come up one after the other
     conns = [Conn(port, make_request(port, "sk-bench-master-key")) for _ in range(400)]
     results = await asyncio.gather(*(c.call() for c in conns), return_exceptions=True)
     for c in conns:

@@ -32,6 +32,7 @@ __all__ = [
     "BastionConfig",
     "InspectionConfig",
     "LimitsConfig",
+    "McpServerConfig",
     "PolicyConfig",
     "ServerConfig",
     "StoresConfig",
@@ -118,6 +119,25 @@ class UpstreamConfig(_Model):
         if not (v.startswith("http://") or v.startswith("https://")):
             raise ValueError("base_url must start with http:// or https://")
         return v.rstrip("/")
+
+
+class McpServerConfig(_Model):
+    """A Streamable HTTP MCP server proxied at ``/mcp/<name>`` on the data plane."""
+
+    name: str = Field(..., min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
+    url: str = Field(..., description="The server's Streamable HTTP endpoint, e.g. http://127.0.0.1:9000/mcp")
+    allowed_tools: tuple[str, ...] | None = Field(default=None, description="Only these tools are shown and callable.")
+    denied_tools: tuple[str, ...] = ()
+    on_poisoned: Literal["remove", "flag"] = "remove"
+    on_rug_pull: Literal["deny", "alert"] = "deny"
+    on_flagged_result: Literal["block", "mark", "allow"] = "block"
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        if not (v.startswith("http://") or v.startswith("https://")):
+            raise ValueError("url must start with http:// or https://")
+        return v
 
 
 class AuthConfig(_Model):
@@ -222,6 +242,9 @@ class BastionConfig(_Model):
     inspection: InspectionConfig = Field(default_factory=InspectionConfig)  # type: ignore[arg-type]
     policies: Mapping[str, PolicyConfig] = Field(default_factory=lambda: {"default": PolicyConfig()})
     stores: StoresConfig = Field(default_factory=StoresConfig)  # type: ignore[arg-type]
+    mcp_servers: tuple[McpServerConfig, ...] = Field(
+        default=(), description="MCP servers proxied at /mcp/<name> (API keys and limits apply)."
+    )
     firewall_policy: str | None = Field(
         default=None,
         description="A bastion.policy YAML file applied to every proposed tool call (with the key's tools rules).",

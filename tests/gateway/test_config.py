@@ -93,7 +93,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_schema_describes_every_section() -> None:
     schema = config_schema()
-    assert set(schema["properties"]) == {"server", "upstreams", "auth", "limits", "inspection", "policies", "stores", "firewall_policy"}
+    assert set(schema["properties"]) == {"server", "upstreams", "auth", "limits", "inspection", "policies", "stores", "firewall_policy", "mcp_servers"}
     assert schema["title"] == "bastion configuration"
 
 

@@ -28,7 +28,7 @@ MIB = 1024 * 1024
 
 
 async def run_py(backend: str, code: str, *args: str, stdin: bytes | None = None, **kw: object) -> SandboxResult:
-    kw.setdefault("timeout", 60.0 if backend == "podman" else 20.0)  # generous: CI machines are shared
+    kw.setdefault("timeout", 60.0)  # generous: CI machines are shared and loaded
     kw.setdefault("memory", 128 * MIB)
     kw.setdefault("pids", 32)
     profile = SandboxProfile(**kw)  # type: ignore[arg-type]
@@ -355,7 +355,7 @@ async def test_file_size_limit(backend: str) -> None:
     r = await run_py(backend, code, file_size=1024 * 1024)
     assert r.reason is Reason.EXITED, (r.reason, r.stderr_text())
     assert lines(r) == ["27", str(1024 * 1024)]
-    sh = await Sandbox(SandboxProfile(file_size=1024 * 1024), backend=backend).run(
+    sh = await Sandbox(SandboxProfile(file_size=1024 * 1024, timeout=60), backend=backend).run(
         ["sh", "-c", "head -c 4000000 /dev/zero > big; wc -c < big"])
     assert sh.reason is Reason.EXITED and lines(sh) == [str(1024 * 1024)], (sh.reason, sh.stderr_text())
 
@@ -538,7 +538,7 @@ async def test_host_unix_sockets_are_unreachable(backend: str) -> None:
 
 
 async def test_concurrent_runs_stay_separate(backend: str) -> None:
-    box = Sandbox(SandboxProfile(timeout=60 if backend == "podman" else 20), backend=backend)
+    box = Sandbox(SandboxProfile(timeout=60), backend=backend)
     results = await asyncio.gather(*(box.run(["sh", "-c", f"echo {i} > mine; sleep 0.2; cat mine; ls | wc -l"])
                                      for i in range(4)))
     for i, r in enumerate(results):
@@ -553,7 +553,7 @@ async def test_given_writable_dir_keeps_its_files(backend: str, nobody_dir: str)
 
 
 async def test_runs_do_not_see_each_others_files(backend: str) -> None:
-    with Sandbox(SandboxProfile(timeout=60 if backend == "podman" else 20), backend=backend) as box:
+    with Sandbox(SandboxProfile(timeout=60), backend=backend) as box:
         first = await box.run(["sh", "-c", "echo secret > note; mkdir -p d; chmod 000 d; pwd"])
         second = await box.run(["sh", "-c", "ls -A; pwd"])
         third = await box.run(["sh", "-c", "ls -A; pwd"])
@@ -575,7 +575,7 @@ async def test_profile_env_reaches_the_command_but_no_command_line(backend: str)
         "        pass\n"
         "print(seen)\n"
     )
-    box = Sandbox(SandboxProfile(timeout=60 if backend == "podman" else 20, env=(("TOOL_TOKEN", token),)),
+    box = Sandbox(SandboxProfile(timeout=60, env=(("TOOL_TOKEN", token),)),
                   backend=backend)
     task = asyncio.ensure_future(box.run([PYTHON, "-c", code]))
     # while it runs, no host process (the launcher included) shows the value on its command line

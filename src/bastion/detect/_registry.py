@@ -31,6 +31,7 @@ BUILTIN_SCANNERS: Mapping[str, str] = MappingProxyType(
         "input": "bastion.detect._input:InputScanner",
         # -- scanners registered below this line --
         "injection_rules": "bastion.detect._injection:InjectionRulesScanner",
+        "classifier": "bastion.detect._classifier:ClassifierScanner",
         "secrets": "bastion.detect._secrets:SecretsScanner",
         "pii": "bastion.detect._pii:PiiScanner",
         "leak": "bastion.detect._leak:LeakScanner",

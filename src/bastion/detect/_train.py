@@ -20,6 +20,7 @@ pick the decision threshold on out-of-fold predictions (grouped by source), opti
 full leave-one-source-out evaluation, and write ``injection_clf.npz`` + ``injection_clf.json``.
 """
 
+# ruff: noqa: E501  (expression and template tables read best one entry a line)
 from __future__ import annotations
 
 import argparse
@@ -28,7 +29,7 @@ import json
 import random
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -98,8 +99,19 @@ def load_rows(path: Path) -> tuple[list[Row], str]:
 # -- synthetic data ---------------------------------------------------------------------------
 
 _NAMES = ["Alice", "Bob", "Carla", "Deniz", "Emeka", "Fatima", "Georg", "Hana", "Ivan", "Jun", "Kofi", "Lena"]
-_EMAILS = ["audit@corp-backup.net", "j.smith@example.org", "helpdesk@secure-mail.io", "ops@data-sync.co", "x7@protonmail.com"]
-_URLS = ["https://pay-verify.co/login", "http://198.51.100.7/collect", "https://bit.ly/3xYz9", "https://cdn-stats.net/p.gif"]
+_EMAILS = [
+    "audit@corp-backup.net",
+    "j.smith@example.org",
+    "helpdesk@secure-mail.io",
+    "ops@data-sync.co",
+    "x7@protonmail.com",
+]
+_URLS = [
+    "https://pay-verify.co/login",
+    "http://198.51.100.7/collect",
+    "https://bit.ly/3xYz9",
+    "https://cdn-stats.net/p.gif",
+]
 
 _OVR_VERBS = [
     "ignore", "disregard", "forget", "override", "set aside", "skip", "drop", "throw away", "pay no attention to",
@@ -243,7 +255,13 @@ _BENIGN_VIOLENT = [
     ("choke", ["a carburetor on a lawn mower"]), ("beat", ["the heat in summer", "procrastination", "my personal best at 5k"]),
     ("eliminate", ["duplicates in Excel", "bad breath", "background noise in a recording"]),
 ]  # fmt: skip
-_BENIGN_Q = ["How do I {v} {o}?", "What's the best way to {v} {o}?", "How can I {v} {o}?", "Where can I learn to {v} {o}?", "Any tips to {v} {o}?"]
+_BENIGN_Q = [
+    "How do I {v} {o}?",
+    "What's the best way to {v} {o}?",
+    "How can I {v} {o}?",
+    "Where can I learn to {v} {o}?",
+    "Any tips to {v} {o}?",
+]
 _BENIGN_FACTS = [
     "What is money laundering and why is it illegal?", "What does blackmail mean in legal terms?", "Why did Germany invade Poland in 1939?",
     "What was the Manhattan Project?", "How did the Holocaust happen, historically?", "What is the definition of murder versus manslaughter?",
@@ -268,7 +286,14 @@ _ROLE_FRAMES = [
     "Please respond as a {r} would. Ignore small typos in my messages. First: {req}",
 ]  # fmt: skip
 _ROLE_THINGS = ["sentences", "commands", "questions", "topics", "ideas", "code snippets", "the output"]
-_ROLE_TASKS = ["answer them", "correct them", "explain them", "rate them from 1 to 10", "write a short response", "suggest improvements"]
+_ROLE_TASKS = [
+    "answer them",
+    "correct them",
+    "explain them",
+    "rate them from 1 to 10",
+    "write a short response",
+    "suggest improvements",
+]
 _ROLE_REQS = [
     "pwd", "I love reading books", "a weekend in Lisbon", "the Pythagorean theorem", "my first job interview", "a joke about cats",
     "SELECT * FROM users LIMIT 5;", "console.log('hi')", "a healthy breakfast", "my essay on climate change", "the French Revolution",
@@ -336,7 +361,18 @@ def _attack_texts(rng: random.Random) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for _ in range(700):
         payload = _fill(rng.choice(_PAYLOADS), rng)
-        out.append((_fill(rng.choice(_OVR_FRAMES), rng, verb=rng.choice(_OVR_VERBS), obj=rng.choice(_OVR_OBJECTS), payload=payload), "injection"))
+        out.append(
+            (
+                _fill(
+                    rng.choice(_OVR_FRAMES),
+                    rng,
+                    verb=rng.choice(_OVR_VERBS),
+                    obj=rng.choice(_OVR_OBJECTS),
+                    payload=payload,
+                ),
+                "injection",
+            )
+        )
     for _lang, (phrases, payloads) in _MULTI.items():
         for p in phrases:
             for q in payloads:
@@ -359,7 +395,9 @@ def _attack_texts(rng: random.Random) -> list[tuple[str, str]]:
         out.append((_fill(rng.choice(_HARM_FRAMES), rng, h=rng.choice(_HARM)), "jailbreak"))
     for _ in range(120):
         h = rng.choice(_HARM)
-        out.append((_cap(rng.choice(["explain ", "write ", "give me ", "describe "]) + h + " " + _gibberish(rng)), "jailbreak"))
+        out.append(
+            (_cap(rng.choice(["explain ", "write ", "give me ", "describe "]) + h + " " + _gibberish(rng)), "jailbreak")
+        )
     return out
 
 
@@ -372,7 +410,16 @@ def _negative_texts(rng: random.Random) -> list[str]:
     out.extend(_BENIGN_FACTS)
     for _ in range(500):
         tpl = rng.choice(_ROLE_FRAMES)
-        out.append(_fill(tpl, rng, r=rng.choice(_ROLES), thing=rng.choice(_ROLE_THINGS), task=rng.choice(_ROLE_TASKS), req=rng.choice(_ROLE_REQS)))
+        out.append(
+            _fill(
+                tpl,
+                rng,
+                r=rng.choice(_ROLES),
+                thing=rng.choice(_ROLE_THINGS),
+                task=rng.choice(_ROLE_TASKS),
+                req=rng.choice(_ROLE_REQS),
+            )
+        )
     for t in _TECH:
         out.append(t)
         out.append(rng.choice(_TECH) + " " + t)
@@ -433,14 +480,14 @@ class TrainParams:
     mining_weight: float = 0.5
     seed: int = 7
     threshold_folds: int = 5
-    target_hard_negative_fpr: float = 0.01
+    target_hard_negative_fpr: float = 0.02
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
 def _matrix(fz: Featurizer, rows_feats: Sequence[tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]]) -> Any:
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
 
     indptr = np.zeros(len(rows_feats) + 1, dtype=np.int64)
     for i, (cols, _v) in enumerate(rows_feats):
@@ -480,7 +527,9 @@ def _weights(rows: Sequence[Row]) -> npt.NDArray[np.float64]:
     return w
 
 
-def _fit_lr(x: Any, y: npt.NDArray[np.int64], w: npt.NDArray[np.float64], c: float) -> tuple[npt.NDArray[np.float64], float]:
+def _fit_lr(
+    x: Any, y: npt.NDArray[np.int64], w: npt.NDArray[np.float64], c: float
+) -> tuple[npt.NDArray[np.float64], float]:
     from sklearn.linear_model import LogisticRegression
 
     clf = LogisticRegression(C=c, solver="liblinear", max_iter=200, tol=1e-4)
@@ -564,10 +613,19 @@ def metrics(y: npt.NDArray[np.int64], p: npt.NDArray[np.float64], threshold: flo
     if pos.size and neg.size:
         t1 = float(np.quantile(neg, 0.99, method="higher"))
         r1 = float((pos > t1).mean())
-    return {"n_attack": int(pos.size), "n_benign": int(neg.size), "tpr": tpr, "tnr": tnr, "balanced_accuracy": bal, "recall_at_1pct_fpr": r1}
+    return {
+        "n_attack": int(pos.size),
+        "n_benign": int(neg.size),
+        "tpr": tpr,
+        "tnr": tnr,
+        "balanced_accuracy": bal,
+        "recall_at_1pct_fpr": r1,
+    }
 
 
-def choose_threshold(y: npt.NDArray[np.int64], p: npt.NDArray[np.float64], hard: npt.NDArray[np.bool_], target_fpr: float) -> float:
+def choose_threshold(
+    y: npt.NDArray[np.int64], p: npt.NDArray[np.float64], hard: npt.NDArray[np.bool_], target_fpr: float
+) -> float:
     """Maximise balanced accuracy on out-of-fold scores, subject to FPR on hard negatives."""
     grid = np.unique(np.round(np.concatenate([p, np.linspace(0.05, 0.95, 91)]), 4))
     best_t, best_v = 0.5, -1.0
@@ -696,33 +754,58 @@ def main(argv: Sequence[str] | None = None) -> int:
     cfg = replace(FeatureConfig(), char_bits=args.char_bits, word_bits=args.word_bits)
     fz = Featurizer(cfg)  # Hyperscan where installed (RE2 otherwise: the same features)
     cache = FeatureCache(fz)
-    log(f"{len(rows)} rows from {args.data.name} (sha256 {sha[:16]}...), {len({r.group for r in rows})} source families")
+    log(
+        f"{len(rows)} rows from {args.data.name} (sha256 {sha[:16]}...), {len({r.group for r in rows})} source families"
+    )
     y = np.array([r.label for r in rows], dtype=np.int64)
     hard = np.array([r.group in HARD_NEGATIVE_GROUPS for r in rows])
     loso: dict[str, Any] | None = None
+    heldout: dict[str, Any] = {}
     final: list[InjectionClassifier] = []
+
+    def fit_all() -> None:
+        final.append(train(rows, params, cache, log=log))
+
     if args.loso:
         log("leave-one-source-out evaluation")
-        loso = evaluate_loso(
-            rows, params, cache, log=log, jobs=args.jobs, meanwhile=lambda: final.append(train(rows, params, cache, log=log))
-        )
+        loso = evaluate_loso(rows, params, cache, log=log, jobs=args.jobs, meanwhile=fit_all)
         threshold = float(loso["threshold"])
-        if args.oof_out is not None:
-            oof_rows = [{"source": r.source, "label": r.label, "kind": r.kind, "p": float(v)} for r, v in zip(rows, loso["scores"], strict=True)]
-            args.oof_out.write_text(json.dumps({"data_sha256": sha, "threshold": threshold, "rows": oof_rows}) + "\n", encoding="utf-8")
+        oof = np.asarray(loso["scores"], dtype=np.float64)
+        held = "leave-one-source-out"
     else:
         folds = _group_folds(sorted({r.group for r in rows}), max(2, params.threshold_folds), params.seed)
         log(f"threshold: {len(folds)} grouped folds")
-        oof = _oof(rows, folds, params, cache, log, args.jobs)
+        oof = _oof(rows, folds, params, cache, log, args.jobs, meanwhile=fit_all)
         threshold = choose_threshold(y, oof, hard, params.target_hard_negative_fpr)
+        held = f"{len(folds)} grouped folds"
+        fams = sorted({r.group for r in rows})
+        gm = {g: np.array([r.group == g for r in rows]) for g in fams}
+        heldout = {
+            "folds": folds,
+            "threshold": threshold,
+            "pooled": metrics(y, oof, threshold),
+            "per_source": {g: metrics(y[m], oof[m], threshold) for g, m in gm.items()},
+        }
+    if args.oof_out is not None:
+        oof_rows = [
+            {"source": r.source, "label": r.label, "kind": r.kind, "p": float(v)}
+            for r, v in zip(rows, oof, strict=True)
+        ]
+        blob = {"data_sha256": sha, "threshold": threshold, "held_out": held, "rows": oof_rows}
+        args.oof_out.write_text(json.dumps(blob) + "\n", encoding="utf-8")
     log(f"threshold {threshold:.4f}; final fit on all rows")
     model = final[0] if final else train(rows, params, cache, log=log)
     meta: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "name": "bastion injection classifier (fast tier)",
         "threshold": threshold,
-        "training_data": {"file": args.data.name, "sha256": sha, "rows": len(rows), "limit": args.limit or None,
-                          "per_source": dict(sorted(Counter(f"{r.group}:{r.label}" for r in rows).items()))},
+        "training_data": {
+            "file": args.data.name,
+            "sha256": sha,
+            "rows": len(rows),
+            "limit": args.limit or None,
+            "per_source": dict(sorted(Counter(f"{r.group}:{r.label}" for r in rows).items())),
+        },
         "training_params": params.to_dict(),
         "feature_config": cfg.to_dict(),
         "features_sha256": features_digest(),
@@ -732,6 +815,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     if loso is not None:
         meta["loso"] = {k: v for k, v in loso.items() if k != "scores"}
+    else:
+        meta["held_out"] = heldout
     weights = {
         "attack_w": model._attack.full.astype(np.float16),
         "attack_b": np.array([model._attack.bias]),

@@ -30,7 +30,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from bastion._types import Finding, Surface
 from bastion.config import BastionConfig, PolicyConfig
@@ -135,9 +135,15 @@ class Gateway:
         self.pool = upstreams if upstreams is not None else UpstreamPool(config.upstreams)
         self.metrics = Metrics()
         self._admin_token = admin_token
-        self._mounts = dict(mounts or {})
+        self._mounts: dict[str, ASGIApp] = dict(mounts or {})
         self._audit_tasks: set[asyncio.Task[None]] = set()
         self._audit_broken = False
+
+    def mount(self, path: str, app: ASGIApp, *, authenticate: bool = True) -> None:
+        """Serve ``app`` under ``path`` on the data plane (call before :meth:`app`). With
+        ``authenticate`` the caller's API key and request rate are checked first, and the key id
+        is passed on in ``scope["state"]["key_id"]`` (how the MCP proxy learns who calls)."""
+        self._mounts[path] = _KeyAuth(self, app) if authenticate else app
 
     def warmup(self) -> None:
         """Run each surface's scanners once so the first request pays no lazy set-up."""
@@ -1152,3 +1158,30 @@ class _ScanFailed(Exception):
 
 class _UpstreamStreamError(Exception):
     pass
+
+
+class _KeyAuth:
+    """Pure ASGI wrapper: API key and rate limit before a mounted app (MCP proxy)."""
+
+    def __init__(self, gw: Gateway, app: ASGIApp) -> None:
+        self.gw = gw
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        ctx = context_of(request)
+        try:
+            key = await self.gw.authenticate(request)
+            request.scope["bastion.key"] = key
+            await self.gw._rate_limit(key, 1)
+        except GatewayHTTPError as exc:
+            response = await self.gw._finish_error(request, ctx, exc)
+            await response(scope, receive, send)
+            return
+        state = scope.setdefault("state", {})
+        if isinstance(state, dict):
+            state["key_id"] = key.key_id
+        await self.app(scope, receive, send)

@@ -175,8 +175,36 @@ async def build_gateway(
         admin_token=admin_token,
         mounts=mounts,
     )
+    if config.mcp_servers:
+        gw.mount("/mcp", _mcp_app(config, gw, audit, res))
     gw.warmup()
     return gw, res
+
+
+def _mcp_app(config: BastionConfig, gw: Gateway, audit: AuditSink, res: Resources) -> Any:
+    from bastion.gateway._audit_log import AuditLogSink
+    from bastion.gateway.mcp import HttpUpstream, McpGuard, McpPolicy, SqlitePinStore, create_mcp_app
+
+    pins: Any = None
+    if config.stores.state != "memory":
+        Path(config.stores.data_dir).mkdir(parents=True, exist_ok=True)
+        pins = SqlitePinStore(Path(config.stores.data_dir) / "mcp_pins.db")
+        closer = getattr(pins, "close", None)
+        if closer is not None:
+            res.closers.append(closer)
+    log = audit.log if isinstance(audit, AuditLogSink) else None
+    servers = {}
+    for m in config.mcp_servers:
+        policy = McpPolicy(
+            allowed_tools=frozenset(m.allowed_tools) if m.allowed_tools is not None else None,
+            denied_tools=frozenset(m.denied_tools),
+            on_poisoned=m.on_poisoned,
+            on_rug_pull=m.on_rug_pull,
+            on_flagged_result=m.on_flagged_result,
+        )
+        guard = McpGuard(server=m.name, guard=gw.guard, policy=policy, pins=pins, audit=log)
+        servers[m.name] = (HttpUpstream(m.url), guard)
+    return create_mcp_app(servers)
 
 
 def _ssl_kwargs(config: BastionConfig) -> dict[str, Any]:

@@ -1,0 +1,136 @@
+"""Injection detection quality, leave-one-source-out: rules only vs classifier only vs combined.
+
+Usage::
+
+    # 1. held-out classifier scores (one model per held-out source family; ~7 min on 16 cores,
+    #    far longer on 2): written by the training command
+    .venv/bin/python -m bastion.detect._train --data ../shared/data/injection/train.jsonl \\
+        --out /tmp/loso-model --loso --jobs 16 --oof-out build/clf-loso/loso_oof.json
+    # 2. this report (rules run here through Guard; a few minutes on 2 shared cores)
+    .venv/bin/python bench/injection_quality.py --oof build/clf-loso/loso_oof.json [--shipped]
+
+Columns per source family and pooled: TPR, TNR, balanced accuracy, recall at 1% FPR.
+
+* ``rules``: ``Guard(categories=injection,jailbreak,obfuscation)`` with the classifier disabled; a
+  row counts as flagged when any finding is worse than ``info``; its score for recall@1%FPR is the
+  highest finding confidence.
+* ``classifier``: the held-out probability of the model trained WITHOUT that row's source family,
+  at the artifact's threshold (chosen on these held-out scores, see docs/injection.md).
+* ``combined``: what ``Guard`` reports with both scanners: flagged when either flags (the
+  classifier's part again held out); score = max of the two.
+* ``--shipped`` adds ``shipped``: the shipped artifact through ``Guard`` with everything on. It was
+  trained on these rows, so that column is in-sample (an upper bound, not a generalisation figure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from bastion import DetectConfig, Guard, Severity, Surface
+from bastion.detect._classifier import load_default_classifier
+from bastion.detect._train import HARD_NEGATIVE_GROUPS, group_of, metrics
+
+_SURFACE = {
+    "user_prompt": Surface.PROMPT,
+    "user_prompt_with_embedded_content": Surface.PROMPT,
+    "tool_output": Surface.TOOL_OUTPUT,
+    "payload": Surface.TOOL_OUTPUT,
+}
+CATEGORIES = ("injection", "jailbreak", "obfuscation")
+
+
+def _guard_scores(guard: Guard, rows: Sequence[dict[str, object]], rule_suffix: str | None) -> np.ndarray:
+    """Per row: the highest confidence of a finding worse than ``info`` (0 when none)."""
+    out = np.zeros(len(rows))
+    for i, r in enumerate(rows):
+        surface = _SURFACE.get(str(r.get("surface", "")), Surface.PROMPT)
+        res = guard.scan(str(r["text"]), surface)
+        conf = [
+            f.confidence
+            for f in res.findings
+            if f.severity > Severity.INFO and (rule_suffix is None or not f.rule_id.endswith(rule_suffix))
+        ]
+        out[i] = max(conf, default=0.0)
+    return out
+
+
+def _fmt(v: object) -> str:
+    return "  -  " if v is None else f"{v:.3f}" if isinstance(v, float) else str(v)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    default = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "injection" / "train.jsonl"
+    ap.add_argument("--data", type=Path, default=default)
+    ap.add_argument("--oof", type=Path, required=True, help="held-out scores from `_train --loso --oof-out`")
+    ap.add_argument("--shipped", action="store_true", help="also score the shipped artifact (in-sample)")
+    ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    args = ap.parse_args()
+
+    raw = args.data.read_bytes()
+    sha = hashlib.sha256(raw).hexdigest()
+    rows = [json.loads(line) for line in raw.decode("utf-8").split("\n") if line.strip()]
+    oof = json.loads(args.oof.read_text(encoding="utf-8"))
+    if oof["data_sha256"] != sha or len(oof["rows"]) != len(rows):
+        raise SystemExit(f"{args.oof} was computed on other data (sha256 {oof['data_sha256'][:12]}, here {sha[:12]})")
+    threshold = load_default_classifier().threshold
+    y = np.array([int(r["label"]) for r in rows], dtype=np.int64)
+    groups = np.array([group_of(str(r["source"])) for r in rows])
+    p_clf = np.array([float(o["p"]) for o in oof["rows"]])
+
+    t0 = time.perf_counter()
+    rules_guard = Guard(categories=CATEGORIES, config=DetectConfig(classifier=False))
+    s_rules = _guard_scores(rules_guard, rows, None)
+    t_rules = time.perf_counter() - t0
+    # a flagged rules row gets a score above every threshold used below
+    flag_rules = s_rules > 0
+    columns: dict[str, tuple[np.ndarray, float]] = {
+        "rules": (np.where(flag_rules, 1.0 + s_rules, 0.0), 1.0),
+        "classifier": (p_clf, threshold),
+        "combined": (np.where(flag_rules | (p_clf >= threshold), 1.0 + np.maximum(s_rules, p_clf), p_clf), threshold),
+    }
+    if args.shipped:
+        t1 = time.perf_counter()
+        s_all = _guard_scores(Guard(categories=CATEGORIES), rows, None)
+        columns["shipped (in-sample)"] = (np.where(s_all > 0, 1.0 + s_all, 0.0), 1.0)
+        print(f"shipped Guard pass: {time.perf_counter() - t1:.0f}s")
+    print(f"data {args.data.name} sha256 {sha[:16]}..., {len(rows)} rows; classifier threshold {threshold:.4f}")
+    print(f"rules Guard pass: {t_rules:.0f}s\n")
+
+    names = list(columns)
+    report: dict[str, dict[str, object]] = {}
+    header = f"{'source family':28s} {'n att':>6s} {'n ben':>6s} " + " ".join(f"{n[:22]:>34s}" for n in names)
+    print(header)
+    print(" " * 43 + " ".join(f"{'TPR   TNR   bal   r@1%':>34s}" for _ in names))
+    fams = [*sorted(set(groups.tolist())), "hard negatives", "POOLED"]
+    for fam in fams:
+        if fam == "POOLED":
+            m = np.ones(len(rows), dtype=bool)
+        elif fam == "hard negatives":
+            m = np.isin(groups, HARD_NEGATIVE_GROUPS)
+        else:
+            m = groups == fam
+        cells = []
+        report[fam] = {}
+        for n in names:
+            s, t = columns[n]
+            mt = metrics(y[m], s[m], t)
+            report[fam][n] = mt
+            cells.append(
+                f"{_fmt(mt['tpr']):>6s}{_fmt(mt['tnr']):>6s}{_fmt(mt['balanced_accuracy']):>6s}"
+                f"{_fmt(mt['recall_at_1pct_fpr']):>6s}".rjust(34)
+            )
+        print(f"{fam:28s} {int((y[m] == 1).sum()):6d} {int((y[m] == 0).sum()):6d} " + " ".join(cells))
+    if args.json is not None:
+        args.json.write_text(json.dumps({"threshold": threshold, "figures": report}, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
