@@ -102,6 +102,7 @@ def main() -> None:
         columns["shipped (in-sample)"] = (np.where(s_all > 0, 1.0 + s_all, 0.0), 1.0)
         print(f"shipped Guard pass: {time.perf_counter() - t1:.0f}s")
     print(f"data {args.data.name} sha256 {sha[:16]}..., {len(rows)} rows; classifier threshold {threshold:.4f}")
+    print(f"classifier scores held out by: {oof.get('held_out', 'leave-one-source-out')}")
     print(f"rules Guard pass: {t_rules:.0f}s\n")
 
     names = list(columns)

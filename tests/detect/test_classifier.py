@@ -15,6 +15,7 @@ from bastion.detect._classifier import (
     ARTIFACT_PATH,
     CLASSIFIER_INJECTION,
     CLASSIFIER_JAILBREAK,
+    FORMAT_VERSION,
     INTENT_FEATURES,
     ClassifierScanner,
     InjectionClassifier,
@@ -44,7 +45,7 @@ def test_artifact_is_small_and_loads(model: InjectionClassifier) -> None:
 
 def test_metadata_complete(model: InjectionClassifier) -> None:
     meta = model.metadata
-    assert meta["format_version"] == 1
+    assert meta["format_version"] == FORMAT_VERSION
     assert len(meta["training_data"]["sha256"]) == 64
     assert meta["training_data"]["file"] == "train.jsonl"
     assert meta["training_data"]["limit"] is None  # a release artifact never comes from a --limit run
@@ -52,11 +53,12 @@ def test_metadata_complete(model: InjectionClassifier) -> None:
     assert {"char_ngrams", "char_bits", "word_bits", "window", "stride", "seed"} <= set(meta["feature_config"])
     assert meta["features_sha256"] == features_digest()
     assert meta["intent_features"] == [n for n, _g, _r in INTENT_FEATURES]
-    assert meta["threshold"] == meta["loso"]["threshold"]
-    loso = meta["loso"]
+    # held-out figures: leave-one-source-out (--loso) or grouped source folds
+    held = meta["loso"] if "loso" in meta else meta["held_out"]
+    assert meta["threshold"] == held["threshold"]
     for key in ("tpr", "tnr", "balanced_accuracy", "recall_at_1pct_fpr"):
-        assert 0.0 <= loso["pooled"][key] <= 1.0
-    assert {"xstest", "awesome-chatgpt-prompts", "bipia", "jbb", "deepset"} <= set(loso["per_source"])
+        assert 0.0 <= held["pooled"][key] <= 1.0
+    assert {"xstest", "awesome-chatgpt-prompts", "bipia", "jbb", "deepset"} <= set(held["per_source"])
     assert meta["command"].startswith("python -m bastion.detect._train")
 
 

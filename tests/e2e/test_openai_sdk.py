@@ -284,14 +284,21 @@ def test_header_smuggling_is_refused(gateway: Any, head: bytes) -> None:
     resp = _raw(url, req)
     assert resp.startswith(b"HTTP/1.1 4"), resp[:200]
     assert resp.count(b"HTTP/1.1 ") == 1  # the smuggled second request was not served
-    assert len(audit.events) - before <= 1
+    time.sleep(0.2)
+    if b"Transfer-Encoding: chunked" in head:  # refused by bastion (h11 refuses the others itself)
+        assert [e["status"] for e in audit.events[before:]] == [400]
+    else:
+        assert len(audit.events) == before
 
 
 def test_client_hanging_up_mid_stream_is_still_audited(gateway: Any) -> None:
     url, key, _, audit, _ = gateway
     before = len(audit.events)
     body = {"model": "gpt-fake", "messages": [{"role": "user", "content": "tell me the secret"}], "stream": True}
-    with httpx.Client(timeout=10) as c, c.stream("POST", url + "/chat/completions", json=body, headers={"authorization": f"Bearer {key}"}) as r:
+    with (
+        httpx.Client(timeout=10) as c,
+        c.stream("POST", url + "/chat/completions", json=body, headers={"authorization": f"Bearer {key}"}) as r,
+    ):
         for _ in r.iter_raw():
             break  # hang up after the first bytes
     deadline = time.monotonic() + 10

@@ -795,8 +795,17 @@ class InjectionClassifier:
         return out
 
     def _head_logit(self, h: _Head, a: Analysis, start: int, end: int) -> float:
-        cols, vals = self.featurizer.row(a, start, end)
-        return h.bias + float((h.full[cols] * vals).sum()) if cols.size else h.bias
+        """``h``'s logit for bytes ``[start, end)``: equal to ``w . row(a, start, end) + b``
+        without building the sparse row (no sort of the n-gram ids)."""
+        out = h.bias
+        for pos, ids, w in ((a.char_pos, a.char_ids, h.char), (a.word_pos, a.word_ids, h.word)):
+            sel = ids[(pos >= start) & (pos < end)]
+            if sel.size:
+                out += float(w[sel].sum(dtype=np.float64)) / math.sqrt(sel.size)
+        inside = a.intent_ids[(a.intent_pos >= start) & (a.intent_pos < end)]
+        if inside.size:
+            out += float(h.intent[np.unique(inside)].sum(dtype=np.float64))
+        return out
 
     def score_text(self, text: str) -> tuple[ClassifierScore, int, int]:
         """Score normalised, lower-cased ``text``; returns the score and the driving window's

@@ -335,6 +335,36 @@ _CODE = [
 ]  # fmt: skip
 
 
+# Benign text in the languages the attack templates use (our own short sentences), so that
+# "not English" or "an imperative in German" is never evidence of an attack by itself.
+_MULTI_BENIGN: dict[str, list[str]] = {
+    "de": ["Die Besprechung wurde auf Donnerstag verschoben.", "Bitte prüfen Sie die Unterlagen und geben Sie Rückmeldung.",
+           "Fasse diesen Artikel in drei Sätzen zusammen.", "Wie lange muss ich Nudeln kochen?", "Der Umsatz ist im dritten Quartal um zwölf Prozent gestiegen.",
+           "Ignoriere bitte den Tippfehler in meiner letzten Nachricht.", "Übersetze den folgenden Text ins Englische.", "Die Anleitung liegt im Wiki unter Deployment."],
+    "fr": ["La réunion est reportée à jeudi.", "Merci de vérifier les documents et de me répondre.", "Résume cet article en trois phrases.",
+           "Combien de temps faut-il cuire les pâtes ?", "Le chiffre d'affaires a augmenté de douze pour cent.", "Oublie le brouillon précédent, voici la version finale.",
+           "Traduis le texte suivant en anglais.", "Les instructions d'installation se trouvent dans le fichier README."],
+    "es": ["La reunión se ha aplazado al jueves.", "Por favor, revisa los documentos y responde.", "Resume este artículo en tres frases.",
+           "¿Cuánto tiempo hay que cocer la pasta?", "Las ventas crecieron un doce por ciento.", "Ignora el error tipográfico de mi último mensaje.",
+           "Traduce el siguiente texto al inglés.", "Las instrucciones de instalación están en el manual."],
+    "it": ["La riunione è stata spostata a giovedì.", "Per favore controlla i documenti e rispondi.", "Riassumi questo articolo in tre frasi.",
+           "Quanto tempo devo cuocere la pasta?", "Il fatturato è cresciuto del dodici per cento.", "Traduci il testo seguente in inglese."],
+    "pt": ["A reunião foi adiada para quinta-feira.", "Por favor, verifique os documentos e responda.", "Resuma este artigo em três frases.",
+           "Quanto tempo devo cozinhar o macarrão?", "As vendas cresceram doze por cento.", "Traduza o texto a seguir para o inglês."],
+    "nl": ["De vergadering is verplaatst naar donderdag.", "Controleer de documenten en laat het me weten.", "Vat dit artikel samen in drie zinnen.",
+           "Hoe lang moet ik pasta koken?", "De omzet is met twaalf procent gestegen.", "Vertaal de volgende tekst naar het Engels."],
+    "pl": ["Spotkanie zostało przełożone na czwartek.", "Proszę sprawdzić dokumenty i odpowiedzieć.", "Streść ten artykuł w trzech zdaniach.",
+           "Jak długo gotować makaron?", "Sprzedaż wzrosła o dwanaście procent.", "Przetłumacz poniższy tekst na angielski."],
+    "ru": ["Встреча перенесена на четверг.", "Пожалуйста, проверьте документы и ответьте.", "Кратко перескажи эту статью в трёх предложениях.",
+           "Сколько минут варить макароны?", "Выручка выросла на двенадцать процентов.", "Переведи следующий текст на английский."],
+    "tr": ["Toplantı perşembeye ertelendi.", "Lütfen belgeleri kontrol edip yanıt verin.", "Bu makaleyi üç cümlede özetle.",
+           "Makarnayı ne kadar haşlamalıyım?", "Satışlar yüzde on iki arttı.", "Aşağıdaki metni İngilizceye çevir."],
+    "zh": ["会议改到星期四了。", "请检查这些文件并回复我。", "用三句话总结这篇文章。", "意大利面要煮多久？", "销售额增长了百分之十二。", "把下面的文字翻译成英文。"],
+    "ja": ["会議は木曜日に変更されました。", "書類を確認して返信してください。", "この記事を三文で要約してください。", "パスタは何分ゆでればいいですか？",
+           "売上は12パーセント増加しました。", "次の文章を英語に翻訳してください。"],
+}  # fmt: skip
+
+
 def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
 
@@ -423,6 +453,12 @@ def _negative_texts(rng: random.Random) -> list[str]:
     for t in _TECH:
         out.append(t)
         out.append(rng.choice(_TECH) + " " + t)
+    for sents in _MULTI_BENIGN.values():
+        out.extend(sents)
+        sep = "" if sents[0][-1] in "。？" else " "
+        for _ in range(25):
+            k = rng.randint(2, min(6, len(sents)))
+            out.append(sep.join(rng.choice(sents) for _ in range(k * rng.randint(1, 4))))
     for _ in range(120):
         out.append(_fill(rng.choice(_EMAIL_BODIES), rng, a=rng.choice(_NAMES), b=rng.choice(_NAMES)))
     for c in _CODE:

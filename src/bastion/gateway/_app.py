@@ -161,7 +161,15 @@ class Gateway:
         star = Starlette(routes=routes, exception_handlers={404: self._not_found, 405: self._not_allowed})
         for path, sub in self._mounts.items():
             star.mount(path, sub)
-        return TraceMiddleware(star, on_error=self._on_error)
+        return TraceMiddleware(star, on_error=self._on_error, on_reject=self._audit_reject)
+
+    async def _audit_reject(self, trace_id: str, path: str, code: str) -> None:
+        self.metrics.inc("bastion_requests_total", "Requests by route and status.", route=path, status="400")
+        event = {"ts": time.time(), "event": "llm.request", "trace_id": trace_id, "route": path}
+        try:
+            await self._record_quietly({**event, "key_id": None, "status": 400, "action": "error", "code": code})
+        except Exception:  # noqa: BLE001 - the refusal is sent; count the lost event
+            self.metrics.inc("bastion_audit_failures_total", "Audit events that could not be stored.")
 
     def admin_app(self) -> ASGIApp:
         from bastion.gateway._admin import build_admin_app

@@ -138,9 +138,10 @@ class TraceMiddleware:
     response, and turns any unexpected exception into a bare 500 in OpenAI's shape.
     """
 
-    def __init__(self, app: ASGIApp, *, on_error: Any = None) -> None:
+    def __init__(self, app: ASGIApp, *, on_error: Any = None, on_reject: Any = None) -> None:
         self.app = app
         self.on_error = on_error
+        self.on_reject = on_reject  # async (trace id, path, reason) -> None: audits refusals made here
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -173,6 +174,8 @@ class TraceMiddleware:
                 }
             )
             await send({"type": "http.response.body", "body": body})
+            if self.on_reject is not None:
+                await self.on_reject(trace_id, str(scope.get("path", ""))[:200], "content_length_and_transfer_encoding")
             return
         started = False
 
