@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import socket
 import ssl
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -236,6 +237,8 @@ async def serve(
 ) -> None:
     """Run the data plane and the admin API until interrupted."""
     s = gw.config.server
+    _check_bindable(s.host, s.port, "server.port", "--port")
+    _check_bindable(s.admin_host, s.admin_port, "server.admin_port", "--admin-port")
     data_cfg = uvicorn.Config(
         gw.app(),
         host=s.host,
@@ -278,7 +281,14 @@ async def serve(
     data_task = asyncio.create_task(data.serve())
     ann = asyncio.create_task(announce())
     try:
-        await data_task
+        try:
+            await data_task
+        except SystemExit as exc:  # uvicorn exits on startup failures; say so without a traceback
+            raise ConfigError(
+                [ConfigProblem("<server>", None, "server", f"the gateway could not start (code {exc.code}); see above")]
+            ) from None
+        if admin_task.done() and not admin.started:
+            raise ConfigError([ConfigProblem("<server>", None, "server.admin_port", "the admin API could not start")])
     finally:
         admin.should_exit = True
         with contextlib.suppress(Exception):
@@ -286,6 +296,29 @@ async def serve(
         ann.cancel()
         await gw.aclose()
         await res.aclose()
+
+
+def _check_bindable(host: str, port: int, setting: str, flag: str) -> None:
+    """Fail with a clear message (no traceback) when the address is taken or not ours to bind."""
+    if port == 0:
+        return
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            raise ConfigError(
+                [
+                    ConfigProblem(
+                        "<server>",
+                        None,
+                        setting,
+                        f"cannot listen on {host}:{port} ({exc.strerror or exc}); stop the other process "
+                        f"or choose another port with {flag}",
+                    )
+                ]
+            ) from None
 
 
 def _bound_port(server: uvicorn.Server, default: int) -> int:
