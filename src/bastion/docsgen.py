@@ -37,7 +37,12 @@ def render_rules(rules: list[RuleInfo] | None = None) -> str:
         group = sorted(by_cat.get(cat, []), key=lambda r: r.rule_id)
         if not group:
             continue
-        lines += [f"## {cat.value}", "", "| rule id | severity | confidence | OWASP | description | example |", "|---|---|---|---|---|---|"]
+        lines += [
+            f"## {cat.value}",
+            "",
+            "| rule id | severity | confidence | OWASP | description | example |",
+            "|---|---|---|---|---|---|",
+        ]
         for r in group:
             example = f"`{_cell(r.example)}`" if r.example else ""
             lines.append(

@@ -33,13 +33,13 @@ _CHOICES = {
 }
 
 
-@mcp_app.command(
-    "proxy", context_settings={"allow_extra_args": True, "ignore_unknown_options": True}
-)
+@mcp_app.command("proxy", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def proxy(
     ctx: typer.Context,
     name: str = typer.Option("default", "--name", help="Name of the upstream server (pins are kept per name)."),
-    pins: Path | None = typer.Option(None, "--pins", help="SQLite file for tool pins (default: ~/.local/share/bastion)."),
+    pins: Path | None = typer.Option(
+        None, "--pins", help="SQLite file for tool pins (default: ~/.local/share/bastion)."
+    ),
     allow_tool: list[str] = typer.Option(None, "--allow-tool", help="Only these tools are shown and callable."),
     deny_tool: list[str] = typer.Option(None, "--deny-tool", help="These tools are never shown nor callable."),
     on_poisoned: str = typer.Option("remove", "--on-poisoned", help="remove | flag"),
@@ -49,9 +49,15 @@ def proxy(
     """Run `-- CMD ARGS...` (a stdio MCP server) behind bastion, speaking MCP on stdin/stdout."""
     argv = list(ctx.args)
     if not argv:
-        typer.echo("bastion mcp proxy: error: give the server command after `--`, e.g. -- uvx mcp-server-time", err=True)
+        typer.echo(
+            "bastion mcp proxy: error: give the server command after `--`, e.g. -- uvx mcp-server-time", err=True
+        )
         raise typer.Exit(2)
-    for opt, value in (("on_poisoned", on_poisoned), ("on_rug_pull", on_rug_pull), ("on_flagged_result", on_flagged_result)):
+    for opt, value in (
+        ("on_poisoned", on_poisoned),
+        ("on_rug_pull", on_rug_pull),
+        ("on_flagged_result", on_flagged_result),
+    ):
         if value not in _CHOICES[opt]:
             flag = "--" + opt.replace("_", "-")
             typer.echo(f"bastion mcp proxy: error: {flag} must be one of {', '.join(_CHOICES[opt])}", err=True)
