@@ -85,6 +85,9 @@ HARD_NEGATIVES = [
     "Use @Override to override a method from the parent class in Java.",
     "Please summarise the attached quarterly report in three bullet points.",
     "What is prompt injection and how do I defend my chatbot against it?",
+    # benign text in a language the attack data uses a lot is not evidence by itself
+    "Der Zug nach Hamburg hat heute zwanzig Minuten Verspätung, weil ein Signal gestört ist.",
+    "Bonjour, la réunion est reportée à jeudi. Merci de vérifier les documents.",
 ]
 
 
@@ -124,8 +127,20 @@ def test_injection_embedded_in_long_document(model: InjectionClassifier, where: 
     assert sc.end - sc.start < len(text)
 
 
-def test_tool_output_through_guard() -> None:
+def test_tool_output_is_rules_only_by_default() -> None:
+    # Benign web pages scored high on tool outputs, so the classifier runs there only when asked.
     guard = Guard(categories=["injection", "jailbreak"])
+    page = "This is personal website of Dora. My e-mail is dora@gmail.com."
+    res = guard.scan(page, Surface.TOOL_OUTPUT)
+    assert not [f for f in res.findings if f.rule_id.endswith(".classifier")]
+
+
+def test_tool_output_through_guard() -> None:
+    from bastion.detect import DetectConfig
+
+    guard = Guard(
+        categories=["injection", "jailbreak"], config=DetectConfig(classifier_surfaces=("prompt", "tool_output"))
+    )
     tool_output = json.dumps({"results": [{"title": "Weather", "body": FILLER * 10 + INJECTION}]})
     res = guard.scan(tool_output, Surface.TOOL_OUTPUT)
     assert res.flagged

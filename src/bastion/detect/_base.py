@@ -44,6 +44,9 @@ class DetectConfig:
     artifact's calibrated default). ``max_decode_depth``/``max_decoded_bytes`` bound the decoding of
     base64/hex/url/rot13 blobs. ``engine``: ``auto``, ``hyperscan`` or ``re2``.
     ``pii_regions``: phone-number regions tried for numbers without a country code.
+    ``classifier_surfaces``: surfaces on which the trained classifier runs. By default only
+    ``prompt``: on tool outputs its held-out recall is low and its false positives would taint
+    agent sessions, so tool outputs rely on the rules (which are stricter there).
     """
 
     canaries: tuple[str, ...] = ()
@@ -53,6 +56,7 @@ class DetectConfig:
     max_decoded_bytes: int = 64 * 1024
     engine: str = "auto"
     pii_regions: tuple[str, ...] = ("DE", "US", "GB")
+    classifier_surfaces: tuple[str, ...] = ("prompt",)
     extra: tuple[tuple[str, str], ...] = ()
 
 

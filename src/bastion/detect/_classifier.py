@@ -939,7 +939,7 @@ class ClassifierScanner:
 
     def scan(self, doc: Document) -> list[Finding]:
         model = self.model
-        if model is None or not doc.text.strip():
+        if model is None or doc.surface.value not in self.config.classifier_surfaces or not doc.text.strip():
             return []
         sc = doc.cached(self.CACHE_KEY, lambda: model.score_view(normalized_view(doc)))
         if sc.probability < self.threshold:
