@@ -33,7 +33,7 @@ def test_keys_create_list_revoke(cfg: Path, tmp_path: Path) -> None:
     check = asyncio.run(check_key(store, token))
     assert check.ok and check.key is not None and check.key.rpm == 20 and check.key.expires_at is not None
     db = (tmp_path / "data" / "keys.db").read_bytes()
-    assert token.encode() not in db and token.split("_")[2].encode() not in db
+    assert token.encode() not in db and token.split("_", 2)[2].encode() not in db
 
     r = runner.invoke(app, ["keys", "list", "--json", "--config", str(cfg)])
     rows = json.loads(r.stdout)
