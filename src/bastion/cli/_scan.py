@@ -17,9 +17,9 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.text import Text
 
-from bastion._types import Finding, RuleInfo, ScanResult, Severity
+from bastion._types import Finding, RuleInfo, ScanResult, Severity, Surface
 from bastion._version import __version__
-from bastion.detect import Guard, all_rules, parse_categories
+from bastion.detect import SURFACE_DEFAULTS, Guard, all_rules, parse_categories
 from bastion.errors import BastionError, InputError
 
 __all__ = ["register"]
@@ -267,7 +267,9 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2)
         try:
             cats = parse_categories([categories]) if categories else None
-            guard = Guard(max_chars=max_chars, canaries=tuple(canary or ()))
+            # Load only the scanners this run needs (start-up time matters for a CLI).
+            load = cats if cats is not None else SURFACE_DEFAULTS[Surface(surface)]
+            guard = Guard(categories=load, max_chars=max_chars, canaries=tuple(canary or ()))
         except BastionError as exc:
             err.print(f"bastion scan: error: {exc}", highlight=False)
             raise typer.Exit(2) from None

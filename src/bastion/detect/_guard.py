@@ -11,7 +11,7 @@ from bastion._types import Category, Finding, ScanResult, Surface
 from bastion.detect._base import DetectConfig, Document, Scanner
 from bastion.detect._engine import sanitize
 from bastion.detect._input import truncation_finding
-from bastion.detect._registry import SURFACE_DEFAULTS, build_scanners
+from bastion.detect._registry import SURFACE_DEFAULTS, build_scanners, load_factories
 from bastion.errors import InputError, ScannerError
 
 __all__ = ["DEFAULT_MAX_CHARS", "Guard", "parse_categories"]
@@ -66,9 +66,24 @@ class Guard:
         self.config = cfg
         self.max_chars = max_chars
         self.categories = parse_categories(categories) if categories is not None else None
-        self._scanners: tuple[Scanner, ...] = tuple(
-            scanners if scanners is not None else build_scanners(cfg, entry_points=entry_points)
-        )
+        # Categories whose scanners were not built (Guard(categories=...) loads only what it needs).
+        self._not_loaded: frozenset[Category] = frozenset()
+        if scanners is not None:
+            self._scanners: tuple[Scanner, ...] = tuple(scanners)
+        elif self.categories is None:
+            self._scanners = tuple(build_scanners(cfg, entry_points=entry_points))
+        else:
+            wanted = self.categories | {Category.INPUT}
+            built: list[Scanner] = []
+            skipped: set[Category] = set()
+            for factory in load_factories(entry_points=entry_points).values():
+                declared = getattr(factory, "categories", None)
+                if isinstance(declared, frozenset) and not (declared & wanted):
+                    skipped |= declared
+                    continue
+                built.append(factory(cfg))
+            self._scanners = tuple(built)
+            self._not_loaded = frozenset(skipped) - wanted
 
     @property
     def scanners(self) -> tuple[Scanner, ...]:
@@ -101,6 +116,13 @@ class Guard:
             known = ", ".join(s.value for s in Surface)
             raise InputError(f"unknown surface {surface!r}; use one of: {known}") from None
         wanted = self._wanted(surf, categories)
+        missing = wanted & self._not_loaded
+        if missing:  # fail closed: never report "clean" for a category that was not scanned
+            names = ", ".join(sorted(c.value for c in missing))
+            raise ScannerError(
+                f"this Guard was built with categories={sorted(c.value for c in self.categories or ())} "
+                f"and cannot scan {names}; build it without categories= or include them"
+            )
         t0 = time.perf_counter()
         original_len = len(text)
         truncated = original_len > self.max_chars
