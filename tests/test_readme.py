@@ -24,7 +24,7 @@ def test_readme_examples_run() -> None:
         for block in blocks:
             out = io.StringIO()
             with contextlib.redirect_stdout(out):
-                exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - our own README
+                exec(compile(block, "README.md", "exec"), {})  # our own README
             printed = out.getvalue()
             assert printed.strip(), block
             if "guard.scan" in block:
