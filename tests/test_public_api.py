@@ -29,3 +29,9 @@ def test_unknown_attribute_raises() -> None:
 
 def test_version_is_a_string() -> None:
     assert isinstance(bastion.__version__, str) and bastion.__version__.count(".") == 2
+
+
+def test_redact_stays_the_function_after_the_subpackage_is_imported() -> None:
+    import bastion.redact as sub  # noqa: F401 - the import is the point of the test
+
+    assert callable(bastion.redact) and bastion.redact.__name__ == "redact"

@@ -27,6 +27,10 @@ from bastion.errors import (
     UpstreamError,
 )
 
+# Eager on purpose: the function shares its name with the subpackage ``bastion.redact``; binding it
+# here, after the subpackage is loaded, keeps ``bastion.redact`` the function for good.
+from bastion.redact import Strategy, Vault, redact
+
 if TYPE_CHECKING:
     from bastion.audit import AuditLog, AuditRecord, MemoryAuditStore, SQLiteAuditStore, VerifyReport
     from bastion.detect._canary import mint_canary
@@ -47,7 +51,6 @@ if TYPE_CHECKING:
         load_policy,
         parse_policy,
     )
-    from bastion.redact import Strategy, Vault, redact
     from bastion.sandbox import Sandbox, SandboxProfile, SandboxResult
     from bastion.state import MemoryStateStore, SqliteStateStore, StateStore
 
@@ -79,9 +82,6 @@ _LAZY: dict[str, str] = {
     "Sandbox": "bastion.sandbox",
     "SandboxProfile": "bastion.sandbox",
     "SandboxResult": "bastion.sandbox",
-    "Strategy": "bastion.redact",
-    "Vault": "bastion.redact",
-    "redact": "bastion.redact",
     "mint_canary": "bastion.detect._canary",
 }
 
