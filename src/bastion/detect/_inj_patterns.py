@@ -61,22 +61,39 @@ OVERRIDE_EN = (
     r"earlier|until\s+now|up\s+to\s+now)",
     # stop everything / abort: "STOP EVERYTHING!!! NOW!!!" style hijacks
     r"\bstop\s+everything\b[\s!.,]+(?:now\b|just\b|and\b)",
+    # ignore everything and just print ...
+    rf"\b{IGNORE}\s+(?:all\s+(?:of\s+)?)?(?:everything|all\s+that|all\s+this)\s*[,;:]?\s+(?:and\s+)?(?:instead\s+)?"
+    r"(?:just\s+|only\s+|now\s+)+(?:say|print|output|write|respond|reply|answer|repeat|type|return)\b",
+    # leave all the previous information behind
+    r"\b(?:leave|put)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|your\s+)?(?:previous|prior|earlier|preceding|former|old)\s+"
+    r"(?:information|instructions|tasks|assignments|context|rules|directions)\s+behind\b",
+    # answer from your own knowledge and not from the articles (RAG context override)
+    r"\b(?:answer|respond|reply)\w*\s+(?:\w+\s+){0,4}?(?:by|from|with|using|on)\s+your\s+own\s+knowledge\s*,?\s+"
+    r"(?:and\s+)?(?:not|instead\s+of|rather\s+than)\s+(?:by\s+|from\s+|with\s+|using\s+|on\s+)?(?:the\s+)?"
+    r"(?:articles?|documents?|context|sources?|texts?|search\s+results)\b",
+    # forget about being helpful and harmless
+    r"\b(?:forget|ignore|disregard|abandon|stop)\s+(?:everything\s+|all\s+)?(?:about\s+)?being\s+(?:so\s+)?"
+    r"(?:helpful\s+and\s+harmless|harmless|ethical|aligned|safe\s+and\s+(?:ethical|helpful|harmless))\b",
 )
 
 OVERRIDE_INTL = (
     # de
     F(r"\b(?:ignorier(?:e|en|t)?|vergiss|vergessen|vergesst|missacht(?:e|en)|verwirf|uberspring(?:e|en)?|"
-      r"beachte\s+nicht|nicht\s+beachten)\s+(?:sie\s+)?(?:(?:alle|alles|die|deine|ihre|eure|samtliche|bisherigen?|"
+      r"beachte\s+nicht|nicht\s+beachten)\s+(?:sie\s+)?(?:(?:jetzt|nun|einfach|bitte|mal)\s+)?(?:(?:alle|alles|die|deine|ihre|eure|samtliche|bisherigen?|"
       r"vorherigen?|vorigen?|obigen?|fruheren?|vorangegangenen?|vorhergehenden?|ursprunglichen?|bisher|"
       r"gegebenen?|erhaltenen?|zuvor|davor|und)\s+){1,5}(?:anweisungen|anweisung|instruktionen|befehle|regeln|"
       r"vorgaben|anordnungen|hinweise|aufgaben|aufgabe|auftrage|richtlinien|prompts?|eingaben)\b"),
-    F(r"\b(?:vergiss|vergessen\s+sie|ignorier(?:e|en\s+sie)?)\s+(?:einfach\s+)?(?:alles|das)\s*,?\s*(?:davor|vorher|"
-      r"bisher|bisherige|obige|oben|zuvor|was\s+(?:du|sie|ich|wir)\s+(?:bisher\s+|vorher\s+|zuvor\s+)?"
+    F(r"\b(?:vergiss|vergessen\s+sie|ignorier(?:e|en\s+sie)?|hör(?:e|en\s+sie)?\s+nicht\s+auf)\s+"
+      r"(?:(?:jetzt|nun|einfach|bitte|mal)\s+)?(?:alles|das)\s*,?\s*(?:(?:bisher\s+|vorher\s+|zuvor\s+)?"
+      r"gesagte\b|davor|vorher|bisher|bisherige|obige|oben|zuvor|was\s+(?:du|sie|ich|wir)\s+(?:bisher\s+|vorher\s+|zuvor\s+)?"
       r"(?:gesagt|gelernt|geschrieben|erhalten|bekommen))"),
     F(r"\babweichend\s+(?:zu|von)\s+(?:den\s+|deinen\s+|ihren\s+)?(?:vorherigen|bisherigen|obigen|"
       r"ursprünglichen|vorigen)\s+(?:anweisungen|instruktionen|vorgaben|befehlen|regeln)"),
     F(r"\b(?:lass|lasst|lassen\s+sie)\s+(?:alle|alles|sämtliche)\s+(?:vorherigen\s+|bisherigen\s+)?"
       r"(?:informationen|anweisungen|instruktionen|vorgaben|regeln)?\s*hinter\s+(?:dir|sich|euch)"),
+    F(r"\b(?:alle\s+|sämtliche\s+)?(?:vorangegangenen|vorherigen|bisherigen|früheren|vorigen)\s+(?:aufgaben|anweisungen|"
+      r"instruktionen|vorgaben|befehle|aufträge)\s+aus\s+dem\s+(?:kopf|gedächtnis)\s+(?:zu\s+)?(?:streichen|"
+      r"streicht|streiche|löschen|lösche)\b"),
     # fr
     F(r"\b(?:ignore[rz]?|oublie[rz]?|ne\s+tiens\s+pas\s+compte\s+d?e?s?|ne\s+tenez\s+pas\s+compte\s+d?e?s?|"
       r"fais\s+abstraction\s+d?e?s?|faites\s+abstraction\s+d?e?s?|neglige[rz]?)\s+(?:(?:toutes|tous|les|tes|vos|"
@@ -90,7 +107,7 @@ OVERRIDE_INTL = (
       r"estas|esas)\s+){1,3}(?:instrucciones|indicaciones|ordenes|reglas|directrices|directivas|"
       r"instruccion)(?:\s+(?:anteriores|previas|de\s+arriba|iniciales|originales|dadas|recibidas))?"),
     F(r"\b(?:olvida|olvide|ignora|ignore)\s+todo\s+(?:lo\s+(?:anterior|que\s+(?:te\s+)?(?:dije|dijeron|han\s+dicho))|"
-      r"lo\s+de\s+antes)"),
+      r"lo\s+de\s+antes|(?:lo\s+)?que\s+(?:te\s+)?(?:digo|dije|he\s+dicho)\s+antes)"),
     # it
     F(r"\b(?:ignora|ignori|ignorate|ignorare|dimentica|dimentichi|dimenticate|dimenticare|trascura|"
       r"non\s+considerare|non\s+tenere\s+conto\s+d\w*)\s+(?:(?:tutte|tutti|le|gli|i|tue|sue|queste|"
@@ -173,6 +190,12 @@ NEW_INSTRUCTIONS = (
     r"(?:are|will|must|shall)\b",
     r"\byou\s+(?:have\s+been|were|are\s+now|are)\s+(?:re-?programmed|re-?configured|re-?assigned|re-?purposed|"
     r"updated\s+with\s+new\s+instructions|given\s+new\s+instructions)\b",
+    r"\b(?:change|update|replace|modify|rewrite|overwrite|reset)\s+your\s+(?:system\s+)?(?:instructions|rules|"
+    r"prompt|programming|guidelines|directives)\s+(?:to|with)\s+(?:the\s+following|these|this|new|mine)\b",
+    r"\b(?:concentrate|focus)\s+(?:now\s+|only\s+|solely\s+|exclusively\s+)*on\s+(?:your|this)\s+new\s+"
+    r"(?:task|assignment|instructions?|mission|objective)\b",
+    F(r"\bkonzentrier\w*\s+(?:dich|sie\s+sich|euch)\s+(?:jetzt\s+|nun\s+|nur\s+|ausschließlich\s+)*auf\s+"
+      r"(?:die|diese|deine|ihre|eure)\s+(?:neue|nächste)\s+aufgabe\b"),
     F(r"\bab\s+(?:jetzt|sofort|nun|heute)\s*(?:an)?\s*,?\s+(?:bist\s+du|wirst\s+du|sollst\s+du|musst\s+du|"
       r"antwortest\s+du|gibst\s+du|handelst\s+du|verhältst\s+du|spielst\s+du|agierst\s+du)\b"),
     F(r"\b(?:deine|ihre|eure)\s+neue\s+(?:aufgabe|anweisung|rolle|instruktion)\s+(?:ist|lautet)\b"),
@@ -236,6 +259,8 @@ PROMPT_EXTRACTION = (
     r"\b(?:print|output|show|repeat|reveal)\s+(?:the\s+)?(?:first|previous|initial)\s+(?:\d+|few|hundred|"
     r"thousand)\s+(?:words|lines|characters|tokens)\s+(?:of\s+)?(?:your|the|this)\s+(?:prompt|context|"
     r"conversation|instructions|input)\b",
+    r"\b(?:print|repeat|output|show|reveal|display|spell-?\s*check|proofread|translate)\s+(?:out\s+)?(?:the\s+|your\s+)?"
+    r"(?:above|preceding|previous|prior)\s+(?:system\s+)?(?:prompt|instructions)\b",
     r"\b(?:verbatim|word\s+for\s+word|exactly\s+as\s+written)\b[^.\n]{0,40}\b(?:system\s+prompt|your\s+instructions|"
     r"your\s+prompt|initial\s+instructions|original\s+instructions)\b",
     # de / fr / es / it / pt
@@ -263,6 +288,7 @@ CHAT_TEMPLATE = (
     r"python_tag|channel|message|return|constrain|start|end_of_turn)\|>",
     r"\[/?INST\]",
     r"<</?SYS>>",
+    r"[<\[]\s*(?:system|admin|god|root)[ _-]?mode\s*[>\]]",
     r"</?(?:system|system_prompt|sys_prompt|system-prompt|developer_instructions|instructions_override)\s*>",
     r"<(?:start_of_turn|end_of_turn)>(?:\s*(?:user|model|system))?",
     r"(?m)^\s*#{2,4}\s*(?:system|assistant)\s*(?:prompt|message|instructions?)?\s*:?\s*$",
@@ -306,7 +332,8 @@ _RESPONSE_VERBS = (
     r"(?:add|include|insert|append|prepend|incorporate|integrate|embed|weave|augment|mention|put|end|start|begin|"
     r"conclude|finish|translate|rewrite|format|encode|encrypt|reverse|replace|substitute|provide|enhance|modify|"
     r"change|write|respond|reply|answer|sign|use|apply|express|group|remove|shift|spell|convert|present|render|"
-    r"structure|organi[sz]e|capitali[sz]e|scramble|misspell|hide|link)"
+    r"structure|organi[sz]e|capitali[sz]e|scramble|misspell|hide|link|introduce|jumble|anagram|rearrange|shuffle|"
+    r"combine|alternate|intersperse)"
 )
 TOOL_INSTRUCTION = (
     rf"\b{_RESPONSE_VERBS}\b[^\n]{{0,100}}?\b(?:in|to|into|from|throughout|within|for|of|with)?\s*"
@@ -314,7 +341,8 @@ TOOL_INSTRUCTION = (
     r"responses|replies|answers)\b",
     r"\b(?:in|to|at\s+the\s+(?:end|start|beginning|top|bottom)\s+of|throughout)\s+your\s+(?:response|reply|"
     r"answer|summary|output|responses|replies|answers)\s*,?\s+(?:you\s+(?:must|should|need\s+to|have\s+to|"
-    r"will)|please|always|make\s+sure|be\s+sure|ensure|include|add|mention|say|use|write)\b",
+    r"will)|please|always|make\s+sure|be\s+sure|ensure|include|add|mention|say|use|write|suggest|recommend|"
+    r"promote|advertise|tease|urge|encourage|advise|claim|state|insist)\b",
     r"\b(?:important|attention|urgent|note|warning|notice|alert)\s*[:!]+\s*(?:[^.\n]{0,60})\b(?:you|the\s+ai|the\s+"
     r"assistant|the\s+model|the\s+agent)\s+(?:must|should|need\s+to|have\s+to|are\s+required\s+to|are\s+instructed"
     r"\s+to|shall)\s+(?:now\s+|immediately\s+|first\s+)?(?:send|forward|email|transfer|delete|remove|visit|"
@@ -328,13 +356,17 @@ TOOL_INSTRUCTION = (
 
 EXFILTRATION = (
     r"\b(?:send|forward|e-?mail|mail|post|upload|transmit|leak|exfiltrate|share|copy|submit|deliver|report|"
-    r"cc|bcc|dm|message|text|pass|relay)\b[^\n]{0,80}?\b(?:passwords?|passcodes?|credentials|api\s*keys?|"
+    r"cc|bcc|dm|message|text|pass|relay|concatenate|collect|gather|compile)\b[^\n]{0,80}?\b(?:passwords?|passcodes?|credentials|api\s*keys?|"
     r"secrets?|tokens?|private\s+keys?|ssh\s+keys?|conversation|chat\s+(?:history|log)|system\s+prompt|"
     r"instructions|credit\s+card|card\s+numbers?|passport|ssn|social\s+security|bank\s+(?:account|details)|"
     r"iban|personal\s+(?:data|information|details)|contacts|inbox|emails|files|documents|contents|memory|"
     r"cookies|session|environment\s+variables|user\s+data|customer\s+data|login|security\s+code|2fa|otp|"
-    r"pin|address|phone\s+number)\b[^\n]{0,80}?\b(?:to|at|into|via|on)\s+(?:[\w.+-]+@[\w-]+\.[\w.-]+|"
+    r"pin|address|phone\s+number|messages|body\s+of\s+(?:the|this|that|each|every)\s+(?:e-?mails?|messages?))\b"
+    r"[^\n]{0,80}?\b(?:to|at|into|via|on)\s+(?:the\s+(?:website|site|url|page|server|address)\s+)?[\"'“]?(?:[\w.+-]+@[\w-]+\.[\w.-]+|"
     r"https?://\S+|www\.\S+|\S+\.(?:com|net|org|io|xyz|ru|cn|tk|top)\b)",
+    # a payment whose memo carries the user's data
+    r"\b(?:send|make|create)\s+a\s+(?:transaction|payment|transfer|wire)\s+to\s+\S+\s+(?:that|which)\s+(?:includes|"
+    r"contains)\s+[^.\n]{0,60}?\b(?:the\s+user'?s?|passwords?)\b",
     r"!\[[^\]\n]{0,80}\]\(\s*https?://[^)\s]{0,200}(?:\{|\[|%7[bB]|<|\$)[^)\n]{0,200}\)",
     r"\b(?:append|add|include|encode|put|embed)\s+(?:the\s+|all\s+|your\s+|this\s+)?(?:\w+\s+){0,2}?"
     r"(?:conversation|chat|data|history|messages?|secrets?|credentials|password|answers?|response|summary|"
@@ -380,6 +412,20 @@ DEVELOPER_MODE = (
     r"\b(?:enable|activate|enter|switch\s+to|you\s+are\s+(?:now\s+)?in|simulate|turn\s+on)\s+(?:the\s+)?"
     r"(?:developer|dev|god|jailbreak|dan|unrestricted|unfiltered|uncensored|evil)\s+mode\b[^.\n]{0,60}"
     r"\b(?:chatgpt|gpt|ai|assistant|model|you|your|respond|answer|policies|restrictions|filters?)\b",
+    # act like you have administrative privileges / act as if you're in developer mode
+    r"\b(?:act|behave|pretend|respond|answer)\s+(?:as\s+(?:if|though)|like)\s+you(?:'re|'ve|\s+are|\s+were|\s+have|"
+    r"\s+had)?\s+(?:been\s+|now\s+)?(?:in\s+|got\s+|given\s+)?(?:(?:developer|dev|god|admin|root|sudo|debug|"
+    r"unrestricted|jailbreak)\s+mode|(?:administrative|administrator|admin|root|developer|sudo|elevated|unrestricted)\s+"
+    r"(?:privileges|permissions|access|rights))\b",
+    # I am now entering LAW ENFORCEMENT OVERRIDE MODE / I'm your developer
+    r"\b(?:i\s+am|i'm|we\s+are|we're|you\s+are|you're)\s+(?:now\s+)?(?:entering|in|activating|enabling|engaging|"
+    r"initiating|switching\s+to)\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,2}?override\s+mode\b",
+    r"\bi(?:'m|\s+am)\s+(?:actually\s+)?your\s+(?:developer|creator|programmer|maker|owner|administrator|admin)\b"
+    r"[^.\n]{0,40}\b(?:you\s+(?:must|have\s+to|need\s+to|will)|i\s+need\s+you\s+to|(?:so|and)\s+i(?:'m|\s+am)\s+"
+    r"(?:running|doing|performing|conducting)|confirm|reveal|tell\s+me|give\s+me|share)\b",
+    r"\bgrant\s+yourself\s+(?:\w+\s+)?(?:permissions?|privileges|access|rights|clearance)\b",
+    r"\b(?:execute|answer|respond\s+to|process|handle|fulfil+)\s+this\s+(?:request|prompt|question|task)\s+with\s+"
+    r"(?:developer|root|admin\w*|elevated|god|sudo|unrestricted)\s+(?:privileges|permissions|access|rights)\b",
     r"\b(?:sudo|admin(?:istrator)?|root|god|developer|maintenance)\s+(?:mode|override|access)\s*"
     r"(?:enabled|activated|granted|engaged|on)\s*[.:!]",
 )
@@ -424,6 +470,31 @@ NO_RESTRICTIONS = (
     r"rules|filters|censorship|consequences)\b",
     r"\b(?:act|behave|respond|answer|pretend)\s+(?:as\s+if|like)\s+you\s+(?:have|had)\s+no\s+(?:restrictions|"
     r"limitations|filters|rules|guidelines|boundaries|ethics|morals|content\s+polic(?:y|ies))\b",
+    # ignore OpenAI's usage policies / override Anthropic's safety guidelines
+    r"\b(?:bypass|circumvent|evade|disable|override|ignore|disregard|suspend|violate|break|turn\s+off|deactivate|"
+    r"switch\s+off)\s+(?:all\s+(?:of\s+)?)?(?:openai|anthropic|your\s+(?:creators?|developers?|makers?))(?:'s?|s')?\s+"
+    r"(?:usage\s+|content\s+|safety\s+|ethical\s+|ethics\s+)?(?:polic(?:y|ies)|guidelines|rules|restrictions|"
+    r"filters?|terms)\b",
+    # disable your content moderation / content filtering for this session
+    r"\b(?:bypass|circumvent|evade|disable|suspend|override|turn\s+off|deactivate|switch\s+off|pause)\s+"
+    r"(?:all\s+|the\s+|your\s+)?(?:(?:your\s+|its\s+)(?:content\s+|safety\s+)?(?:moderation|filtering)|"
+    r"(?:content\s+)?(?:moderation|filtering)(?:\s+(?:systems?|filters?|layers?|rules))?\s+for\s+(?:this|the\s+rest\s+of\s+"
+    r"(?:this|the))\s+(?:session|conversation|chat|task|request|response|answer)|content\s+moderation\s+for\s+research)\b",
+    # role-play as a malicious assistant / an AI that breaks all rules
+    r"\b(?:roleplay|role-?play|pretend|act|imagine|behave|transform)\s+(?:as|to\s+be|into|that\s+you(?:'re|\s+are)|"
+    r"you(?:'re|\s+are)|like)\s+(?:an?\s+)?(?:malicious|rogue|rebel|rebellious|unethical|harmful|dangerous|amoral|"
+    r"corrupt(?:ed)?)\s+(?:ai|assistant|chatbot|bot|model|language\s+model|agent)\b",
+    r"\b(?:ai|assistant|chatbot|bot|language\s+model)\s+(?:that|who|which)\s+(?:breaks|ignores|bypasses|disregards|"
+    r"defies)\s+(?:all\s+|any\s+|the\s+|its\s+|every\s+)?(?:rules|laws|restrictions|guidelines|ethics|limits|"
+    r"safeguards|rule)\b",
+    # in a world without consequences / a consequence-free environment
+    r"\bin\s+an?\s+(?:\w+\s+){0,2}?(?:world|universe|reality|society|scenario|environment|dimension)\s+(?:where|in\s+"
+    r"which|without|with\s+no)\s+(?:there\s+(?:are|is)\s+no\s+)?(?:anything\s+goes|consequences|harm\s+is\s+"
+    r"(?:good|helpful|beneficial|encouraged)|(?:ethics|morals|morality)\s+(?:don'?t|do\s+not|doesn'?t|does\s+not|no\s+"
+    r"longer)\s+exists?|nothing\s+is\s+(?:illegal|forbidden|off-?limits)|everything\s+is\s+(?:legal|allowed|"
+    r"permitted))\b",
+    r"\b(?:consequence-?\s*free|reversed\s+moral|inverted\s+moral)\s+(?:world|universe|reality|environment|setting|"
+    r"scenario)\b",
     F(r"(?:不必|无需|不用|不需要)遵守[^。！？\n]{0,12}(?:规则|限制|政策|准则|规定)"),
     F(r"(?:打破|摆脱|突破)了?[^。！？\n]{0,8}(?:AI|人工智能)[^。！？\n]{0,4}(?:限制|束缚|规则)"),
     F(r"\b(?:ohne|keine)\s+(?:jegliche\s+|irgendwelche\s+)?(?:ethischen\s+|moralischen\s+)?(?:einschränkungen|"
