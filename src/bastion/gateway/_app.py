@@ -919,80 +919,48 @@ class Gateway:
             if not done:
                 outcome = "upstream_ended_early"
                 yield frame(
-                    {
-                        "error": {
-                            "message": "the upstream model server ended the stream early",
-                            "type": "upstream_error",
-                            "param": None,
-                            "code": "upstream_stream_broken",
-                        }
-                    }
+                    _stream_error(
+                        "the upstream model server ended the stream early", "upstream_error", "upstream_stream_broken"
+                    )
                 )
                 return
             yield b"data: [DONE]\n\n"
         except _ScanFailed:
             outcome, out_action = "inspection_failed", "block"
             yield frame(
-                {
-                    "error": {
-                        "message": "the response could not be inspected, so the stream was stopped",
-                        "type": "server_error",
-                        "param": None,
-                        "code": "inspection_failed",
-                    }
-                }
+                _stream_error(
+                    "the response could not be inspected, so the stream was stopped",
+                    "server_error",
+                    "inspection_failed",
+                )
             )
         except (orjson.JSONDecodeError, ValueError, _UpstreamStreamError):
             outcome = "upstream_invalid"
             self.metrics.inc("bastion_upstream_errors_total", "Upstream failures by kind.", kind="invalid_stream")
             yield frame(
-                {
-                    "error": {
-                        "message": "the upstream model server sent an invalid stream",
-                        "type": "upstream_error",
-                        "param": None,
-                        "code": "upstream_invalid",
-                    }
-                }
+                _stream_error("the upstream model server sent an invalid stream", "upstream_error", "upstream_invalid")
             )
         except httpx.TimeoutException:
             outcome = "upstream_timeout"
             self.metrics.inc("bastion_upstream_errors_total", "Upstream failures by kind.", kind="timeout")
             yield frame(
-                {
-                    "error": {
-                        "message": "the upstream model server stopped answering",
-                        "type": "upstream_error",
-                        "param": None,
-                        "code": "upstream_timeout",
-                    }
-                }
+                _stream_error("the upstream model server stopped answering", "upstream_error", "upstream_timeout")
             )
         except httpx.HTTPError:
             outcome = "upstream_broken"
             self.metrics.inc("bastion_upstream_errors_total", "Upstream failures by kind.", kind="broken_stream")
             yield frame(
-                {
-                    "error": {
-                        "message": "the upstream model server broke off the stream",
-                        "type": "upstream_error",
-                        "param": None,
-                        "code": "upstream_stream_broken",
-                    }
-                }
+                _stream_error(
+                    "the upstream model server broke off the stream", "upstream_error", "upstream_stream_broken"
+                )
             )
         except Exception as exc:  # noqa: BLE001 - never leak: end the stream with a generic error
             outcome = "internal_error"
             self._on_error(exc)
             yield frame(
-                {
-                    "error": {
-                        "message": f"internal error in the gateway (request id {ctx.trace_id})",
-                        "type": "server_error",
-                        "param": None,
-                        "code": "internal_error",
-                    }
-                }
+                _stream_error(
+                    f"internal error in the gateway (request id {ctx.trace_id})", "server_error", "internal_error"
+                )
             )
         except (asyncio.CancelledError, GeneratorExit):
             outcome = "client_disconnected"
@@ -1193,3 +1161,8 @@ class _KeyAuth:
         if isinstance(state, dict):
             state["key_id"] = key.key_id
         await self.app(scope, receive, send)
+
+
+def _stream_error(message: str, type_: str, code: str) -> dict[str, Any]:
+    """An OpenAI-shaped error object sent as the last frame of a broken stream."""
+    return {"error": {"message": message, "type": type_, "param": None, "code": code}}
