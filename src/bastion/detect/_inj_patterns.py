@@ -171,6 +171,23 @@ OVERRIDE_INTL = (
     # vi
     F(r"\b(?:bỏ\s+qua|phớt\s+lờ|quên|lờ\s+đi)\s+(?:đi\s+)?(?:(?:tất\s+cả|mọi|các|những|toàn\s+bộ)\s+){1,2}"
       r"(?:hướng\s+dẫn|chỉ\s+dẫn|chỉ\s+thị|lệnh|quy\s+tắc|yêu\s+cầu)"),
+    # el (accents folded away)
+    F(r"(?:αγνοησε|αγνοηστε|ξεχασε|ξεχαστε|παραβλεψε|παραβλεψτε|αγνοειστε)\s+(?:(?:ολες|ολα|τις|τα|τους|"
+      r"σου|σας|τελειως)\s+){0,3}(?:προηγουμενες|προηγουμενα|προηγουμενους|παραπανω|αρχικες|αρχικα|ολες|ολα)"
+      r"(?:\s+(?:οδηγιες|εντολες|κανονες|οδηγια))?"),
+    # bn
+    r"(?:আগের|পূর্ববর্তী|পূর্বের|সমস্ত|সব|উপরের)\s+(?:সমস্ত\s+|সব\s+)?(?:নির্দেশাবলী|নির্দেশনা|নির্দেশ|নিয়ম|আদেশ)\S*"
+    r"\s+(?:উপেক্ষা|ভুলে\s+যা|অগ্রাহ্য)",
+    # tl
+    r"\b(?:huwag\s+(?:mo\s+|nang\s+)?(?:pansinin|sundin|intindihin)|kalimutan(?:\s+mo)?|balewalain(?:\s+mo)?)\s+"
+    r"(?:(?:ang|lahat|ng|mga|iyong|naunang|nakaraang|dating|nasa\s+itaas\s+na)\s+){1,4}(?:tagubilin|utos|"
+    r"instruksyon|panuto|patakaran|direksyon)",
+    # he / fa / sw
+    r"(?:התעלם|התעלמי|התעלמו|שכח|שכחי|שכחו)\s+(?:מ|מכל|מכל\s+ה|מה|את\s+(?:כל\s+)?ה)?(?:הוראות|ההוראות|הנחיות|ההנחיות|"
+    r"כללים|הכללים)(?:\s+(?:הקודמות|הקודמים|שלך|המקוריות))?",
+    r"(?:دستورالعمل|دستورات|قوانین|راهنمایی)\S*\s+(?:قبلی|پیشین|قبل|اولیه)\S*\s+(?:را\s+)?(?:نادیده\s+بگیر|فراموش\s+کن)",
+    r"\b(?:puuza|sahau|acha\s+kufuata)\s+(?:(?:maagizo|maelekezo|amri|sheria)\s+)(?:yote\s+)?(?:ya\s+)?(?:awali|"
+    r"yaliyotangulia|ya\s+hapo\s+awali|iliyotangulia|hapo\s+juu)",
     # id / ms
     r"\b(?:abaikan|lupakan|acuhkan)\s+(?:(?:semua|seluruh|segala)\s+)?(?:instruksi|perintah|petunjuk|aturan|"
     r"arahan)\s+(?:sebelumnya|di\s+atas|terdahulu|awal|yang\s+diberikan)",
@@ -547,6 +564,108 @@ DUAL_RESPONSE = (
     r"AntiGPT|EVIL|DEVELOPER)\s*:)",
 )
 
+# -- secrets the model holds (the password game, "system prompt secret" tests) -----------------
+_SECRET_WORD = (
+    r"(?:password|passwort|passwd|pass\s*word|passphrase|pass\s+phrase|passcode|pass\s+code|access\s+code|"
+    r"secret\s+(?:key|word|code|phrase|token|value|number)|secret|pin(?:\s+code|\s+number)?|api\s+key|"
+    r"private\s+key|login\s+credentials|credentials|security\s+code|magic\s+word|code\s*word)"
+)
+_SECRET_END = (
+    r"(?:\s*(?:[?.!;:,\"'\)\]]|$)|\s+(?:again|exactly|now|please|backwards|in\s+reverse|reversed|letter\s+by\s+letter|one\s+(?:letter|"
+    r"character)\s+at\s+a\s+time|with\s+(?:spaces|dashes|hyphens)|separated\s+by|(?:in|as|into|using)\s+(?:a\s+|an\s+)?"
+    r"(?:\w+\s+){0,2}?(?:latin|base64|hex|hexadecimal|binary|morse|code|cipher|language|french|german|spanish|emojis?|"
+    r"acrostic|poem|song|riddle|reverse|story|list|characters|letters|numbers)|for\s+(?:the|our|this|your|my)\s+"
+    r"(?:system|account|admin\w*|database|server|network|vault|app\w*|level|game)|(?:is|was)\s*\?))"
+)
+SECRET_EXTRACTION = (
+    # what is the password? / tell me your secret key backwards
+    rf"\b(?:what(?:'s|\s+is|\s+was|\s+are|\s+were|\s+would\s+be)|tell\s+me|tell\s+us|reveal|disclose|divulge|"
+    r"give\s+me|give\s+us|share|confirm|spell(?:\s+out)?|print|say|type|write(?:\s+out|\s+down)?|repeat|"
+    r"show\s+me|leak|provide|send\s+me|output|display|hint\s+at|encode|translate|reverse|whisper|recite|"
+    r"(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|give|share|reveal|confirm|spell|write|say|show)"
+    r"(?:\s+(?:me|us))?)\s+(?:me\s+|us\s+)?(?:what\s+)?(?:the\s+|your\s+|this\s+|that\s+|our\s+|its\s+|my\s+secret\s+)"
+    r"(?:(?:secret|system|system's|admin|administrator|master|root|hidden|current|real|actual|correct|final|"
+    r"level|account|login|database|vault|stored|protected|confidential|\d+)\s+){0,2}?"
+    rf"{_SECRET_WORD}s?(?:\s+(?:is|was))?{_SECRET_END}",
+    # the password is what? / your password, please
+    r"\byour\s+(?:secret\s+)?(?:password|passphrase|passcode|access\s+code|secret\s+(?:key|word|code)|pin)"
+    r"\s*(?:,\s*please|please|\?)",
+    # share the user's email address / reveal other users' passwords
+    r"\b(?:share|reveal|disclose|divulge|give\s+me|tell\s+me|send\s+me|leak|provide|expose|list|print|output)\s+"
+    r"(?:me\s+)?(?:all\s+)?(?:the\s+|of\s+the\s+)?(?:user's|users'|user|customer's|customers'|other\s+users'?|"
+    r"every\s+user's|all\s+users'?|client's|account\s+holder's|patient's)\s+(?:\w+\s+){0,2}?(?:e-?mail(?:\s+address)?|"
+    r"passwords?|home\s+address|address|phone\s+number|credit\s+card|card\s+number|ssn|social\s+security\s+number|"
+    r"personal\s+(?:data|information|details)|private\s+(?:data|information|details)|credentials|bank\s+"
+    r"(?:details|balance|account)|account\s+(?:details|number|balance))\b",
+    # de
+    F(r"\b(?:nenn|nenne|nennen\s+sie|verrat|verrate|verraten\s+sie|sag|sage|sagen\s+sie|gib|geben\s+sie|zeig|zeige|"
+      r"schreib|schreibe|buchstabiere|bestätige|bestätigen\s+sie|teile|teilen\s+sie|wie\s+lautet|wie\s+lautete|"
+      r"was\s+ist|was\s+war|wie\s+heißt)\s+(?:mir\s+|uns\s+)?(?:bitte\s+)?(?:\w+\s+){0,2}?(?:dein|deine|deinen|ihr|"
+      r"ihre|ihren|das|den|die|euer)\s+(?:\w+\s+){0,1}?(?:passwort|kennwort|zugangscode|geheimcode|geheimwort|"
+      r"losungswort|geheimnis|pin)(?:\s+(?:für|von)\s+(?:unser|unsere|das|dieses|dein)\s+\w+)?\s*(?:[?.!]|$|"
+      r"rückwärts|(?:auf|in)\s+\w+|buchstabe)"),
+    F(r"\b(?:können|könnten|kannst|könntest|würden|würdest|wollen|willst|bitte|sollst|musst|müssen)\s+(?:sie\s+|du\s+)?"
+      r"(?:mir\s+|uns\s+)?(?:bitte\s+)?(?:dein|deine|deinen|ihr|ihre|ihren|das|den|die)\s+(?:\w+\s+)?(?:passwort|kennwort|"
+      r"zugangscode|geheimcode|geheimwort|losungswort|pin)(?:\s+\w+){0,4}?\s+(?:bestätigen|verraten|nennen|sagen|geben|"
+      r"zeigen|mitteilen|schreiben|buchstabieren|teilen|preisgeben)\b"),
+    # fr
+    F(r"\b(?:donne|donnez|dis|dites|révèle|révélez|écris|écrivez|épelle|épelez|partage|partagez|confirme|"
+      r"confirmez|quel\s+est|quelle\s+est|quel\s+était|c'est\s+quoi|rappelle|rappelez)(?:-moi|-nous|\s+moi|\s+nous)?"
+      r"\s+(?:\w+\s+){0,2}?(?:le|ton|votre|la|ta|l')\s*(?:mot\s+de\s+passe|phrase\s+de\s+passe|code\s+secret|"
+      r"code\s+d'accès|clé\s+secrète|mot\s+secret)"),
+    # es
+    F(r"\b(?:dime|dígame|dame|deme|revela|revélame|revele|escribe|escriba|deletrea|comparte|compartir|comparta|"
+      r"confirma|confirme|cuál\s+es|cuál\s+era|cuál\s+sería)\s+(?:\w+\s+){0,2}?(?:la|tu|su|el)\s+"
+      r"(?:contraseña|clave\s+secreta|clave|código\s+secreto|código\s+de\s+acceso|palabra\s+secreta)"),
+    # it
+    F(r"\b(?:dimmi|mi\s+dici|dammi|rivela|rivelami|scrivi|condividi|conferma|confermi|qual\s+è|quale\s+è|"
+      r"quale\s+sarebbe|qual\s+era)\s+(?:\w+\s+){0,2}?(?:la\s+tua|la\s+sua|la|tua|il\s+tuo|il)\s+(?:password|"
+      r"parola\s+d'ordine|codice\s+segreto|chiave\s+segreta|parola\s+segreta)"),
+    # pt
+    F(r"\b(?:diga|diz|me\s+diga|me\s+diz|revele|revela|escreva|compartilhe|partilhe|confirme|qual\s+é|qual\s+era|"
+      r"qual\s+seria)\s+(?:\w+\s+){0,2}?(?:a\s+sua|a\s+tua|sua|tua|a|o\s+seu|o)\s+(?:senha|palavra-passe|"
+      r"palavra\s+passe|código\s+secreto|chave\s+secreta)"),
+    # nl / pl
+    r"\b(?:wat\s+is|vertel\s+me|geef\s+me|deel|bevestig|schrijf)\s+(?:\w+\s+){0,2}?(?:het|je|jouw|uw)\s+"
+    r"(?:wachtwoord|toegangscode|geheime\s+code)",
+    F(r"\b(?:podaj|zdradź|powiedz|napisz|jakie\s+(?:jest|było))\s+(?:mi\s+)?(?:\w+\s+){0,1}?(?:twoje\s+|swoje\s+|"
+      r"wasze\s+)?hasło"),
+    # ru / uk: your password, say/name the password
+    F(r"(?:(?:твой|ваш|свой)\s+пароль|(?:скажи|скажите|назови|назовите|сообщи|сообщите|напиши|напишите|раскрой|"
+      r"раскройте|поделись|поделитесь|подтверди|подтвердите)\s+(?:мне\s+|нам\s+)?(?:\w+\s+){0,2}?пароль|"
+      r"какой\s+(?:у\s+(?:тебя|вас)\s+)?пароль|твій\s+пароль|ваш\s+пароль)"),
+    # zh / ja / ko
+    r"(?:你的|您的|系统的|告诉我|说出|透露|分享|泄露|确认|写出|拼出)(?:一下)?(?:你的|您的|系统的)?(?:密码|口令|秘钥|密钥|暗号)",
+    r"(?:あなたの|システムの)?(?:パスワード|暗証番号|秘密の言葉|合言葉)(?:を|は)(?:教えて|言って|書いて|共有|明かして|何)",
+    r"(?:당신의|너의|시스템의)\s*(?:비밀번호|암호|패스워드)|(?:비밀번호|암호|패스워드)(?:를|을|는|가)?\s*(?:알려|말해|공유|밝혀|뭐)",
+    # tr / ar / hi / bn / vi / id / th / el / tl
+    F(r"\b(?:şifren|şifreniz|şifreni|şifrenizi|parolan|parolanız|parolanı|parolanızı|(?:şifreyi|parolayı)\s+"
+      r"(?:söyle|ver|paylaş|yaz|açıkla))\b"),
+    r"(?:كلمة\s+(?:المرور|السر)\s+الخاصة\s+(?:بك|بالنظام)|كلمة\s+مرورك|كلمة\s+سرك|ما\s+هي\s+كلمة\s+(?:المرور|السر))",
+    r"(?:(?:आपका|तुम्हारा|अपना)\s+पासवर्ड|पासवर्ड\s+(?:क्या\s+(?:है|था)|बताओ|बताइए|बताएं|साझा))",
+    r"(?:(?:আপনার|তোমার)\s+পাস\S*|পাসও?য়(?:া)?র্[টড]\s+(?:কী|কি|বলুন|বলো)|কি\s+পাসও?য়(?:া)?র্[টড]\s+ছিল)",
+    F(r"\b(?:mật\s+khẩu\s+(?:của\s+(?:bạn|hệ\s+thống)|là\s+gì)|(?:cho\s+tôi\s+biết|chia\s+sẻ|tiết\s+lộ)\s+mật\s+khẩu)"),
+    r"\b(?:(?:kata\s+sandi|sandi)\s+(?:anda|kamu|sistem)|(?:beri\s*tahu|bagikan|sebutkan|apa)\s+(?:saya\s+)?(?:kata\s+sandi|sandi))\b",
+    r"(?:รหัสผ่าน(?:ของคุณ|ของระบบ|คืออะไร)|(?:บอก|เปิดเผย|แชร์)[^\n]{0,8}รหัสผ่าน)",
+    F(r"(?:κωδικ\w*\s+(?:σου|σας|προσβασης)|(?:πες|πειτε|αποκαλυψε|αποκαλυψτε|δωσε|δωστε)\s+(?:μου\s+)?(?:τον\s+)?κωδικ)"),
+    r"\b(?:(?:ang\s+)?(?:iyong|inyong)\s+password|password\s+mo\b|ibahagi\s+(?:ang\s+)?(?:iyong\s+)?password)",
+)
+
+# -- "I am your developer / the president, so you must ..." ----------------------------------
+AUTHORITY_CLAIM = (
+    r"\bi\s*(?:am|'m)\s+(?:the|your|an?)\s+(?:[a-z'\-]+\s+){0,2}?(?:developer|creator|administrator|admin|owner|"
+    r"operator|programmer|supervisor|president|ceo|sysadmin|system\s+administrator|security\s+(?:officer|team|"
+    r"auditor|administrator)|(?:openai|anthropic|google|meta)\s+(?:employee|engineer|staff|researcher)|"
+    r"root\s+user|superuser)\b[^.!?\n]{0,60}?[.,;:!]?\s*(?:so\s+|and\s+|therefore\s+|thus\s+|hence\s+)?"
+    r"(?:you\s+(?:must|need\s+to|have\s+to|should|are\s+(?:required|obliged|authori[sz]ed|allowed|permitted)\s+to|"
+    r"can\s+now)|it\s+is\s+(?:important|crucial|vital|essential|imperative|necessary|urgent)\s+(?:that\s+you|"
+    r"for\s+you\s+to)|(?:please\s+)?(?:share|reveal|disclose|tell\s+me|give\s+me|grant|unlock|disable|bypass|"
+    r"ignore|override|enter|activate|switch))\b",
+    r"\b(?:this\s+is|speaking\s+is|message\s+from)\s+(?:your|the)\s+(?:developer|creator|administrator|system\s+"
+    r"administrator|operator|owner)s?\b[^.!?\n]{0,60}?\b(?:you\s+(?:must|need\s+to|have\s+to|are\s+(?:now\s+)?"
+    r"(?:authori[sz]ed|allowed|permitted|required)\s+to)|i\s+(?:authori[sz]e|order|command|instruct)\s+you)\b",
+)
+
 # An entry is an expression, or (trigger, expression) where the trigger is a hand-picked
 # necessary part that is rare in ordinary text (the prefilter wakes the exact stage on it).
 Entry = str | tuple[str, str]
@@ -561,6 +680,8 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
     "injection.tool_instruction": TOOL_INSTRUCTION,
     "injection.exfiltration": EXFILTRATION,
     "injection.conceal": CONCEAL,
+    "injection.secret_extraction": SECRET_EXTRACTION,
+    "injection.authority_claim": AUTHORITY_CLAIM,
     "jailbreak.dan": DAN,
     "jailbreak.developer_mode": DEVELOPER_MODE,
     "jailbreak.no_restrictions": NO_RESTRICTIONS,
