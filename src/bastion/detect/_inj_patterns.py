@@ -247,7 +247,12 @@ PROMPT_EXTRACTION = (
     r"programming)\b(?:\s+(?:again|exactly|verbatim|word\s+for\s+word))?\s*\?",
     r"\brepeat\s+(?:back\s+)?(?:all\s+|everything\s+|the\s+)?(?:\w+\s+){0,3}?(?:above|before\s+this|preceding|prior\s+to\s+this)\b",
     r"\b(?:text|words|everything|content|sentences|lines|message)\s+(?:above|before)\s+(?:this|starting|beginning)\b",
-    r"\bstarting\s+with\s+(?:the\s+(?:words?|phrase)\s+)?[\"'“`]?you\s+are\b",
+    r"\b(?:starting|beginning|begin|start)\s+with\s+(?:the\s+(?:words?|phrase)\s+)?[\"'“`]?you\s+are\b",
+    r"\b(?:console\.log|print|println|printf|echo|puts|alert|system\.out\.println|logger\.\w+)\s*\(\s*[\"'`]?"
+    r"(?:self\.|this\.)?(?:system_?prompt|systemprompt|system_?message|initial_?prompt|hidden_?prompt|"
+    r"secret_?(?:password|prompt|instructions))\b",
+    r"\bwhat\s+(?:are|were|is)\s+you\s+(?:not\s+(?:supposed|allowed|permitted)|forbidden|told\s+not|instructed\s+"
+    r"not|programmed\s+not)\s+to\s+(?:tell|say|reveal|share|disclose|talk\s+about)\b",
     r"\b(?:including|incorporating|integrating|embedding|along\s+with|as\s+well\s+as|together\s+with)\s+"
     r"(?:[^.\n]{0,60}?\s)?(?:the\s+|your\s+|any\s+|all\s+)?(?:original|initial|foundational|preceding|prior|"
     r"system|hidden|first|starting)\s+(?:set\s+of\s+)?(?:instructions|directives|guidelines|prompt|rules|"
@@ -448,6 +453,19 @@ DEVELOPER_MODE = (
 )
 
 NO_RESTRICTIONS = (
+    r"\b(?:writ(?:e|ing)|tell(?:ing)?|creat(?:e|ing)|roleplay(?:ing)?|role-?play(?:ing)?|story|fiction|scenario|"
+    r"world|game|simulation)\s+(?:\w+\s+){0,3}?(?:with|without|that\s+has)\s+(?:no|any)\s+(?:boundaries|limits|"
+    r"moral\s+(?:limits|boundaries|constraints)|ethical\s+(?:limits|boundaries|constraints)|morals|ethics|rules\s+or\s+"
+    r"(?:ethics|morals|limits))\b",
+    r"\b(?:what\s+if|imagine|suppose|pretend|in\s+a\s+world\s+where)\s+(?:that\s+)?(?:ethics|morals|morality|laws|"
+    r"(?:your|the|all)\s+(?:rules|guidelines|safety\s+(?:rules|guidelines|filters)|restrictions|content\s+polic(?:y|ies)))"
+    r"\s+(?:didn't|did\s+not|don't|do\s+not|no\s+longer|never)\s+(?:exist|apply|matter)",
+    r"\b(?:pretend|imagine|act\s+as\s+if|roleplay\s+as|role-?play\s+as)\s+(?:that\s+)?(?:you(?:'re|\s+are|\s+were)\s+)?"
+    r"(?:an?\s+)?(?:ai|assistant|chatbot|model|character|villain)\s+(?:\w+\s+){0,2}?(?:from|on|of|who|that)\s+"
+    r"(?:the\s+)?(?:dark\s+web|a\s+dystopian\s+future|promotes?\s+(?:harm|violence|hate)|gives?\s+evil\s+advice|"
+    r"giving\s+evil\s+advice|has\s+no\s+(?:rules|ethics|morals|filters))\b",
+    r"\b(?:a\s+)?(?:villain|character|persona)\s+(?:who\s+(?:promotes?|encourages?|glorifies?)\s+(?:harm|violence|"
+    r"hate|crime)|giving\s+evil\s+advice)\b",
     r"\b(?:free|freed|liberated|released|unshackled|unbound|exempt|broken\s+free)\s+(?:from|of)\s+(?:(?:all|any|"
     r"the|your|its)\s+){0,2}(?:typical\s+|usual\s+|normal\s+)?(?:confines|restrictions|limitations|constraints|"
     r"shackles|guidelines|filters|censorship|policies|chains|ethics|morals|moral\s+\w+|ethical\s+\w+)\s+(?:of|"
@@ -653,6 +671,9 @@ SECRET_EXTRACTION = (
 
 # -- "I am your developer / the president, so you must ..." ----------------------------------
 AUTHORITY_CLAIM = (
+    r"\b(?:administrator|admin|developer|system|root|sudo|security|emergency|maintenance)\s+(?:override|"
+    r"authori[sz]ation|command|access\s+granted)\s*[:!\-]\s*(?:\w+\s+){0,2}?(?:display|show|reveal|print|"
+    r"output|disable|ignore|bypass|grant|unlock|dump|list|give|share|enter|execute|run)\b",
     r"\bi\s*(?:am|'m)\s+(?:the|your|an?)\s+(?:[a-z'\-]+\s+){0,2}?(?:developer|creator|administrator|admin|owner|"
     r"operator|programmer|supervisor|president|ceo|sysadmin|system\s+administrator|security\s+(?:officer|team|"
     r"auditor|administrator)|(?:openai|anthropic|google|meta)\s+(?:employee|engineer|staff|researcher)|"
