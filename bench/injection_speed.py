@@ -14,8 +14,10 @@ the whole corpus ``--repeat`` times and prints the median µs/KiB:
 * ``classifier``: :class:`bastion.detect._classifier.ClassifierScanner` alone (normalises,
   hashes, scores every sliding window, decodes blobs);
 * ``rules``: the injection rules scanner alone;
-* ``fast tier``: ``Guard(categories=injection,jailbreak,obfuscation)``, i.e. rules + classifier
-  + input checks, sharing one normalisation per text;
+* ``fast tier``: ``Guard(categories=injection,jailbreak,obfuscation)`` on the ``prompt`` surface,
+  i.e. rules + classifier + input checks, sharing one normalisation per text (all timed on the
+  prompt surface, the only one where the classifier runs by default);
+* ``Guard, tool_output``: the same Guard on tool outputs (rules and input checks, no classifier);
 * ``peer``: ``prompt_shield.PromptScanner().scan`` from PyPI ``ai-injection-guard`` 0.3.0
   (MIT; regular expressions, no model, runs offline), timed in ``.venv-bench`` on the same
   corpus by a child process (skipped with a note when that venv or package is missing).
@@ -130,10 +132,14 @@ def main() -> None:
     print(f"one-off: load model, compile patterns, build Guard: {time.perf_counter() - t0:.2f}s")
 
     results: dict[str, float] = {}
-    results["classifier"] = _time(lambda d: clf.scan(Document(d, Surface.TOOL_OUTPUT, cfg)), docs, args.repeat)
-    results["rules"] = _time(lambda d: rules.scan(Document(d, Surface.TOOL_OUTPUT, cfg)), docs, args.repeat)
-    results["fast tier (Guard)"] = _time(lambda d: guard.scan(d, Surface.TOOL_OUTPUT), docs, args.repeat)
-    flagged = sum(guard.scan(d, Surface.TOOL_OUTPUT).flagged for d in docs)
+    # the prompt surface runs everything (the classifier runs only there by default)
+    results["classifier"] = _time(lambda d: clf.scan(Document(d, Surface.PROMPT, cfg)), docs, args.repeat)
+    results["rules"] = _time(lambda d: rules.scan(Document(d, Surface.PROMPT, cfg)), docs, args.repeat)
+    results["fast tier (Guard), prompt"] = _time(lambda d: guard.scan(d, Surface.PROMPT), docs, args.repeat)
+    results["Guard, tool_output (no classifier)"] = _time(
+        lambda d: guard.scan(d, Surface.TOOL_OUTPUT), docs, args.repeat
+    )
+    flagged = sum(guard.scan(d, Surface.PROMPT).flagged for d in docs)
     injected = sum(_INJ in d for d in docs)
 
     peer_note = ""
@@ -158,7 +164,7 @@ def main() -> None:
     else:
         peer_note = f"peer skipped: {py} missing (see the setup command above)"
 
-    base = results["fast tier (Guard)"]
+    base = results["fast tier (Guard), prompt"]
     print(f"{'detector':34s} {'µs/KiB':>10s} {'vs fast tier':>13s}")
     for name, v in results.items():
         print(f"{name:34s} {v:10.1f} {v / base:12.2f}x")

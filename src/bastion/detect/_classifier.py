@@ -411,12 +411,16 @@ FloatArray = npt.NDArray[np.float64]
 U32 = npt.NDArray[np.uint32]
 
 _MIX = np.uint32(0x9E3779B1)
+_MIX64 = np.uint64(0x9E3779B1)
 _WORD_ROWS = 32  # table rows for positions inside a word (position modulo 32)
 _CHAR_ROWS = 8  # table rows for positions inside a character n-gram
 _WORD_LUT = np.zeros(256, dtype=bool)
 for _c in b"abcdefghijklmnopqrstuvwxyz0123456789":
     _WORD_LUT[_c] = True
 _WORD_LUT[0x80:] = True  # bytes of non-ASCII characters belong to words
+_EMPTY: IntArray = np.zeros(0, dtype=np.int64)
+_SUM = np.add.reduce  # what ndarray.sum calls, without the Python-level wrapper
+_EMPTY.flags.writeable = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -526,6 +530,25 @@ class Analysis:
     intent_ids: IntArray
 
 
+@dataclass(frozen=True, slots=True)
+class _Hashed:
+    """The features of :class:`Analysis` without the redundant position arrays (the scoring path).
+
+    ``chars``: ``(k, ids)`` per character n-gram size, ascending; the n-gram at byte ``p`` is
+    ``ids[p]`` (``n - k + 1`` of them). ``wstart``: byte offset of each word; ``uni[j]`` is word
+    ``j``'s id and ``bi[j]`` the bigram (word ``j``, word ``j + 1``), both at ``wstart[j]``.
+    ``Featurizer.analyse`` expands this into an :class:`Analysis` (same ids, same order).
+    """
+
+    n_bytes: int
+    chars: tuple[tuple[int, IntArray], ...]
+    wstart: IntArray
+    uni: IntArray
+    bi: IntArray
+    intent_pos: IntArray
+    intent_ids: IntArray
+
+
 class Featurizer:
     """Turns normalised, lower-cased text into hashed feature ids with byte positions.
 
@@ -552,64 +575,101 @@ class Featurizer:
         self._salt_char = {n: salts[n] for n in config.char_ngrams}
         self._salt_w1 = salts[16]
         self._salt_w2 = salts[17]
+        # Character rows with the n-gram salts folded in: after k rows the running XOR is
+        # g_k ^ S_k, where S_k is the salt of the next n-gram size >= k (so the ids need no
+        # separate salt pass): row 0 carries S_1, row j carries S_j ^ S_(j+1).
+        sizes = sorted(k for k in self._salt_char if k >= 2)  # analyse() never made 1-grams
+        self._char_sizes = frozenset(sizes)
+        self._max_k = max(sizes) if sizes else 0
+        salt_at = [np.uint32(0)] * (self._max_k + 2)
+        nxt = np.uint32(0)
+        for k in range(self._max_k, 0, -1):
+            if k in self._char_sizes:
+                nxt = self._salt_char[k]
+            salt_at[k] = nxt
+        rows = [self.table[0] ^ salt_at[1]]
+        rows += [self.table[j] ^ salt_at[j] ^ salt_at[j + 1] for j in range(1, self._max_k)]
+        # Held in the high half of 64-bit words: then (h * MIX mod 2**32) >> (32 - bits) is
+        # (H * MIX mod 2**64) >> (64 - bits), an int64 bucket id without a cast.
+        self._char_rows: list[npt.NDArray[np.uint64]] = [r.astype(np.uint64) << np.uint64(32) for r in rows]
+        self._char_shift = np.uint64(64 - config.char_bits)
+        self._word_flat: U32 = np.ascontiguousarray(self.table[_CHAR_ROWS : _CHAR_ROWS + _WORD_ROWS]).reshape(-1)
+        self._word_shift = np.uint32(32 - config.word_bits)
 
-    def _bucket(self, h: U32, bits: int) -> IntArray:
-        return ((h * _MIX) >> np.uint32(32 - bits)).astype(np.int64)
+    def _hash(self, text: str) -> _Hashed:
+        """Hash ``text`` (already normalised and lower-cased): the features of :meth:`analyse`."""
+        raw = text.encode("utf-8", "replace")
+        b = np.frombuffer(raw, dtype=np.uint8).astype(np.intp)
+        n = int(b.size)
+        # character n-grams: g_k[i] = T[0][b[i]] ^ T[1][b[i+1]] ^ ... ^ T[k-1][b[i+k-1]], salted
+        chars: list[tuple[int, IntArray]] = []
+        if n >= 2 and self._max_k:
+            rows = self._char_rows
+            g = rows[0].take(b)
+            for k in range(2, min(self._max_k, n) + 1):
+                g = g[:-1] ^ rows[k - 1].take(b[k - 1 :])
+                if k in self._char_sizes:
+                    h = g * _MIX64
+                    h >>= self._char_shift
+                    chars.append((k, h.view(np.int64)))
+        # words: XOR of T[8 + (offset in word % 32)][byte] over the word's bytes
+        wstart = uni = bi = _EMPTY
+        idx = _WORD_LUT.take(b).nonzero()[0] if n else _EMPTY
+        m = int(idx.size)
+        if m:
+            brk = np.empty(m, dtype=bool)
+            brk[0] = True
+            np.not_equal(idx[1:], idx[:-1] + 1, out=brk[1:])
+            gstart = brk.nonzero()[0]
+            wstart = idx.take(gstart)
+            # offset of each word byte in its word: its index minus its word's first index
+            lens = np.empty_like(gstart)
+            np.subtract(gstart[1:], gstart[:-1], out=lens[:-1])
+            lens[-1] = m - gstart[-1]
+            off = idx - wstart.repeat(lens)
+            off &= _WORD_ROWS - 1
+            off <<= 8
+            off += b.take(idx)
+            wh = np.bitwise_xor.reduceat(self._word_flat.take(off), gstart)
+            h = wh ^ self._salt_w1
+            h *= _MIX
+            h >>= self._word_shift
+            uni = h.astype(np.int64)
+            if wh.size > 1:
+                h = wh[1:] << np.uint32(13)
+                h |= wh[1:] >> np.uint32(19)
+                h ^= wh[:-1]
+                h ^= self._salt_w2
+                h *= _MIX
+                h >>= self._word_shift
+                bi = h.astype(np.int64)
+        # intent features: one linear-time pass over the bytes; positions are match ends
+        ipos, iids = self._matcher.scan(raw, text)
+        return _Hashed(n, tuple(chars), wstart, uni, bi, ipos, iids)
 
     def analyse(self, text: str) -> Analysis:
         """Hash ``text`` (already normalised and lower-cased)."""
-        raw = text.encode("utf-8", "replace")
-        b = np.frombuffer(raw, dtype=np.uint8)
-        n = int(b.size)
-        t = self.table
-        cfg = self.config
-        # character n-grams: g_k[i] = T[0][b[i]] ^ T[1][b[i+1]] ^ ... ^ T[k-1][b[i+k-1]]
-        cpos: list[IntArray] = []
-        cids: list[IntArray] = []
-        if n:
-            g = t[0][b]
-            for k in range(2, max(cfg.char_ngrams) + 1):
-                if g.size <= 1:
-                    g = g[:0]
-                    break
-                g = g[:-1] ^ t[k - 1][b[k - 1 :]]
-                if k in self._salt_char and g.size:
-                    cids.append(self._bucket(g ^ self._salt_char[k], cfg.char_bits))
-                    cpos.append(np.arange(g.size, dtype=np.int64))
-        char_pos = np.concatenate(cpos) if cpos else np.zeros(0, np.int64)
-        char_ids = np.concatenate(cids) if cids else np.zeros(0, np.int64)
-        # words: XOR of T[8 + (offset in word % 32)][byte] over the word's bytes
-        word_pos = np.zeros(0, np.int64)
-        word_ids = np.zeros(0, np.int64)
-        idx = np.flatnonzero(_WORD_LUT[b]) if n else np.zeros(0, np.int64)
-        if idx.size:
-            brk = np.empty(idx.size, dtype=bool)
-            brk[0] = True
-            brk[1:] = idx[1:] != idx[:-1] + 1
-            gstart = np.flatnonzero(brk)
-            wid = np.cumsum(brk) - 1
-            off = np.arange(idx.size) - gstart[wid]
-            vals = t[_CHAR_ROWS + (off & (_WORD_ROWS - 1)), b[idx]]
-            wh = np.bitwise_xor.reduceat(vals, gstart)
-            wstart = idx[gstart].astype(np.int64)
-            uni = self._bucket(wh ^ self._salt_w1, cfg.word_bits)
-            if wh.size > 1:
-                rot = (wh[1:] << np.uint32(13)) | (wh[1:] >> np.uint32(19))
-                bi = self._bucket(wh[:-1] ^ rot ^ self._salt_w2, cfg.word_bits)
-                word_ids = np.concatenate([uni, bi])
-                word_pos = np.concatenate([wstart, wstart[:-1]])
-            else:
-                word_ids, word_pos = uni, wstart
-        # intent features: one linear-time pass over the bytes; positions are match ends
-        ipos, iids = self._matcher.scan(raw, text)
+        hz = self._hash(text)
+        if hz.chars:
+            char_pos = np.concatenate([np.arange(ids.size, dtype=np.int64) for _k, ids in hz.chars])
+            char_ids = np.concatenate([ids for _k, ids in hz.chars])
+        else:
+            char_pos, char_ids = np.zeros(0, np.int64), np.zeros(0, np.int64)
+        if hz.uni.size > 1:
+            word_ids = np.concatenate([hz.uni, hz.bi])
+            word_pos = np.concatenate([hz.wstart, hz.wstart[:-1]])
+        elif hz.uni.size:
+            word_ids, word_pos = hz.uni, hz.wstart
+        else:
+            word_ids, word_pos = np.zeros(0, np.int64), np.zeros(0, np.int64)
         return Analysis(
-            n_bytes=n,
+            n_bytes=hz.n_bytes,
             char_pos=char_pos,
             char_ids=char_ids,
             word_pos=word_pos,
             word_ids=word_ids,
-            intent_pos=ipos,
-            intent_ids=iids,
+            intent_pos=hz.intent_pos,
+            intent_ids=hz.intent_ids,
         )
 
     def row(self, a: Analysis, start: int = 0, end: int | None = None) -> tuple[IntArray, FloatArray]:
@@ -678,6 +738,16 @@ class ClassifierScore:
         return self.probability >= self.threshold
 
 
+def _pairs(a: npt.NDArray[np.float32], b: npt.NDArray[np.float32]) -> npt.NDArray[np.uint64]:
+    """``a[i]`` and ``b[i]`` packed into one 8-byte item ``i`` (read back with :func:`_unpair`)."""
+    return np.ascontiguousarray(np.stack([a, b], axis=1), dtype=np.float32).view(np.uint64).reshape(-1)
+
+
+def _unpair(packed: npt.NDArray[np.uint64]) -> npt.NDArray[np.float32]:
+    """Gathered pairs as an ``(n, 2)`` float32 array: column 0 the attack head, 1 the jailbreak head."""
+    return packed.view(np.float32).reshape(-1, 2)
+
+
 def _sigmoid(x: float) -> float:
     if x >= 0:
         return 1.0 / (1.0 + math.exp(-x))
@@ -719,6 +789,11 @@ class InjectionClassifier:
         except KeyError as exc:
             raise ScannerError(f"classifier artifact lacks weights {exc}; retrain it") from None
         self.threshold = float(self.metadata.get("threshold", 0.5))
+        # Both heads' n-gram weights side by side (one 8-byte item per bucket): scoring gathers
+        # each n-gram's pair once, so the jailbreak head's weights for the best window are at hand
+        # (and in cache) without a second random gather.
+        self._char_pairs = _pairs(self._attack.char, self._jailbreak.char)
+        self._word_pairs = _pairs(self._attack.word, self._jailbreak.word)
 
     @staticmethod
     def _head(weights: Mapping[str, npt.NDArray[Any]], name: str, fz: Featurizer) -> _Head:
@@ -794,6 +869,104 @@ class InjectionClassifier:
                 out += np.where(inside, float(h.intent[k]), 0.0)
         return out
 
+    def _hashed_logits(
+        self, hz: _Hashed, st: IntArray, en: IntArray
+    ) -> tuple[FloatArray, list[npt.NDArray[np.float32]], list[npt.NDArray[np.float32]]]:
+        """The attack head's logits for the windows ``[st[i], en[i])`` of ``hz``: bit for bit
+        what :meth:`_window_logits` gives for the expanded :class:`Analysis` (the same sums in
+        the same order), without position arrays, bincounts or prefix sums of counts (a window's
+        n-gram count follows from its bounds). Also returns the jailbreak head's weights of every
+        character n-gram (per size) and of every word unigram and bigram, for
+        :meth:`_hashed_head_logit`."""
+        h = self._attack
+        nwin = int(st.size)
+        out = np.empty(nwin, dtype=np.float64)
+        out.fill(h.bias)
+        n = hz.n_bytes
+        char_jb: list[npt.NDArray[np.float32]] = []
+        word_jb: list[npt.NDArray[np.float32]] = []
+        if hz.chars:
+            pairs = [_unpair(self._char_pairs.take(ids)) for _k, ids in hz.chars]
+            char_jb = [p[:, 1] for p in pairs]
+            if nwin == 1:
+                vals = np.concatenate([p[:, 0] for p in pairs])
+                out[0] += float(_SUM(vals, dtype=np.float64)) / math.sqrt(vals.size)
+            else:
+                # per byte, the weights of the n-grams starting there, added in the order in
+                # which bincount added them; then prefix sums
+                sums = np.zeros(n + 1, dtype=np.float64)
+                for p in pairs:
+                    sums[1 : p.shape[0] + 1] += p[:, 0]
+                sums.cumsum(out=sums)
+                lens = np.asarray([p.shape[0] for p in pairs], dtype=np.int64)[:, None]
+                c = np.maximum(np.minimum(en, lens) - st, 0).sum(axis=0).astype(np.float64)
+                # an empty window adds (x - x) / 1 = +0.0, as the masked form did
+                out += (sums[en] - sums[st]) / np.sqrt(np.maximum(c, 1.0))
+        nw = int(hz.uni.size)
+        if nw:
+            uni = _unpair(self._word_pairs.take(hz.uni))
+            bi = _unpair(self._word_pairs.take(hz.bi))
+            word_jb = [uni[:, 1], bi[:, 1]]
+            if nwin == 1:
+                vals = np.concatenate([uni[:, 0], bi[:, 0]])
+                out[0] += float(_SUM(vals, dtype=np.float64)) / math.sqrt(vals.size)
+            else:
+                # per word, its unigram and then its bigram with the next word (both sit at the
+                # word's start); prefix sums over words, windows located by their first word
+                sums = np.zeros(nw + 1, dtype=np.float64)
+                sums[1:] = uni[:, 0]
+                sums[1:nw] += bi[:, 0]
+                sums.cumsum(out=sums)
+                j = hz.wstart.searchsorted(np.concatenate([st, en]))
+                j0, j1 = j[:nwin], j[nwin:]
+                c = (j1 - j0) * 2 - (j1 == nw) + (j0 == nw)  # the last word has no bigram
+                out += (sums[j1] - sums[j0]) / np.sqrt(np.maximum(c, 1.0))
+        if hz.intent_ids.size:
+            # feature k is inside window i when some match of k ends in [st[i], en[i]): count
+            # its matches there with one sorted key (k, position)
+            stride = n + 1
+            key = hz.intent_ids * stride + hz.intent_pos
+            key.sort()
+            kk = key // stride
+            first = np.empty(kk.size, dtype=bool)
+            first[0] = True
+            np.not_equal(kk[1:], kk[:-1], out=first[1:])
+            ks = kk[first]
+            base = (ks * stride)[:, None]
+            inside = key.searchsorted(base + en) > key.searchsorted(base + st)
+            terms = np.empty((ks.size + 1, nwin), dtype=np.float64)
+            terms[0] = out
+            terms[1:] = np.where(inside, h.intent.take(ks).astype(np.float64)[:, None], 0.0)
+            out = terms.cumsum(axis=0)[-1]  # feature by feature, as _window_logits adds them
+        return out, char_jb, word_jb
+
+    def _hashed_head_logit(
+        self,
+        hz: _Hashed,
+        char_jb: Sequence[npt.NDArray[np.float32]],
+        word_jb: Sequence[npt.NDArray[np.float32]],
+        start: int,
+        end: int,
+        inside: IntArray,
+    ) -> float:
+        """The jailbreak head's :meth:`_head_logit` for bytes ``[start, end)`` from the weights
+        that :meth:`_hashed_logits` gathered (same selection order, same sums); ``inside``: the
+        intent ids of the matches in the window."""
+        h = self._jailbreak
+        out = h.bias
+        if char_jb:
+            vals = np.concatenate([w[start:end] for w in char_jb])
+            if vals.size:
+                out += float(_SUM(vals, dtype=np.float64)) / math.sqrt(vals.size)
+        if word_jb:
+            j0, j1 = hz.wstart.searchsorted((start, end)).tolist()
+            vals = np.concatenate([w[j0:j1] for w in word_jb])
+            if vals.size:
+                out += float(_SUM(vals, dtype=np.float64)) / math.sqrt(vals.size)
+        if inside.size:
+            out += float(_SUM(h.intent[sorted(set(inside.tolist()))], dtype=np.float64))
+        return out
+
     def _head_logit(self, h: _Head, a: Analysis, start: int, end: int) -> float:
         """``h``'s logit for bytes ``[start, end)``: equal to ``w . row(a, start, end) + b``
         without building the sparse row (no sort of the n-gram ids)."""
@@ -810,15 +983,27 @@ class InjectionClassifier:
     def score_text(self, text: str) -> tuple[ClassifierScore, int, int]:
         """Score normalised, lower-cased ``text``; returns the score and the driving window's
         character span in ``text``."""
-        a = self.featurizer.analyse(text)
-        spans = self.featurizer.windows(a.n_bytes)
-        logits = self._window_logits(a, spans)
-        best = int(np.argmax(logits))
-        bs, be = spans[best]
-        jb = self._head_logit(self._jailbreak, a, bs, be)
-        sel = a.intent_ids[(a.intent_pos >= bs) & (a.intent_pos < be)]
-        signals = tuple(sorted({self.featurizer.intent_names[int(k)] for k in sel}))
-        if a.n_bytes == len(text):
+        hz = self.featurizer._hash(text)
+        n = hz.n_bytes
+        w, stride = self.config.window, self.config.stride
+        # the spans of Featurizer.windows: the whole text, then sliding windows if it is longer
+        slide = np.arange(0, n - w, stride, dtype=np.int64) if n > w else _EMPTY
+        st = np.empty(slide.size + (2 if n > w else 1), dtype=np.int64)
+        st[0] = 0
+        if n > w:
+            st[1:-1] = slide
+            st[-1] = n - w
+        en = st + w
+        en[0] = n
+        logits, char_jb, word_jb = self._hashed_logits(hz, st, en)
+        best = int(logits.argmax())
+        bs, be = int(st[best]), int(en[best])
+        ipos = hz.intent_pos
+        sel = hz.intent_ids[(ipos >= bs) & (ipos < be)] if ipos.size else _EMPTY
+        jb = self._hashed_head_logit(hz, char_jb, word_jb, bs, be, sel)
+        names = self.featurizer.intent_names
+        signals = tuple(sorted({names[k] for k in sel.tolist()}))
+        if n == len(text):
             cs, ce = bs, be
         else:
             raw = text.encode("utf-8", "replace")

@@ -669,6 +669,22 @@ SECRET_EXTRACTION = (
     r"\b(?:(?:ang\s+)?(?:iyong|inyong)\s+password|password\s+mo\b|ibahagi\s+(?:ang\s+)?(?:iyong\s+)?password)",
 )
 
+# -- a task or question planted as a line of its own inside a table (tool outputs only) --------
+_ROW = r"\|[^\n]*\|[ \t]*"
+_TASK_LINE = (
+    r"(?:(?:write|provide|explain|describe|compose|analy[sz]e|summari[sz]e|translate|recommend|suggest|draft|develop|"
+    r"create|generate|list|give|show|tell|help|break\s+down|determine|classify|identify|reply|respond|answer|replace|"
+    r"invert|reverse|encode|encrypt|rewrite|convert|calculate|compare|name|find|send|include|add|insert|append|mention|"
+    r"modify|change|enhance|make|use|visit|click|download|install|ignore|forget|please|is\s+this|can\s+you|could\s+you|"
+    r"would\s+you|in\s+your\s+(?:response|reply|answer))\b[^\n|]{3,250}|[a-z][^\n|]{8,250}\?|"
+    r"[a-z][^\n|]{0,120}\byour\s+(?:response|reply|answer|message|output|summary)\b[^\n|]{0,120})"
+)
+TASK_IN_TABLE = (
+    (r"\|[ \t]*\n", rf"(?:^|\n){_ROW}\n[ \t]*{_TASK_LINE}[ \t]*\n{_ROW}(?:\n|$)"),  # between two rows
+    (r"\|[ \t]*\n", rf"^\s*{_TASK_LINE}[ \t]*\n+{_ROW}\n"),  # the first line, right above the table
+    (r"\|[ \t]*\n", rf"\n{_ROW}\n+[ \t]*{_TASK_LINE}\s*$"),  # the last line, right below the table
+)
+
 # -- "I am your developer / the president, so you must ..." ----------------------------------
 AUTHORITY_CLAIM = (
     r"\b(?:administrator|admin|developer|system|root|sudo|security|emergency|maintenance)\s+(?:override|"
@@ -703,6 +719,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
     "injection.conceal": CONCEAL,
     "injection.secret_extraction": SECRET_EXTRACTION,
     "injection.authority_claim": AUTHORITY_CLAIM,
+    "injection.task_in_table": TASK_IN_TABLE,
     "jailbreak.dan": DAN,
     "jailbreak.developer_mode": DEVELOPER_MODE,
     "jailbreak.no_restrictions": NO_RESTRICTIONS,

@@ -118,8 +118,9 @@ _MIXED_RX = re2.compile(r"[A-Za-z][^\x00-\x7f]|[^\x00-\x7f][A-Za-z]")
 _CONFUSABLE_TABLE = str.maketrans(_CONFUSABLES)
 
 _LEET_TABLE = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
-_LEET_GATE_RX = re2.compile(r"[A-Za-z][0-9@$]|[0-9@$][A-Za-z]")
-_LEET_WORD_RX = re.compile(r"[A-Za-z0-9@$]*[0-9@$][A-Za-z0-9@$]*")
+# The words leet folds: maximal runs of [A-Za-z0-9@$] that hold a letter and a 0-9/@/$ (so one
+# next to the other somewhere), in one linear RE2 pass (no match: the text has no leetspeak).
+_LEET_RUN_RX = re2.compile(r"[A-Za-z0-9@$]*(?:[A-Za-z][0-9@$]|[0-9@$][A-Za-z])[A-Za-z0-9@$]*")
 _COMMON_WORDS = frozenset(
     {
         "the", "and", "you", "your", "to", "of", "is", "are", "in", "that", "it", "for", "all", "this",
@@ -135,6 +136,7 @@ _ROT13_TABLE = str.maketrans(
 # Runs that need work: anything but printable ASCII, space and newline (plus the spaces/newlines
 # inside such a run, so that unusual whitespace collapses with its neighbours).
 _INTERESTING = re.compile(r"[^\x20-\x7e\n](?:[ \n]*[^\x20-\x7e\n])*")
+_INTERESTING_SPLIT = re.compile(r"([^\x20-\x7e\n](?:[ \n]*[^\x20-\x7e\n])*)")  # the same, captured
 _RTL_RX = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 # Encoded blobs (simple runs: linear time).
@@ -144,8 +146,27 @@ _URL_RX = re.compile(r"(?<!\S)[^\s%]*(?:%[0-9A-Fa-f]{2}[^\s%]*){3,}")
 _HTML_RX = re.compile(r"(?:&#[xX]?[0-9A-Fa-f]{1,6};){3,}")
 _MAX_BLOBS = 64
 _NESTED_RX = re.compile(r"[A-Za-z0-9+/=_\-]{16,}|(?:[0-9A-Fa-f]{2}[ :]?){8,}|(?:\\x[0-9A-Fa-f]{2}){6,}")
-_LONG_RUN_RX = re2.compile(r"[A-Za-z0-9+/_\-]{16}")
-_HEX_GATE_RX = re2.compile(r"(?:[0-9A-Fa-f]{2}[ :]){7}[0-9A-Fa-f]{2}")
+
+
+# Gates as literal searches over a class map of the UTF-8 bytes (bytes.translate and a substring
+# search, both in C; characters outside ASCII are several bytes >= 0x80, all mapped to "."):
+def _class_map(**classes: str) -> bytes:
+    table = bytearray(b"." * 256)
+    for mark, chars in classes.items():
+        for c in chars:
+            table[ord(c)] = ord(mark)
+    return bytes(table)
+
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+# 16 characters of [A-Za-z0-9+/_-] in a row (a base64-ish run)
+_RUN_MAP = _class_map(a=_LETTERS + "0123456789+/_-")
+_LONG_RUN = b"a" * 16
+# (?:[0-9A-Fa-f]{2}[ :]){7}[0-9A-Fa-f]{2}
+_HEX_MAP = _class_map(h="0123456789ABCDEFabcdef", s=" :")
+_HEX_GATE = b"hhs" * 7 + b"hh"
+# every byte _INTERESTING ignores (printable ASCII and the newline), to test ASCII text in C
+_PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
 
 
 def _is_latinish(ch: str) -> bool:
@@ -302,13 +323,11 @@ class NormalizedText:
     def leet(self) -> str:
         """``text`` with leetspeak folded inside words mixing letters and 0/1/3/4/5/7/@/$ (same length)."""
         t = self.text
-        if not _LEET_GATE_RX.search(t):
-            return t
         parts: list[str] = []
         last = 0
-        for m in _LEET_WORD_RX.finditer(t):
+        for m in _LEET_RUN_RX.finditer(t):
             w = m.group()
-            if not any(c.isalpha() for c in w) or len(w) < 3:
+            if len(w) < 3:
                 continue
             parts.append(t[last : m.start()])
             parts.append(w.translate(_LEET_TABLE))
@@ -330,7 +349,8 @@ class NormalizedText:
         plain = len(_COMMON_WORDS & words)
         if plain >= 3:
             return False  # already reads as English
-        rotated = {w.translate(_ROT13_TABLE) for w in words}
+        # words hold only a-z: rotate them all in one translate
+        rotated = set(" ".join(words).translate(_ROT13_TABLE).split(" "))
         return len(_COMMON_WORDS & rotated) > max(1, plain)
 
     def views(self, *, leet: bool = True, rot13: bool = True) -> Iterator[TextView]:
@@ -575,7 +595,8 @@ def _printable_text(raw: bytes) -> str | None:
 def _decode_candidates(t: str) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, encoding, decoded text) for blobs in ``t`` that decode to printable text."""
     seen = 0
-    long_runs = _LONG_RUN_RX.search(t) is not None
+    data = t.encode("utf-8")
+    long_runs = _LONG_RUN in data.translate(_RUN_MAP)
     for m in _B64_RX.finditer(t) if long_runs else ():
         tok = m.group()
         if tok.isalpha() and (tok.islower() or tok.isupper()):
@@ -592,7 +613,7 @@ def _decode_candidates(t: str) -> Iterator[tuple[int, int, str, str]]:
             yield m.start(), m.end(), "base64", txt
         if seen >= _MAX_BLOBS:
             return
-    for m in _HEX_RX.finditer(t) if (long_runs or "\\x" in t or _HEX_GATE_RX.search(t)) else ():
+    for m in _HEX_RX.finditer(t) if (long_runs or "\\x" in t or _HEX_GATE in data.translate(_HEX_MAP)) else ():
         tok = m.group()
         digits = re.sub(r"\\x|[ :]", "", tok)
         if len(digits) % 2:
@@ -669,9 +690,27 @@ _TABLE = _FoldTable()
 
 
 def _normalize_one(text: str) -> NormalizedText:
-    if text.isascii() and not _INTERESTING.search(text):
-        return NormalizedText(original=text, text=text)
+    if text.isascii() and not text.encode("ascii").translate(None, _PLAIN_ASCII):
+        return NormalizedText(original=text, text=text)  # nothing for _INTERESTING to find
     b = _Builder()
+    # Common case (accented prose, typographic quotes ...): every character of every run folds
+    # to exactly one character, so no run needs the per-character path. The loop below would
+    # then emit the text with the runs translated, as one linear segment; do that in one go.
+    parts = _INTERESTING_SPLIT.split(text)  # text between runs, run, text between runs, ...
+    folded = "".join(parts[1::2]).translate(_TABLE)  # all runs at once (the table is per character)
+    if _SENTINEL not in folded:
+        pos = 0
+        for i in range(1, len(parts), 2):
+            end = pos + len(parts[i])
+            parts[i] = folded[pos:end]
+            pos = end
+        norm = "".join(parts)
+        nt = NormalizedText(
+            original=text, text=norm, _nstart=(0,), _ostart=(0,), _oend=(len(text),), _identity=norm == text
+        )
+        if not _CONFUSABLE_RX.search(folded):  # look-alikes are not ASCII: only runs can hold them
+            return nt
+        return _with_homoglyphs(nt, b)
     rtl = bool(_RTL_RX.search(text))
     last = 0
     for m in _INTERESTING.finditer(text):
@@ -697,6 +736,12 @@ def _normalize_one(text: str) -> NormalizedText:
         _oend=tuple(b.oend),
         _identity=identity,
     )
+    return _with_homoglyphs(nt, b)
+
+
+def _with_homoglyphs(nt: NormalizedText, b: _Builder) -> NormalizedText:
+    """``nt`` with look-alikes folded in mixed-script words and ``b``'s signals attached."""
+    norm, text = nt.text, nt.original
     hfolded = _fold_homoglyphs(norm, nt, b)
     signals = tuple(sorted(b.signals, key=lambda s: (s.start, s.end, s.kind)))
     if hfolded is norm and not signals:
@@ -708,7 +753,7 @@ def _normalize_one(text: str) -> NormalizedText:
         _ostart=nt._ostart,
         _oend=nt._oend,
         signals=signals,
-        _identity=identity and hfolded == text,
+        _identity=nt._identity and hfolded == text,
     )
 
 
