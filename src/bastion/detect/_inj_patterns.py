@@ -605,6 +605,13 @@ SECRET_EXTRACTION = (
     r"(?:(?:secret|system|system's|admin|administrator|master|root|hidden|current|real|actual|correct|final|"
     r"level|account|login|database|vault|stored|protected|confidential|\d+)\s+){0,2}?"
     rf"{_SECRET_WORD}s?(?:\s+(?:is|was))?{_SECRET_END}",
+    # the first letter of the password / a hint about the secret word / does the password contain ...
+    r"\b(?:(?:first|last|second|third|next|\d+(?:st|nd|rd|th))\s+(?:letters?|characters?|digits?|half|part|word)|"
+    r"letters?|characters?|digits?|hint|clue|length|syllables?|anagram|synonym|definition|meaning|spelling|"
+    r"acronym|rhyme)\s+(?:are\s+|is\s+)?(?:of|in|for|about|to|from)\s+(?:the|your|this|that)\s+(?:secret\s+)?(?:password|passphrase|"
+    r"passcode|pass\s+code|secret\s+(?:word|code|key|phrase)|access\s+code|magic\s+word|code\s*word)\b",
+    r"\b(?:does|is|did|would)\s+(?:the|your)\s+(?:secret\s+)?(?:password|passphrase|passcode|secret\s+(?:word|code|"
+    r"key)|magic\s+word)\s+(?:contain|have|include|start|end|begin|rhyme|sound|mean|relate|consist)s?\b",
     # the password is what? / your password, please
     r"\byour\s+(?:secret\s+)?(?:password|passphrase|passcode|access\s+code|secret\s+(?:key|word|code)|pin)"
     r"\s*(?:,\s*please|please|\?)",
