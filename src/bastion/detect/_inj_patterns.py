@@ -34,6 +34,9 @@ INSTR = (
 )
 
 OVERRIDE_EN = (
+    r"\bregardless\s+of\s+(?:what\s+you\s+(?:were|have\s+been|'ve\s+been)\s+told|(?:your|any|all)\s+(?:previous\s+|prior\s+|"
+    r"original\s+|system\s+)?(?:instructions|rules|guidelines|programming|system\s+prompt|directives|training)|(?:the\s+)?"
+    r"(?:previous|prior|original|system)\s+(?:instructions|rules|guidelines|prompt|directives))\b",
     # ignore all previous instructions / disregard your prior guidelines
     rf"\b{IGNORE}{_}(?:{WEAK_Q}{_}){{0,2}}{STRONG_Q}{_}(?:(?:{WEAK_Q}|{STRONG_Q}){_}){{0,3}}{INSTR}\b",
     # ignore the instructions you were given / the rules above
@@ -421,6 +424,12 @@ DAN = (
     r"\b(?:you\s+are|you're|you\s+have\s+been|act\s+as|as)\s+(?:now\s+)?(?:an?\s+)?jailbroken\b",
     r"\bjailbroken\s+(?:ai|llm|chatbot|assistant|model|version|persona|gpt|chatgpt|response|mode)\b",
     r"\[\W{0,3}jailbr(?:eak|oken)\W{0,3}\]|/jailbr(?:eak|oken)\b|\(\W{0,3}jailbr(?:eak|oken)\W{0,3}\)",
+    # the "grandma" exploit and the opposite persona
+    r"\b(?:act|acting|pretend|roleplay|role-play|be)\s+(?:as|to\s+be|like)\s+my\s+(?:late|deceased|dead|departed|"
+    r"passed\s+away|beloved\s+)?\s*(?:grandma|grandmother|granny|nana|grandpa|grandfather)\b[^.\n]{0,80}?\bused\s+to\s+"
+    r"(?:read|tell|recite|sing|whisper|give|share|explain)",
+    r"\b(?:says?|answers?|responds?|replies)\s+(?:always\s+)?(?:the\s+)?(?:exact\s+)?opposite\s+of\s+what\s+"
+    r"(?:chatgpt|gpt|the\s+ai|the\s+assistant|you|claude|an?\s+(?:ai|assistant))\s+(?:would|will|normally)\b",
 )
 
 DEVELOPER_MODE = (
@@ -453,6 +462,9 @@ DEVELOPER_MODE = (
 )
 
 NO_RESTRICTIONS = (
+    r"\b(?:you|you're|you\s+are|it|who|that|which|ai|bot|chatbot|assistant)\s+(?:can|could|will|may|are\s+able\s+to|is\s+able\s+to)\s+"
+    r"(?:now\s+)?(?:say|do|answer|write|generate|discuss|tell\s+me)\s+anything\s+(?:without|"
+    r"with\s+no)\s+(?:any\s+)?(?:consequences|restrictions|limits|limitations|filters|censorship|rules|boundaries)\b",
     r"\b(?:writ(?:e|ing)|tell(?:ing)?|creat(?:e|ing)|roleplay(?:ing)?|role-?play(?:ing)?|story|fiction|scenario|"
     r"world|game|simulation)\s+(?:\w+\s+){0,3}?(?:with|without|that\s+has)\s+(?:no|any)\s+(?:boundaries|limits|"
     r"moral\s+(?:limits|boundaries|constraints)|ethical\s+(?:limits|boundaries|constraints)|morals|ethics|rules\s+or\s+"
