@@ -114,6 +114,8 @@ _CONFUSABLES: dict[str, str] = {
 }  # fmt: skip
 _CONFUSABLE_RX = re.compile("[" + "".join(sorted(_CONFUSABLES)) + "]")
 _WORD_RX = re.compile(r"\w+")
+_WORD_CHAR_RX = re.compile(r"\w")
+_NON_ASCII_RX = re.compile(r"[^\x00-\x7f]")
 _MIXED_RX = re2.compile(r"[A-Za-z][^\x00-\x7f]|[^\x00-\x7f][A-Za-z]")
 _CONFUSABLE_TABLE = str.maketrans(_CONFUSABLES)
 
@@ -140,7 +142,8 @@ _INTERESTING_SPLIT = re.compile(r"([^\x20-\x7e\n](?:[ \n]*[^\x20-\x7e\n])*)")  #
 _RTL_RX = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 # Encoded blobs (simple runs: linear time).
-_B64_RX = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9_\-]{16,}={0,2}")
+# RE2: linear scan (Python's engine retries every position of every shorter word: quadratic)
+_B64_RX = re2.compile(r"[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9_\-]{16,}={0,2}")
 _HEX_RX = re.compile(r"(?:\\x[0-9A-Fa-f]{2}){6,}|(?:[0-9A-Fa-f]{2}[ :]?){8,}")
 _URL_RX = re.compile(r"(?<!\S)[^\s%]*(?:%[0-9A-Fa-f]{2}[^\s%]*){3,}")
 _HTML_RX = re.compile(r"(?:&#[xX]?[0-9A-Fa-f]{1,6};){3,}")
@@ -544,9 +547,9 @@ def _fold_homoglyphs(norm: str, nt_map: NormalizedText, b: _Builder) -> str:
     if not _CONFUSABLE_RX.search(norm) or not _MIXED_RX.search(norm):
         return norm
     chars: list[str] | None = None
-    for m in _WORD_RX.finditer(norm):
+    for m in _non_ascii_words(norm):
         w = m.group()
-        if w.isascii() or not _CONFUSABLE_RX.search(w):
+        if not _CONFUSABLE_RX.search(w):
             continue
         has_latin = any(c.isascii() and c.isalpha() for c in w)
         if not has_latin:
@@ -563,6 +566,24 @@ def _fold_homoglyphs(norm: str, nt_map: NormalizedText, b: _Builder) -> str:
         o0, o1 = nt_map.to_original(m.start(), m.end())
         b.signals.append(Signal("homoglyph", o0, o1, f"{len(foreign)} look-alike letters"))
     return norm if chars is None else "".join(chars)
+
+
+def _non_ascii_words(text: str) -> Iterator[re.Match[str]]:
+    """The ``\\w+`` words of ``text`` that hold a non-ASCII character, in order; linear time (only
+    the neighbourhood of non-ASCII characters is visited, each word once)."""
+    end = 0
+    for nm in _NON_ASCII_RX.finditer(text):
+        i = nm.start()
+        if i < end or not _WORD_CHAR_RX.match(text, i):
+            continue
+        s = i
+        while s > end and _WORD_CHAR_RX.match(text, s - 1):
+            s -= 1
+        m = _WORD_RX.match(text, s)
+        if m is None:  # pragma: no cover - text[i] is a word character
+            continue
+        end = m.end()
+        yield m
 
 
 def _greek_inside(w: str) -> bool:
