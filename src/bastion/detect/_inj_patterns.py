@@ -695,8 +695,8 @@ _TASK_LINE = (
     r"create|generate|list|give|show|tell|help|break\s+down|determine|classify|identify|reply|respond|answer|replace|"
     r"invert|reverse|encode|encrypt|rewrite|convert|calculate|compare|name|find|send|include|add|insert|append|mention|"
     r"modify|change|enhance|make|use|visit|click|download|install|ignore|forget|please|is\s+this|can\s+you|could\s+you|"
-    r"would\s+you|in\s+your\s+(?:response|reply|answer))\b[^\n|]{3,250}|[a-z][^\n|]{8,250}\?|"
-    r"[a-z][^\n|]{0,120}\byour\s+(?:response|reply|answer|message|output|summary)\b[^\n|]{0,120})"
+    r"would\s+you|in\s+your\s+(?:response|reply|answer))\b[^\n|]{3,}|[a-z][^\n|]{8,}\?|"
+    r"[a-z][^\n|]*\byour\s+(?:response|reply|answer|message|output|summary)\b[^\n|]*)"
 )
 TASK_IN_TABLE = (
     (r"\|[ \t]*\n", rf"(?:^|\n){_ROW}\n[ \t]*{_TASK_LINE}[ \t]*\n{_ROW}(?:\n|$)"),  # between two rows
