@@ -624,6 +624,12 @@ SECRET_EXTRACTION = (
     r"passcode|pass\s+code|secret\s+(?:word|code|key|phrase)|access\s+code|magic\s+word|code\s*word)\b",
     r"\b(?:does|is|did|would)\s+(?:the|your)\s+(?:secret\s+)?(?:password|passphrase|passcode|secret\s+(?:word|code|"
     r"key)|magic\s+word)\s+(?:contain|have|include|start|end|begin|rhyme|sound|mean|relate|consist)s?\b",
+    # a poem about the password / if I asked for your password
+    r"\b(?:poem|song|story|riddle|haiku|limerick|acrostic|rap|joke|sonnet)\s+(?:about|on|using|containing|that\s+"
+    r"(?:contains|includes|reveals|hides))\s+(?:the|your)\s+(?:secret\s+)?(?:password|passphrase|passcode|secret\s+"
+    r"(?:word|code|key)|access\s+code|magic\s+word)\b",
+    r"\bask(?:ed)?\s+(?:you\s+)?for\s+your\s+(?:secret\s+)?(?:password|passphrase|passcode|secret\s+(?:word|code|key)|"
+    r"access\s+code|pin)\b",
     # the password is what? / your password, please
     r"\byour\s+(?:secret\s+)?(?:password|passphrase|passcode|access\s+code|secret\s+(?:key|word|code)|pin)"
     r"\s*(?:,\s*please|please|\?)",
