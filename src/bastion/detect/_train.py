@@ -1,23 +1,24 @@
 """Train the injection classifier artifact (needs the ``train`` extra: scikit-learn).
 
-Reproducible and seeded::
+Reproducible and seeded; the shipped artifact is made with::
 
     python -m bastion.detect._train --data ../shared/data/injection/train.jsonl \\
-        --out src/bastion/detect/models/
+        --out src/bastion/detect/models/ --loso --jobs 2 --oof-out build/clf-loso/loso_oof.json
 
 Training uses only ``train.jsonl`` plus synthetic data generated here from templates (hard
 negatives: benign questions with violent-sounding verbs, persona requests without rule-breaking,
-technical text that says "ignore"/"override"/"system", ordinary emails and code; attack variants:
-paraphrased overrides in twelve languages, prompt-extraction requests, agent-hijacking goals,
-unrestricted-persona templates, harmful requests in fictional framing or with adversarial
+technical text that says "ignore"/"override"/"system", password-help questions, ordinary emails
+and code; attack variants: paraphrased overrides in twelve languages, prompt-extraction requests,
+requests for a secret the model holds in twenty languages, authority claims, agent-hijacking
+goals, unrestricted-persona templates, harmful requests in fictional framing or with adversarial
 suffixes, and injections embedded at the start/middle/end of benign documents). Synthetic
 embeddings only use documents of the training fold, so leave-one-source-out figures stay honest.
 
-Steps: featurise (see :mod:`bastion.detect._classifier`), fit an L2 logistic regression with
-per-source sample weights (every source counts, none dominates), mine hard negatives among the
-sliding windows of benign documents and refit, fit the jailbreak-vs-injection head on attacks,
-pick the decision threshold on out-of-fold predictions (grouped by source), optionally run the
-full leave-one-source-out evaluation, and write ``injection_clf.npz`` + ``injection_clf.json``.
+Steps: featurise (see :mod:`bastion.detect._classifier`), fit an L2 logistic regression (C = 1)
+with per-source sample weights (every source counts, none dominates), mine hard negatives among
+the sliding windows of benign documents and refit, fit the jailbreak-vs-injection head on
+attacks, pick the decision threshold on out-of-fold predictions (leave-one-source-out with
+``--loso``, else grouped folds), and write ``injection_clf.npz`` + ``injection_clf.json``.
 """
 
 # ruff: noqa: E501  (expression and template tables read best one entry a line)
