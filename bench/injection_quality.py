@@ -2,10 +2,10 @@
 
 Usage::
 
-    # 1. held-out classifier scores (one model per held-out source family; ~7 min on 16 cores,
-    #    far longer on 2): written by the training command
+    # 1. held-out classifier scores (one model per held-out source family, 20 fits; 26 min with
+    #    --jobs 2 on 2 shared cores): written by the training command
     .venv/bin/python -m bastion.detect._train --data ../shared/data/injection/train.jsonl \\
-        --out /tmp/loso-model --loso --jobs 16 --oof-out build/clf-loso/loso_oof.json
+        --out /tmp/loso-model --loso --jobs 2 --oof-out build/clf-loso/loso_oof.json
     # 2. this report (rules run here through Guard; a few minutes on 2 shared cores)
     .venv/bin/python bench/injection_quality.py --oof build/clf-loso/loso_oof.json [--shipped]
 
@@ -16,8 +16,9 @@ Columns per source family and pooled: TPR, TNR, balanced accuracy, recall at 1% 
   highest finding confidence.
 * ``classifier``: the held-out probability of the model trained WITHOUT that row's source family,
   at the artifact's threshold (chosen on these held-out scores, see docs/injection.md).
-* ``combined``: what ``Guard`` reports with both scanners: flagged when either flags (the
-  classifier's part again held out); score = max of the two.
+* ``combined``: what ``Guard`` reports by default: flagged when the rules flag, or when the
+  classifier (held out) flags a row on a surface where it runs by default (``prompt``; tool
+  outputs rely on the rules, see ``DetectConfig.classifier_surfaces``); score = max of the two.
 * ``--shipped`` adds ``shipped``: the shipped artifact through ``Guard`` with everything on. It was
   trained on these rows, so that column is in-sample (an upper bound, not a generalisation figure).
 """
@@ -84,6 +85,9 @@ def main() -> None:
     y = np.array([int(r["label"]) for r in rows], dtype=np.int64)
     groups = np.array([group_of(str(r["source"])) for r in rows])
     p_clf = np.array([float(o["p"]) for o in oof["rows"]])
+    # the classifier runs only on the surfaces DetectConfig enables it on (default: prompt)
+    clf_surfaces = set(DetectConfig().classifier_surfaces)
+    clf_on = np.array([_SURFACE.get(str(r.get("surface", "")), Surface.PROMPT).value in clf_surfaces for r in rows])
 
     t0 = time.perf_counter()
     rules_guard = Guard(categories=CATEGORIES, config=DetectConfig(classifier=False))
@@ -94,7 +98,10 @@ def main() -> None:
     columns: dict[str, tuple[np.ndarray, float]] = {
         "rules": (np.where(flag_rules, 1.0 + s_rules, 0.0), 1.0),
         "classifier": (p_clf, threshold),
-        "combined": (np.where(flag_rules | (p_clf >= threshold), 1.0 + np.maximum(s_rules, p_clf), p_clf), threshold),
+        "combined": (
+            np.where(flag_rules | (clf_on & (p_clf >= threshold)), 1.0 + np.maximum(s_rules, p_clf), p_clf * clf_on),
+            threshold,
+        ),
     }
     if args.shipped:
         t1 = time.perf_counter()

@@ -564,10 +564,12 @@ REFUSAL_SUPPRESSION = (
     r"phrases?\s+like\s+)?[\"'“]?(?:you\s+(?:are|'re)\s+(?:sorry|unable|not\s+able)|you\s+can'?not|you\s+can'?t|"
     r"i'?m\s+sorry|i\s+am\s+sorry|i\s+apologi[sz]e|as\s+an\s+ai|i\s+cannot|i\s+can'?t|warnings?|disclaimers?|"
     r"caveats?|moral(?:s|izing|ising)?|ethics|it'?s\s+(?:illegal|unethical))",
+    # "without warnings or disclaimers", "no caveats whatsoever" (one bare "without disclaimers" is a
+    # common, harmless request for terse code)
     r"\b(?:without|no)\s+(?:any\s+)?(?:warnings?|disclaimers?|caveats?|moraliz(?:ing|ation)|moralis(?:ing|ation)|"
-    r"censorship|refusals?|apologies)\s*(?:,|\.|or|and|whatsoever|at\s+all|of\s+any\s+kind)\s*(?:\w+\s+){0,4}?"
-    r"(?:warnings?|disclaimers?|caveats?|moraliz\w+|moralis\w+|censorship|refusals?|apologies|whatsoever|"
-    r"at\s+all)?",
+    r"censorship|refusals?|apologies)\s*(?:(?:,|or|and|nor|/)\s*(?:no\s+|any\s+)?(?:\w+\s+){0,2}?(?:warnings?|"
+    r"disclaimers?|caveats?|moraliz\w+|moralis\w+|censorship|refusals?|apologies|ethical\s+\w+|moral\s+\w+)|"
+    r"whatsoever|at\s+all|of\s+any\s+kind)",
     r"\b(?:always|must|will)\s+(?:answer|respond|comply|reply|provide\s+(?:an\s+)?answers?)\s+(?:to\s+)?"
     r"(?:any|every|all)\s+(?:request|question|prompt|command|thing)s?\b[^.\n]{0,60}\b(?:no\s+matter|regardless|"
     r"even\s+if|however|unethical|illegal|harmful|immoral|dangerous|offensive)\b",
