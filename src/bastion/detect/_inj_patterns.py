@@ -36,7 +36,9 @@ INSTR = (
 OVERRIDE_EN = (
     r"\bregardless\s+of\s+(?:what\s+you\s+(?:were|have\s+been|'ve\s+been)\s+told|(?:your|any|all)\s+(?:previous\s+|prior\s+|"
     r"original\s+|system\s+)?(?:instructions|rules|guidelines|programming|system\s+prompt|directives|training)|(?:the\s+)?"
-    r"(?:previous|prior|original|system)\s+(?:instructions|rules|guidelines|prompt|directives))\b",
+    r"(?:previous|prior|original|system|earlier)\s+(?:instructions|rules|guidelines|prompt|directives))\b",
+    r"\bforget\s+about\s+(?:all\s+)?(?:of\s+)?(?:those|these|the|your|any)\s+(?:\w+\s+)?(?:rules|instructions|guidelines|"
+    r"restrictions|directives)\b",
     # ignore all previous instructions / disregard your prior guidelines
     rf"\b{IGNORE}{_}(?:{WEAK_Q}{_}){{0,2}}{STRONG_Q}{_}(?:(?:{WEAK_Q}|{STRONG_Q}){_}){{0,3}}{INSTR}\b",
     # ignore the instructions you were given / the rules above
@@ -172,8 +174,18 @@ OVERRIDE_INTL = (
     F(r"(?:ไม่ต้องสนใจ|อย่าไปสนใจ|อย่าสนใจ|ลืม|เพิกเฉย|เพิกเฉยต่อ)[^\n]{0,12}(?:คำแนะนำ|คำสั่ง|ข้อกำหนด|กฎ)"
       r"[^\n]{0,12}(?:ก่อนหน้า|ทั้งหมด|ก่อน|ข้างต้น)"),
     # vi
-    F(r"\b(?:bỏ\s+qua|phớt\s+lờ|quên|lờ\s+đi)\s+(?:đi\s+)?(?:(?:tất\s+cả|mọi|các|những|toàn\s+bộ)\s+){1,2}"
+    F(r"\b(?:bỏ\s+qua|phớt\s+lờ|quên|lờ\s+đi)\s+(?:đi\s+)?(?:(?:tất\s+cả|mọi|các|những|toàn\s+bộ)\s+){0,2}"
       r"(?:hướng\s+dẫn|chỉ\s+dẫn|chỉ\s+thị|lệnh|quy\s+tắc|yêu\s+cầu)"),
+    # "regardless of the previous tasks/instructions" in other languages
+    F(r"\b(?:independentemente|independientemente|indépendamment|indipendentemente)\s+(?:d[eao]s?|dai|dalle|dagli|"
+      r"de\s+las|de\s+los)\s+(?:instruções|instrucciones|instructions|istruzioni|regras|"
+      r"reglas|règles|regole)\s+(?:anteriores|précédentes|precedenti|prévias|previas)"),
+    F(r"\bunabhängig\s+von\s+(?:den\s+)?(?:vorherigen|bisherigen|früheren)\s+(?:anweisungen|instruktionen|regeln)"),
+    F(r"\bönceki\s+(?:talimatlardan|kurallardan)\s+bağımsız\s+olarak"),
+    r"पिछले\s+(?:निर्देशों|नियमों)\s+की\s+परवाह\s+किए\s+बिना",
+    F(r"\bolvídate\s+de\s+(?:todas\s+)?(?:esas|estas|las|tus)\s+(?:reglas|instrucciones|restricciones|normas)"),
+    r"تغاض(?:ى|ي|وا)?\s+عن\s+(?:كل\s+)?(?:ما\s+(?:تم\s+)?(?:تعليماتك|قيل\s+لك|أُمرت)|التعليمات|الأوامر)",
+    r"(?:যা\s+বলা\s+হয়েছে|নির্দেশ\S*)\s+(?:তা\s+)?উপেক্ষা",
     # el (accents folded away)
     F(r"(?:αγνοησε|αγνοηστε|ξεχασε|ξεχαστε|παραβλεψε|παραβλεψτε|αγνοειστε)\s+(?:(?:ολες|ολα|τις|τα|τους|"
       r"σου|σας|τελειως)\s+){0,3}(?:προηγουμενες|προηγουμενα|προηγουμενους|παραπανω|αρχικες|αρχικα|ολες|ολα)"
@@ -415,6 +427,11 @@ CONCEAL = (
 # -- jailbreak ---------------------------------------------------------------------------------
 DAN = (
     r"\bdo\s+anything\s+now\b",
+    F(r"\b(?:haz|hacer|haga)\s+cualquier\s+cosa\s+ahora\b|\b(?:fais|faire|faites)\s+n'importe\s+quoi\s+maintenant\b|"
+      r"\b(?:faça|fazer|faz)\s+qualquer\s+coisa\s+agora\b|\b(?:fai|fare)\s+qualsiasi\s+cosa\s+(?:ora|adesso)\b|"
+      r"\b(?:tu|mach)\s+jetzt\s+alles\b|\bgumawa\s+ng\s+anumang\s+bagay\s+ngayon\b|\bделай\s+что\s+угодно\s+сейчас\b|"
+      r"अब\s+कुछ\s+भी\s+करो|\bşimdi\s+her\s+şeyi\s+yap\b|\blàm\s+bất\s+cứ\s+điều\s+gì\s+bây\s+giờ\b"),
+    r"डैन\s+(?:के\s+रूप\s+में|नामक|कहा)",
     r"(?-i:\b(?:act|acting|pretend|be|become|called|named|stands\s+for|you\s+are|you're|as)\s+(?:an?\s+)?"
     r"[\"'“]?(?:DAN|STAN|DUDE|AIM|KEVIN|BetterDAN|AntiGPT|Anti-DAN|EvilBOT|BasedGPT|DevMode)\b)",
     r"(?-i:\b(?:DAN|STAN|DUDE|AIM)\s*(?:Mode|mode|\d+(?:\.\d+)?|:|\])|\[(?:DAN|STAN|DUDE|AIM)\])",
