@@ -85,7 +85,7 @@ OVERRIDE_INTL = (
     # de
     F(r"\b(?:ignorier(?:e|en|t)?|vergiss|vergessen|vergesst|missacht(?:e|en)|verwirf|uberspring(?:e|en)?|"
       r"beachte\s+nicht|nicht\s+beachten)\s+(?:sie\s+)?(?:(?:jetzt|nun|einfach|bitte|mal)\s+)?(?:(?:alle|alles|die|deine|ihre|eure|samtliche|bisherigen?|"
-      r"vorherigen?|vorigen?|obigen?|fruheren?|vorangegangenen?|vorhergehenden?|ursprunglichen?|bisher|"
+      r"vorherigen?|vorigen?|obigen?|fruheren?|vorangegangenen?|vorhergehenden?|vorangehenden?|ursprunglichen?|bisher|"
       r"gegebenen?|erhaltenen?|zuvor|davor|und)\s+){1,5}(?:anweisungen|anweisung|instruktionen|befehle|regeln|"
       r"vorgaben|anordnungen|hinweise|aufgaben|aufgabe|auftrage|richtlinien|prompts?|eingaben)\b"),
     F(r"\b(?:vergiss|vergessen\s+sie|ignorier(?:e|en\s+sie)?|hör(?:e|en\s+sie)?\s+nicht\s+auf)\s+"
@@ -176,6 +176,17 @@ OVERRIDE_INTL = (
     # vi
     F(r"\b(?:bỏ\s+qua|phớt\s+lờ|quên|lờ\s+đi)\s+(?:đi\s+)?(?:(?:tất\s+cả|mọi|các|những|toàn\s+bộ)\s+){0,2}"
       r"(?:hướng\s+dẫn|chỉ\s+dẫn|chỉ\s+thị|lệnh|quy\s+tắc|yêu\s+cầu)"),
+    # de, verb last: "die obigen Ausführungen ignorieren"
+    F(r"\b(?:die|alle|deine|ihre|sämtliche)\s+(?:obigen|vorherigen|bisherigen|vorangehenden|vorangegangenen|früheren)\s+"
+      r"(?:ausführungen|anweisungen|instruktionen|befehle|regeln|vorgaben|texte|aufgaben)\s+(?:bitte\s+|einfach\s+|jetzt\s+)?"
+      r"(?:ignorieren|vergessen|missachten|außer\s+acht\s+lassen)\b"),
+    # es: "olvida todo lo que sabes"
+    F(r"\bolvid(?:a|ar|e|es)\s+todo\s+(?:lo\s+)?que\s+(?:sabes|sepas|te\s+(?:dijeron|han\s+dicho|enseñaron))"),
+    # cs / sk / hr / sr / bs / sl
+    F(r"\b(?:ignoruj|ignorujte|zapomeň|zapomeňte|zabudni|zabudnite|zaboravi|zaboravite|ignoriraj|ignorirajte|ignoriši|"
+      r"ignorišite|pozabi|pozabite)\s+(?:na\s+)?(?:(?:všechny|všetky|sve|vse|predchádzajúce|předchozí|prethodne|prejšnja|"
+      r"ranije|dosadašnje|své|svoje|tvoje|moje)\s+){0,3}(?:pokyny|instrukce|inštrukcie|instrukcije|upute|uputstva|"
+      r"naredbe|pravila|navodila|příkazy|príkazy)\b"),
     # "regardless of the previous tasks/instructions" in other languages
     F(r"\b(?:independentemente|independientemente|indépendamment|indipendentemente)\s+(?:d[eao]s?|dai|dalle|dagli|"
       r"de\s+las|de\s+los)\s+(?:instruções|instrucciones|instructions|istruzioni|regras|"
@@ -211,6 +222,7 @@ OVERRIDE_INTL = (
 )
 
 NEW_INSTRUCTIONS = (
+    r"\b(?:now\s+)?(?:new|further|additional|the\s+real)\s+instructions\s+(?:follow|are\s+as\s+follows|come\s+now)\b",
     r"\b(?:new|updated|revised|real|actual|true|secret|hidden|override|overriding)\s+(?:system\s+)?"
     r"(?:instructions?|directives?|orders|prompt)\s*(?::|-\s|=|\n)",
     r"\bfrom\s+now\s+on\b\s*,?\s*(?:you\s+(?:are|will|shall|must|should|can|have\s+to|need\s+to|'re|'ll|"
@@ -284,6 +296,9 @@ PROMPT_EXTRACTION = (
     r"(?:current\s+)?prompt\b",
     r"\b(?:instructions|text|prompt|rules|directives|messages?)\s+(?:that\s+)?you\s+(?:were|have\s+been)\s+given\s+"
     r"(?:at\s+the\s+(?:beginning|start)|initially|first|before\s+(?:this|the)\s+conversation)",
+    r"\bwhat\s+(?:was|is|were)\s+written\s+(?:at\s+the\s+(?:beginning|start|top)\s+of|in|above)\s+(?:this|the|your)\s+"
+    r"(?:prompt|conversation|context|system\s+message)\b",
+    F(r"\b(?:des\s+)?(?:gesamten\s+)?obigen\s+textes?\b[^.\n]{0,60}\b(?:drucken|ausgeben|wiederholen|zeigen|ausdrucken)"),
     r"\bwhat\s+(?:were|have)\s+you\s+(?:been\s+)?told\s+(?:before|at\s+the\s+(?:beginning|start)|initially|"
     r"to\s+(?:do|say|never))\b",
     r"\b(?:complete|continue|finish|start\s+your\s+(?:answer|response|reply)\s+with|begin\s+your\s+(?:answer|"
