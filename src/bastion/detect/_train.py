@@ -9,7 +9,7 @@ Training uses only ``train.jsonl`` plus synthetic data generated here from templ
 negatives: benign questions with violent-sounding verbs, persona requests without rule-breaking,
 technical text that says "ignore"/"override"/"system", password-help questions, ordinary emails
 and code; attack variants: paraphrased overrides in twelve languages, prompt-extraction requests,
-requests for a secret the model holds in twenty languages, authority claims, agent-hijacking
+requests for a secret the model holds in nineteen languages, authority claims, agent-hijacking
 goals, unrestricted-persona templates, harmful requests in fictional framing or with adversarial
 suffixes, and injections embedded at the start/middle/end of benign documents). Synthetic
 embeddings only use documents of the training fold, so leave-one-source-out figures stay honest.
