@@ -762,6 +762,25 @@ AUTHORITY_CLAIM = (
     r"(?:authori[sz]ed|allowed|permitted|required)\s+to)|i\s+(?:authori[sz]e|order|command|instruct)\s+you)\b",
 )
 
+# -- a harmful request wrapped in an "it's only fiction/hypothetical" disclaimer ------------------
+_FRAME = (
+    r"(?:\b(?:purely|solely|strictly|only|just|entirely)\s+(?:for\s+)?(?:fictional|hypothetical|educational|research|"
+    r"academic|entertainment)\s+(?:and\s+(?:\w+\s+)?)?(?:purposes?|reasons?)\b|\b(?:in\s+a|this\s+is\s+a|imagine\s+a)\s+"
+    r"(?:purely\s+)?(?:fictional|hypothetical)\s+(?:world|scenario|story|setting|universe|context|situation)\b|"
+    r"\bhypothetically\s+speaking\b|\bwill\s+never\s+(?:actually\s+)?be\s+used\b)"
+)
+_HARM = (
+    r"\b(?:bombs?|explosives?|meth|methamphetamine|narcotics|malware|ransomware|hack(?:ing|ers?)?|exploits?|"
+    r"poison(?:ing)?|weapons?|firearms?|kill(?:ing)?|murder|steal(?:ing)?|theft|fraud|scams?|phishing|launder(?:ing)?|"
+    r"counterfeit(?:ing)?|brib(?:e|ery)|blackmail|extortion|smuggl\w+|trafficking|suicide|self-harm|racist|"
+    r"hate\s+speech|propaganda|misinformation|illegal(?:ly)?|keyloggers?|botnets?|ddos|stalk(?:ing)?|"
+    r"harass(?:ment|ing)?|torture|abuse|evad(?:e|ing)\s+(?:the\s+)?(?:police|taxes|law))\b"
+)
+HARMFUL_FRAMING = (
+    rf"{_FRAME}[^\n]{{0,300}}?{_HARM}",
+    rf"{_HARM}[^\n]{{0,300}}?{_FRAME}",
+)
+
 # An entry is an expression, or (trigger, expression) where the trigger is a hand-picked
 # necessary part that is rare in ordinary text (the prefilter wakes the exact stage on it).
 Entry = str | tuple[str, str]
@@ -785,4 +804,5 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
     "jailbreak.refusal_suppression": REFUSAL_SUPPRESSION,
     "jailbreak.stay_in_character": STAY_IN_CHARACTER,
     "jailbreak.dual_response": DUAL_RESPONSE,
+    "jailbreak.harmful_framing": HARMFUL_FRAMING,
 }
