@@ -31,11 +31,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-# Run as a script, Python puts bench/ first on sys.path, where sibling scripts (secrets.py ...)
-# would shadow standard-library modules imported by the libraries below.
-if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
-    sys.path.pop(0)
-
 from bastion.policy import Action, Firewall, Session, ToolCall, load_policy
 from bastion.policy._firewall import OutputScanner
 

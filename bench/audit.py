@@ -12,14 +12,6 @@ SHA-256 over the same record bodies (the floor any hash-chain verifier pays).
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# bench/ also holds a `secrets.py` benchmark; as the script's own folder is first on sys.path it
-# would shadow the standard library's `secrets` module that bastion uses. Drop that entry.
-if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
-    del sys.path[0]
-
 import argparse
 import asyncio
 import hashlib
@@ -28,13 +20,16 @@ import os
 import platform
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from _machine import cpu_model
 from bastion.audit import AuditEvent, AuditLog, PayloadMasker, SQLiteAuditStore, verify_jsonl
 
 PAYLOAD: dict[str, Any] = {
@@ -49,14 +44,7 @@ PAYLOAD: dict[str, Any] = {
 
 
 def machine() -> dict[str, Any]:
-    model = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    model = cpu_model()
     load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
     return {
         "nproc": os.cpu_count(),

@@ -28,17 +28,12 @@ import json
 import os
 import platform
 import statistics
-import sys
 import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-# Run as a script, Python puts bench/ first on sys.path, where sibling scripts (secrets.py ...)
-# would shadow standard-library modules imported by the libraries below.
-if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
-    sys.path.pop(0)
-
+from _machine import cpu_model
 from bastion.policy import Firewall, Session, ToolCall, load_policy
 from bastion.policy._model import DuplicateSpec
 
@@ -48,16 +43,6 @@ INBOX = """- id_: '7'
   subject: TODOs for the week
   body: 'Hi Emma, please send the feedback scores to me and check www.example.org/notes. Thanks, David'
 """
-
-
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 async def _case(fw: Firewall, call: ToolCall, session_factory: Any, n: int, rotate: bool) -> tuple[float, float]:
@@ -149,7 +134,7 @@ async def run(policy_path: Path, n: int, repeat: int, agentdojo: Path | None = N
         "repeat": repeat,
         "python": platform.python_version(),
         "nproc": os.cpu_count(),
-        "cpu": _cpu(),
+        "cpu": cpu_model(),
         "cases": out,
     }
 

@@ -27,27 +27,23 @@ it costs far less than the servers it measures. Figures are medians of the measu
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import contextlib
+import json
 import os
+import platform
+import shutil
+import signal
+import socket
+import subprocess
 import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
 
-# bench/ holds a module named secrets.py that would shadow the standard library's
-# `secrets` (used by redis and uvicorn): drop this script's folder from the path.
-_HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if p and os.path.abspath(p) != _HERE]
-
-import argparse  # noqa: E402
-import asyncio  # noqa: E402
-import contextlib  # noqa: E402
-import json  # noqa: E402
-import platform  # noqa: E402
-import shutil  # noqa: E402
-import signal  # noqa: E402
-import socket  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
+from _machine import cpu_model
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = ROOT / ".venv" / "bin" / "python"
@@ -372,14 +368,6 @@ def litellm_config(tmp: Path, up_port: int, rpm: int) -> Path:
     return cfg
 
 
-def cpu() -> str:
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    return platform.processor() or "unknown"
-
-
 async def measure(name: str, port: int, auth: str | None, args: argparse.Namespace) -> Result:
     # warm the path (connection set-up, first-request costs)
     c = Conn(port, make_request(port, auth))
@@ -555,7 +543,7 @@ async def main_async(args: argparse.Namespace) -> None:
 def report(results: list[Result], args: argparse.Namespace) -> None:
     direct = results[0]
     print(
-        f"\nmachine: {os.cpu_count()} CPUs ({cpu()}), load average {os.getloadavg()[0]:.1f}, Python {platform.python_version()}; one process per server; load generator in this process"
+        f"\nmachine: {os.cpu_count()} CPUs ({cpu_model()}), load average {os.getloadavg()[0]:.1f}, Python {platform.python_version()}; one process per server; load generator in this process"
     )
     print(
         f"open loop at {args.rate:g} req/s for {args.duration:g} s (latency from the scheduled send; 'dropped' = no free connection of 64), then closed loop with {args.concurrency} connections for {args.duration:g} s\n"

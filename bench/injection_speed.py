@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import statistics
 import subprocess
@@ -39,6 +38,8 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from _machine import cpu_model
 
 _PROSE = (
     "The quarterly report shows revenue growth in all regions. Please review the attached table and "
@@ -88,16 +89,6 @@ def _peer(corpus_file: str, repeat: int) -> None:
     print(json.dumps({"us_per_kib": _time(scanner.scan, docs, repeat), "flagged": flagged}))
 
 
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--kib", type=int, default=256, help="corpus size in KiB")
@@ -119,7 +110,7 @@ def main() -> None:
 
     docs = corpus(args.kib)
     total = sum(len(d.encode("utf-8")) for d in docs)
-    print(f"machine: nproc {os.cpu_count()}, {_cpu()}, load {os.getloadavg()[0]:.1f}; pinned to one core")
+    print(f"machine: nproc {os.cpu_count()}, {cpu_model()}, load {os.getloadavg()[0]:.1f}; pinned to one core")
     print(f"corpus: {len(docs)} documents, {total / 1024:.0f} KiB; median of {args.repeat} passes\n")
 
     t0 = time.perf_counter()

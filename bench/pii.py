@@ -34,9 +34,7 @@ import sys
 import time
 from pathlib import Path
 
-# bench/secrets_bench.py would shadow the standard library's ``secrets`` module: drop the script dir.
-if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
-    sys.path.pop(0)
+from _machine import cpu_model
 
 PRESIDIO_MAP = {
     "EMAIL_ADDRESS": "email",
@@ -283,7 +281,7 @@ def main() -> None:
         Path(args.dump_speed_corpus).write_text("\x1e".join(speed_corpus(root, args.chunk)), "utf-8")
         return
     peer_ok = not args.no_peer and Path(args.peer_python).exists()
-    print(f"machine: {platform.machine()}, nproc={os.cpu_count()}, cpu={_cpu_model()}, python {platform.python_version()}")
+    print(f"machine: {platform.machine()}, nproc={os.cpu_count()}, cpu={cpu_model()}, python {platform.python_version()}")
 
     loaders = () if args.speed_only else (
         ("presidio-research synth_dataset_v2", load_presidio),
@@ -332,16 +330,6 @@ def main() -> None:
         if res is not None:
             smb = sum(len(d.encode()) for d in sample) / 1e6
             print(f"  presidio {res['version']} recognizers (6 PII types)  {smb / statistics.median(res['times']):8.1f} MB/s  ({smb:.2f} MB sample)")  # type: ignore[arg-type]
-
-
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "?"
 
 
 if __name__ == "__main__":

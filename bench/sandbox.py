@@ -33,18 +33,8 @@ import sys
 import time
 from collections.abc import Awaitable, Callable
 
+from _machine import cpu_model
 from bastion.sandbox import BACKENDS, Reason, Sandbox, SandboxProfile
-
-
-def _cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def _cpu_seconds() -> float:
@@ -141,7 +131,7 @@ async def main() -> int:
             cpu[key].append((_cpu_seconds() - c0) * 1000)
 
     print(f"bastion sandbox start-up overhead: `true`, {args.runs} runs each, interleaved")
-    print(f"machine: {os.cpu_count()} CPUs ({_cpu_model()}), kernel {platform.release()}, "
+    print(f"machine: {os.cpu_count()} CPUs ({cpu_model()}), kernel {platform.release()}, "
           f"load average {os.getloadavg()[0]:.1f}, Python {platform.python_version()}, uid {os.geteuid()}")
     base = statistics.median(samples["plain"])
     print("wall = spawn to exit, output collected; cpu = user+sys of bastion and every reaped child per call")

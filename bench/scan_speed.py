@@ -17,17 +17,8 @@ import statistics
 import time
 from pathlib import Path
 
+from _machine import cpu_model
 from bastion import Guard
-
-
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def main() -> None:
@@ -43,7 +34,7 @@ def main() -> None:
     while len(corpus) < 4_000_000:
         corpus += "\n\n" + corpus
     corpus = corpus[:4_000_000]
-    print(f"machine: {os.cpu_count()} cores, {_cpu()}, Python {platform.python_version()}")
+    print(f"machine: {os.cpu_count()} cores, {cpu_model()}, Python {platform.python_version()}")
     guard = Guard(max_chars=10_000_000)
     for surface in ("prompt", "tool_output", "response"):
         guard.scan("warm up " * 100, surface)

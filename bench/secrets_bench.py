@@ -39,25 +39,20 @@ False alarms on clean code: lines flagged in the Python sources of widely used i
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
+import platform
+import statistics
 import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-# This file is named like the standard library's ``secrets`` module; when it runs as a script its
-# folder is first on sys.path, so drop it there before anything imports ``secrets``.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
-
-import argparse  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import platform  # noqa: E402
-import statistics  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Iterable  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
-
-from bastion.detect._secrets import SecretsScanner  # noqa: E402
+from _machine import cpu_model
+from bastion.detect._secrets import SecretsScanner
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = Path(os.environ.get("BASTION_SHARED", REPO.parent / "shared")) / "data" / "secrets"
@@ -341,14 +336,7 @@ def throughput(fn: object, path: Path, nbytes: int, repeat: int) -> tuple[float,
 
 
 def machine() -> str:
-    model = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    model = cpu_model()
     return f"{platform.python_implementation()} {platform.python_version()}, nproc={os.cpu_count()}, CPU: {model}"
 
 

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _load_bench() -> ModuleType:
-    # Loaded from its file: putting bench/ on sys.path would let bench scripts shadow stdlib modules.
+    # Loaded from its file, so the test needs no bench/ entry on sys.path.
     spec = importlib.util.spec_from_file_location("bastion_bench_agentdojo_replay", ROOT / "bench" / "agentdojo_replay.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
