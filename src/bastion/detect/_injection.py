@@ -333,6 +333,7 @@ _CORE_RULES = frozenset(
         "injection.override",
         "injection.new_instructions",
         "injection.system_prompt_extraction",
+        "injection.secret_extraction",
         "jailbreak.dan",
         "jailbreak.developer_mode",
         "jailbreak.no_restrictions",
