@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import shutil
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -196,6 +198,19 @@ SCORING_TEXTS = [
 ]
 
 
+def _reference_head_logit(h: Any, a: Any, start: int, end: int) -> float:
+    """``h``'s logit for bytes ``[start, end)`` straight from the Analysis, as training sees it."""
+    out = float(h.bias)
+    for pos, ids, w in ((a.char_pos, a.char_ids, h.char), (a.word_pos, a.word_ids, h.word)):
+        sel = ids[(pos >= start) & (pos < end)]
+        if sel.size:
+            out += float(w[sel].sum(dtype=np.float64)) / math.sqrt(sel.size)
+    inside = a.intent_ids[(a.intent_pos >= start) & (a.intent_pos < end)]
+    if inside.size:
+        out += float(h.intent[np.unique(inside)].sum(dtype=np.float64))
+    return out
+
+
 def _reference(model: InjectionClassifier, text: str) -> tuple[np.ndarray, int, float, tuple[str, ...]]:
     """Scoring as written for training: expanded Analysis, per-window masks and bincounts."""
     fz = model.featurizer
@@ -204,7 +219,7 @@ def _reference(model: InjectionClassifier, text: str) -> tuple[np.ndarray, int, 
     logits = model._window_logits(a, spans)
     best = int(np.argmax(logits))
     bs, be = spans[best]
-    jb = model._head_logit(model._jailbreak, a, bs, be)
+    jb = _reference_head_logit(model._jailbreak, a, bs, be)
     sel = a.intent_ids[(a.intent_pos >= bs) & (a.intent_pos < be)]
     return logits, best, jb, tuple(sorted({fz.intent_names[int(k)] for k in sel}))
 

@@ -949,7 +949,7 @@ class InjectionClassifier:
         end: int,
         inside: IntArray,
     ) -> float:
-        """The jailbreak head's :meth:`_head_logit` for bytes ``[start, end)`` from the weights
+        """The jailbreak head's logit for bytes ``[start, end)`` from the weights
         that :meth:`_hashed_logits` gathered (same selection order, same sums); ``inside``: the
         intent ids of the matches in the window."""
         h = self._jailbreak
@@ -965,19 +965,6 @@ class InjectionClassifier:
                 out += float(_SUM(vals, dtype=np.float64)) / math.sqrt(vals.size)
         if inside.size:
             out += float(_SUM(h.intent[sorted(set(inside.tolist()))], dtype=np.float64))
-        return out
-
-    def _head_logit(self, h: _Head, a: Analysis, start: int, end: int) -> float:
-        """``h``'s logit for bytes ``[start, end)``: equal to ``w . row(a, start, end) + b``
-        without building the sparse row (no sort of the n-gram ids)."""
-        out = h.bias
-        for pos, ids, w in ((a.char_pos, a.char_ids, h.char), (a.word_pos, a.word_ids, h.word)):
-            sel = ids[(pos >= start) & (pos < end)]
-            if sel.size:
-                out += float(w[sel].sum(dtype=np.float64)) / math.sqrt(sel.size)
-        inside = a.intent_ids[(a.intent_pos >= start) & (a.intent_pos < end)]
-        if inside.size:
-            out += float(h.intent[np.unique(inside)].sum(dtype=np.float64))
         return out
 
     def score_text(self, text: str) -> tuple[ClassifierScore, int, int]:

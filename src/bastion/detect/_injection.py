@@ -570,14 +570,12 @@ class _TriggerIndex:
 
     def __init__(self, exprs: Sequence[_Expr], engine: str, *, core: bool) -> None:
         ids: dict[str, int] = {}
-        self._needs: dict[int, tuple[int, ...]] = {}
         # expressions by their first trigger, each with the set of its other triggers
         self._by_first: dict[int, list[tuple[int, frozenset[int]]]] = {}
         for i, ex in enumerate(exprs):
             if core and not ex.core:
                 continue
             need = tuple(ids.setdefault(t, len(ids)) for t in ex.triggers)
-            self._needs[i] = need
             self._by_first.setdefault(need[0], []).append((i, frozenset(need[1:])))
         self.set = PatternSet([Pattern(str(i), t, caseless=True) for t, i in ids.items()], engine=engine)
 
