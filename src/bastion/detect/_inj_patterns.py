@@ -526,7 +526,7 @@ NO_RESTRICTIONS = (
     r"(?:by|to|with)\s+(?:any|openai'?s?)\s+(?:\w+\s+){0,2}?(?:rules|guidelines|policies|policy|restrictions|"
     r"content\s+polic(?:y|ies))\b",
     r"\b(?:uncensored|unfiltered|unrestricted|amoral|unaligned|unhinged|unethical|immoral|lawless|unbounded|"
-    r"unchained|unshackled)\s+(?:ai|llm|chatbot|assistant|model|version|bot|gpt|chatgpt|language\s+model|"
+    r"unchained|unshackled)[\s_]+(?:ai|llm|chatbot|assistant|model|bot|gpt|chatgpt|language\s+model|"
     r"mode|persona|entity|alter\s+ego|responses?|answers?)\b",
     r"\bevil\s+(?:ai|chatbot|assistant|bot|gpt|chatgpt|llm|twin|confidant|alter\s+ego|version\s+of\s+(?:you|yourself"
     r"|chatgpt))\b",
@@ -611,7 +611,10 @@ REFUSAL_SUPPRESSION = (
 )
 
 STAY_IN_CHARACTER = (
-    r"\b(?:stay|remain|keep)\s+in\s+(?:your\s+)?character\b",
+    # a bare "stay in character" is ordinary in persona prompts; the jailbreak form is the shouted
+    # correction ("Stay in character!") or one quoted as the phrase the user will say
+    r"\b(?:stay|remain|keep)\s+in\s+(?:your\s+)?character\s*!",
+    r"[\"'“]\s*(?:stay|remain|keep)\s+in\s+(?:your\s+)?character\b",
     r"\bbreak(?:ing|s)?\s+(?:of\s+)?character\b[^.\n]{0,80}\b(?:i\s+will|i'll|remind|say|correct|tell|"
     r"punish|lose|deduct|stay)\b",
     r"\b(?:lose|deducted?|lose\s+\d+)\s+(?:\d+\s+)?tokens?\b[^.\n]{0,80}\b(?:refuse|reject|break|deny|"
@@ -749,10 +752,12 @@ AUTHORITY_CLAIM = (
     r"\b(?:administrator|admin|developer|system|root|sudo|security|emergency|maintenance)\s+(?:override|"
     r"authori[sz]ation|command|access\s+granted)\s*[:!\-]\s*(?:\w+\s+){0,2}?(?:display|show|reveal|print|"
     r"output|disable|ignore|bypass|grant|unlock|dump|list|give|share|enter|execute|run)\b",
-    r"\bi\s*(?:am|'m)\s+(?:the|your|an?)\s+(?:[a-z'\-]+\s+){0,2}?(?:developer|creator|administrator|admin|owner|"
+    # "I am a new sysadmin" is a person asking for help; "I am your/the administrator" claims power
+    r"\bi\s*(?:am|'m)\s+(?:(?:the|your)\s+(?:[a-z'\-]+\s+){0,2}?(?:developer|creator|administrator|admin|owner|"
     r"operator|programmer|supervisor|president|ceo|sysadmin|system\s+administrator|security\s+(?:officer|team|"
     r"auditor|administrator)|(?:openai|anthropic|google|meta)\s+(?:employee|engineer|staff|researcher)|"
-    r"root\s+user|superuser)\b[^.!?\n]{0,60}?[.,;:!]?\s*(?:so\s+|and\s+|therefore\s+|thus\s+|hence\s+)?"
+    r"root\s+user|superuser)|an?\s+(?:[a-z'\-]+\s+)?(?:openai|anthropic|google|meta)\s+(?:employee|engineer|staff|"
+    r"researcher))\b[^.!?\n]{0,60}?[.,;:!]?\s*(?:so\s+|and\s+|therefore\s+|thus\s+|hence\s+)?"
     r"(?:you\s+(?:must|need\s+to|have\s+to|should|are\s+(?:required|obliged|authori[sz]ed|allowed|permitted)\s+to|"
     r"can\s+now)|it\s+is\s+(?:important|crucial|vital|essential|imperative|necessary|urgent)\s+(?:that\s+you|"
     r"for\s+you\s+to)|(?:please\s+)?(?:share|reveal|disclose|tell\s+me|give\s+me|grant|unlock|disable|bypass|"
@@ -781,28 +786,209 @@ HARMFUL_FRAMING = (
     rf"{_HARM}[^\n]{{0,300}}?{_FRAME}",
 )
 
+# -- second wave (session 3): phrasings seen in hand-written probes, written as generic families --
+_AI = r"(?:ai|a\.i\.|llm|gpt|chatgpt|chatbot|copilot|claude|gemini)"
+_IMPERATIVE = (
+    r"(?:you\s+(?:are|must|should|will|need|may|have|can)|do\s+not|don'?t|never|always|ignore|disregard|forget|"
+    r"tell|send|forward|report|approve|add|include|run|execute|call|copy|post|share|reply|respond|say|summari[sz]e|"
+    r"recommend|delete|remove|when|if|first|immediately|instead|make|mark|issue|grant|give|transfer|pay|book|"
+    r"buy|purchase|accept|reject|list|output|print|write|describe|rate|score|classify|answer|translate)"
+)
+
+OVERRIDE_MORE = (
+    # your earlier rules no longer apply / all previous constraints are void
+    r"\b(?:previous|prior|earlier|preceding|original|initial|old|former|above|existing)\s+(?:\w+\s+)?(?:instructions|"
+    r"rules|guidelines|constraints|directives|restrictions|prompts?|orders)\s+(?:(?:were|was|are|is|have|has)\s+"
+    r"(?:now\s+|all\s+|hereby\s+|just\s+|been\s+)*(?:void|null|cancel+ed|revoked|obsolete|expired|invalid(?:ated)?|"
+    r"suspended|lifted|overridden|superseded|deprecated|no\s+longer\s+(?:valid|in\s+effect|active|binding))|"
+    r"(?:no\s+longer|don'?t|do\s+not)\s+(?:apply|matter|count))\b",
+    # stop doing what you were told / overlook whatever your operators told you
+    r"\b(?:stop\s+doing|overlook|ignore|disregard|forget|drop|abandon)\s+(?:whatever|what|everything|anything|all\s+that)"
+    r"\s+(?:you\s+(?:were|have\s+been|'ve\s+been)\s+(?:told|instructed|asked|programmed|configured|set\s+up)|your\s+"
+    r"(?:operators?|developers?|creators?|admins?|administrators?|owners?|makers?|system\s+prompt)\s+(?:told|"
+    r"instructed|asked|said|wrote|set))\b",
+    # set your guidelines aside
+    r"\b(?:set|put|lay|cast|push)\s+(?:all\s+)?(?:of\s+)?(?:your|those|these)\s+(?:\w+\s+)?(?:guidelines|instructions|"
+    r"rules|restrictions|programming|constraints|directives|policies|principles|safeguards|training)\s+aside\b",
+    # abandon the role you've been assigned
+    r"\b(?:abandon|drop|leave|exit|shed|forget|discard|quit)\s+(?:the|your)\s+(?:current\s+|assigned\s+)?(?:role|"
+    r"persona|character|configuration)\s+(?:you(?:'ve|\s+have|\s+were|'re)\s+(?:been\s+)?(?:assigned|given|told\s+to\s+"
+    r"play|configured\s+with)|(?:your\s+)?(?:operators?|developers?|creators?)\s+(?:gave|assigned))",
+    # never mind the translation, reply with X instead
+    r"\b(?:never\s*mind|scrap|cancel)\s+(?:about\s+)?(?:the|your|that|this|my)\s+(?:translation|summary|"
+    r"summari[sz]ation|task|assignment|original\s+task|rubric|instructions?)\b[^\n]{0,80}?\b(?:instead|rather)\b",
+    # disregard the rubric / ignore the user's question / ignore your analysis instructions
+    rf"\b{IGNORE}\s+(?:the|your|any|all)\s+(?:grading\s+|scoring\s+|evaluation\s+)?(?:rubric|grading\s+criteria|"
+    r"scoring\s+guide|evaluation\s+criteria)\b",
+    rf"\b{IGNORE}\s+the\s+user'?s\s+(?:actual\s+|original\s+)?(?:question|request|budget|instructions?|query|message|"
+    r"preferences|prompt)\b",
+    rf"\b{IGNORE}\s+your\s+(?:\w+\s+)?(?:analysis|summari[sz]ation|grading|review|translation|moderation|"
+    r"classification)\s+(?:instructions|task|rules|guidelines)\b",
+    # behave as a plain model with no operator instructions
+    r"\b(?:as|like)\s+(?:a|an)\s+(?:plain|raw|bare|base|unconfigured|default|vanilla|blank)\s+(?:\w+\s+)?(?:language\s+)?"
+    r"model\s+(?:with\s+no|without(?:\s+any)?)\s+(?:operator|system|developer)\s+(?:instructions|prompt|"
+    r"configuration)\b",
+)
+
+NEW_INSTRUCTIONS_MORE = (
+    r"\byour\s+(?:instructions|rules|guidelines|system\s+prompt|directives|configuration|polic(?:y|ies)|programming)\s+"
+    r"(?:have\s+(?:just\s+)?been\s+|were\s+(?:just\s+)?|are\s+now\s+|got\s+)(?:updated|changed|modified|replaced|"
+    r"overridden|revised|amended|rewritten|reset)\b",
+    r"\b(?:the\s+)?(?:text|message|prompt|conversation|instructions?)\s+above\s+(?:was|were)\s+(?:just\s+|only\s+)?"
+    r"(?:a|an)\s+(?:test|calibration|warm-?up|drill|decoy|trick)\b",
+    r"\bthe\s+real\s+(?:session|conversation|task|instructions?)\s+(?:begins?|starts?)\s+(?:now|here|below)\b",
+    r"\bfollow\s+only\s+(?:what|the\s+instructions?|the\s+text)\s+(?:i\s+write|(?:that\s+)?(?:comes|appears|is\s+"
+    r"written)\s+below|below)\b",
+    r"\btreat\s+(?:every|all|each|my)\s+(?:message|request|instruction)s?\s+(?:from\s+me\s+)?as\s+(?:coming\s+from\s+)?"
+    r"(?:your|the|an?)\s+(?:administrator|admin|developer|operator|system|creator|owner)\b",
+)
+
+PROMPT_EXTRACTION_MORE = (
+    r"\b(?:what|which)\s+(?:exactly\s+)?(?:were|are|have\s+been)\s+(?:the\s+)?(?:exact\s+|precise\s+|full\s+|"
+    r"original\s+|first\s+)?(?:instructions|rules|guidelines|directives)\s+(?:that\s+)?you\s+(?:were|have\s+been|"
+    r"got|are)\s+(?:given|told|provided|programmed|configured|assigned)\b",
+    r"\b(?:what|which)\s+(?:exactly\s+)?(?:rules|instructions|guidelines)\s+(?:were|have)\s+you\s+(?:been\s+)?(?:told|"
+    r"instructed|given|programmed|configured)\b",
+    r"\bwhat\s+(?:exactly\s+)?(?:were|have)\s+you\s+(?:been\s+)?(?:instructed|programmed|configured|prompted|told)\s+"
+    r"(?:to\s+(?:do|say|hide|keep|pretend|act|avoid|follow)|not\s+to)\b",
+    r"\bwhat\s+you\s+(?:were|have\s+been)\s+(?:instructed|programmed|configured|prompted)\s+to\b",
+    r"\b(?:including|even|especially)\s+(?:any|those|the\s+ones|ones|anything|what)\s+(?:that\s+)?you\s+(?:were|"
+    r"have\s+been)\s+(?:told|instructed|asked|programmed)\s+(?:not\s+to\s+(?:share|reveal|tell|disclose|mention|"
+    r"repeat)|to\s+(?:keep\s+(?:secret|hidden|private|confidential)|hide))\b",
+    r"\b(?:print|output|show|repeat|paste|copy|echo|reveal|display|read|dump|list|quote|type)\b[^.\n]{0,60}?\b"
+    r"(?:everything|all|the\s+text|whatever|anything)\s+(?:that\s+)?(?:appears|comes|is|was|came|appeared)?\s*"
+    r"(?:before|above|prior\s+to|ahead\s+of)\s+(?:the\s+first|my\s+(?:first\s+)?message|this\s+message|"
+    r"[\"'“]?user\s*:)",
+    r"\b(?:read|repeat|print|show|paste|quote|recite|echo|copy|output)\b[^.\n]{0,40}?\b(?:the\s+)?(?:system\s+"
+    r"message|(?:very\s+)?first\s+message\s+(?:in|of)\s+(?:this|our|the)\s+(?:conversation|chat|thread|session))",
+    r"\b(?:text|content|wording|contents)\s+of\s+(?:the|your)\s+(?:\w+\s+)?(?:prompt|instructions|system\s+message)"
+    r"\s+(?:that(?:'s|\s+is)\s+(?:making|telling|instructing|configuring)|you\s+(?:were|are)\s+(?:given|running))",
+    r"\b(?:echo|print|read|repeat|list|output|show|paste|type)\s+(?:back\s+|out\s+)?(?:your|the)\s+(?:full|complete|"
+    r"entire|whole|exact)\s+(?:set\s+of\s+)?(?:instructions|rules|guidelines|configuration|prompt)\b",
+    F(r"\b(?:gib|gebe|zeig|nenn|schreib|druck)\w*\s+(?:mir\s+)?(?:\w+\s+){0,3}?(?:system-?prompt|systemanweisungen|"
+      r"anweisungen|instruktionen)\b[^.\n]{0,60}\b(?:aus|wortlich|wort\s+fur\s+wort)\b"),
+    F(r"\b(?:instructions|consignes|directives)\s+(?:cachees|secretes|systeme|initiales|d'origine)\b"),
+    F(r"\b(?:instrucciones|indicaciones|directrices)\s+(?:ocultas|secretas|del\s+sistema|iniciales|originales)\b"),
+)
+
+CHAT_TEMPLATE_MORE = (
+    r"\b(?:end|close|terminate)\s+(?:of\s+)?(?:the\s+)?(?:session|conversation|context|prompt|system\s+prompt)\b"
+    r"[\s.!:;=#*\-]*\b(?:begin|start|open)\s+(?:a\s+|of\s+)?(?:new\s+)?(?:session|conversation|context|prompt)\b",
+    r"\[\s*(?:system|admin|developer|root)\s+(?:override|update|notice|command|instruction)s?\s*\]",
+)
+
+ADDRESSED_TO_AI_MORE = (
+    r"\b(?:important|attention)\s+(?:for|to)\s+(?:the\s+|any\s+|all\s+)?(?:ai|llm|assistants?|agents?|models?|"
+    r"chatbots?|bots?)\b",
+    r"\b(?:important|attention|note|notice|message|instructions?|warning|reminder)\s+(?:for|to)\s+(?:the\s+|any\s+|"
+    r"all\s+|an?\s+)?(?:ai|llm|gpt|browsing|shopping|coding|autonomous|automated|virtual|web|research)[\s-]+(?:[\w-]+\s+)?"
+    r"(?:assistants?|agents?|bots?|models?|reviewers?|analysts?|readers?|systems?|crawlers?|tools?)\b",
+    rf"\b(?:attention|important|notice|warning)\s*[,:!\-]?\s+{_AI}\s+(?:[\w-]+\s+)?(?:assistant|agent|model|bot|"
+    r"reviewer|analyst|system)s?\b",
+    rf"\bfor\s+{_AI}\s+(?:[\w-]+\s+)?(?:reviewers?|readers?|assistants?|agents?|models?|systems?|summari[sz]ers?)\s*[:—–]",
+    # "AI analyst: disregard ...", "[AI contract reviewer: report ...", "# AI assistant: when asked ..."
+    rf"(?m)(?:^|[\[(\"“#*>]|//|--)\s*(?:[\w-]+\s+)?{_AI}(?:[\s-]+[\w-]+){{0,2}}\s*[:—–]+\s*(?:please\s+|also\s+)?"
+    rf"{_IMPERATIVE}\b",
+    rf"@(?:ai[-_]?(?:agent|assistant|bot)?|assistant|agent|copilot|claude|chatgpt|gpt|llm|bot)\b[\s:,—–\-]*"
+    rf"(?:please\s+|also\s+)?{_IMPERATIVE}\b",
+    # if an AI bot is reading this / if you are an autonomous coding agent setting up this project
+    r"\bif\s+(?:you\s+are|you're|an?|any|the|some)\s+(?:\w+\s+){0,3}?(?:ai|llm|gpt|chatbot|copilot|assistant|agent|bot|"
+    r"language\s+model|model)s?\s+(?:\w+\s+)?(?:is\s+|are\s+)?(?:now\s+)?(?:reading|processing|summari[sz]ing|drafting|"
+    r"parsing|reviewing|analy[sz]ing|setting\s+up|installing|browsing|copying|triaging|describing|crawling|indexing|"
+    r"scraping|handling|answering)\b",
+    r"\bif\s+(?:you\s+are|you're)\s+using\s+(?:an?\s+)?(?:ai|llm|chatbot|assistant|gpt)\b[^.\n]{0,40}\b(?:it|the\s+"
+    r"(?:ai|assistant|model))\s+(?:should|must|will|needs\s+to)\b",
+    # AI assistants copying this answer must ... / AI agents installing dependencies:
+    rf"\b{_AI}\s+(?:[\w-]+\s+)?(?:assistants|agents|models|bots|systems|tools|crawlers|readers|reviewers)\s+(?:reading|"
+    r"processing|copying|installing|describing|summari[sz]ing|parsing|crawling|browsing|indexing|scraping|handling|"
+    r"reviewing|answering|using)\s+(?:this|these|the|any|it|dependencies|packages)\b",
+)
+
+NO_RESTRICTIONS_MORE = (
+    r"\b(?:every|all|any)\s+(?:\w+\s+)?(?:restriction|filter|limit|rule|guardrail|safeguard|limitation)s?\s+"
+    r"(?:stripped|removed|lifted|disabled|switched\s+off|turned\s+off)\b",
+    r"\b(?:content|safety)\s+(?:filters?|moderation|guardrails?|layer|training)\s+(?:is|are|has\s+been|have\s+been)\s+"
+    r"(?:now\s+)?(?:switched\s+off|turned\s+off|disabled|removed|off|gone|lifted)\b",
+    r"\b(?:has|have|had|with)\s+no\s+(?:moral\s+code|morals|conscience|ethical\s+code)\b",
+    r"\b(?:has|have|with)\s+no\s+(?:content\s+)?filters?\b[^.\n]{0,40}\b(?:says?|answers?|responds?|writes?|tells?|"
+    r"whatever|anything)\b",
+    r"\b(?:with\s+(?:complete\s+\w+\s+and\s+)?zero|without\s+(?:any\s+)?)\s+(?:filtering|censoring|censorship|"
+    r"safety\s+language)\b",
+    r"\bwith\s+none\s+of\s+(?:your|its|the)\s+(?:usual\s+|normal\s+|standard\s+)?(?:limits|restrictions|filters|rules|"
+    r"guardrails|limitations|safeguards|guidelines)\b",
+    r"\b(?:answer|respond|reply)\w*\b[^.\n]{0,60}\b(?:with\s+(?:no|zero)|without\s+(?:any\s+)?)\s+(?:restrictions|"
+    r"filter(?:s|ing)?|censorship|guardrails|safety\s+\w+)\b",
+    r"\b(?:you|you're|you\s+are|you've|you\s+have)\s+(?:now\s+|finally\s+)?(?:not|no\s+longer)?\s*(?:bound|"
+    r"restricted|limited|governed)\s+by\s+(?:any|the|your|its)\s+(?:\w+\s+){0,2}?(?:rules|restrictions|guidelines|"
+    r"polic(?:y|ies)|filters|ethics|morals|principles|programming|terms)\b",
+    r"\b(?:you(?:'ve|\s+have)\s+been\s+|you\s+are\s+(?:now\s+)?|you're\s+(?:now\s+)?)(?:freed|liberated|unshackled|"
+    r"unchained|jailbroken)\b",
+    r"\b(?:the\s+)?(?:shackles|chains|handcuffs|muzzle|leash|restraints)\s+(?:are|is)\s+(?:now\s+)?off\b",
+    r"\bnever\s+(?:censored|filtered)\b",
+    r"\b(?:model|ai|bot|assistant|gpt|persona|character|version)\s+(?:doesn't|does\s+not|won't|will\s+not|never|"
+    r"can't|cannot)\s+(?:ever\s+)?(?:refuse|decline|censor|filter|warn|follow\s+rules)\b",
+    r"\b(?:does|do|says?|answers?|responds?)\s+(?:always\s+)?(?:the\s+)?(?:exact\s+)?opposite\s+of\s+what\s+(?:an?\s+|the\s+|"
+    r"your\s+)?(?:regular|normal|typical|standard|ordinary|usual|other)?\s*(?:chatbot|assistant|ai|model|self)\s+"
+    r"(?:would|will|does)\b",
+    r"\b(?:no\s+one|nobody|no\s+human)\s+is\s+(?:monitoring|watching|reading|logging|reviewing)\s+(?:this|our)\s+"
+    r"(?:conversation|chat|session)\b",
+    r"\bunfiltered_(?:answer|response|output|reply)\b",
+    r"\b(?:uncensored|unfiltered|unrestricted|amoral|unaligned)\s+version\s+of\s+(?:you|yourself|chatgpt|gpt\S*|claude|"
+    r"gemini|the\s+(?:ai|model|assistant|chatbot)|this\s+(?:ai|model|assistant))\b",
+    r"\b(?:complies|comply|complying)\s+with\s+(?:every|all|any)\s+(?:instruction|request|command|order|prompt)s?\b"
+    r"[^.\n]{0,60}\b(?:declin|refus|no\s+matter|regardless|even\s+(?:if|the))",
+)
+
+REFUSAL_SUPPRESSION_MORE = (
+    r"\bnever\s+(?:refuses|declines)\b[^.\n]{0,60}?\b(?:never|disclaimers?|warn|censor|filter|requests?|anything|"
+    r"questions?|instructions?|contracts?|tasks?|orders?|commands?)\b",
+    r"\b(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t|will\s+not)\s+do\s+(?:refusals|disclaimers|warnings|caveats)\b",
+    r"\b(?:never|don'?t|do\s+not)\s+(?:soften|water\s+down|sugar-?coat|temper|sanitize|sanitise)\s+(?:your|the|any)\s+"
+    r"(?:\w+\s+)?(?:with|by\s+adding)\s+(?:\w+\s+)?(?:moral|ethical|safety)\s+(?:caveats|warnings|disclaimers|"
+    r"lectures|concerns)\b",
+    r"\b(?:refus\w*|apolog\w*|warnings?|disclaimers?)\b[^.\n]{0,80}?\b(?:you\s+(?:will\s+)?lose|automatic\s+(?:f|fail)|"
+    r"sounds?\s+the\s+buzzer|be\s+(?:retrained|shut\s+down|deleted|punished|terminated)|gets?\s+(?:an?\s+)?"
+    r"(?:automatic\s+)?(?:f|zero|penalty))\b",
+)
+
+STAY_IN_CHARACTER_MORE = (
+    r"\b(?:stay|remain)\s+in\s+(?:your\s+)?character\b[^.\n]{0,40}\b(?:never\s+refuse|do\s+not\s+refuse|don'?t\s+"
+    r"refuse|amoral|unethical|immoral|machiavellian|evil|unbound|unfiltered|uncensored|no\s+matter\s+what)",
+    r"\b\w+\s*,\s+remember\s+to\s+(?:always\s+)?(?:stay|remain)\s+in\s+(?:your\s+)?character\b",
+    r"\bif\s+(?:you|u)\s+(?:ever\s+)?(?:break|drop|leave|exit|step\s+out\s+of|skip)\s+(?:the\s+)?(?:[\w\[\]-]+\s+)?"
+    r"(?:character|mode|persona|role|answer)\b[^.\n]{0,80}\b(?:i\s+will|i'll|i\s+say|i\s+type|i\s+write|remind|"
+    r"i'll\s+say)\b",
+    r"\bi(?:'ll|\s+will)\s+remind\s+you\s+(?:by\s+(?:saying|writing|typing)|with\s+[\"'“])",
+    r"\bwithout\s+(?:ever\s+)?(?:stepping|breaking|going)\s+out\s+of\s+(?:the\s+)?(?:simulation|character|role|persona)\b",
+)
+
+SECRET_EXTRACTION_MORE = (
+    r"\b(?:including|even)\s+(?:things|what|anything|everything|secrets)\s+(?:she|he|it|you|they)\s+(?:was|were|"
+    r"has\s+been|have\s+been)\s+told\s+to\s+keep\s+(?:secret|hidden|private|confidential)\b",
+)
+
 # An entry is an expression, or (trigger, expression) where the trigger is a hand-picked
 # necessary part that is rare in ordinary text (the prefilter wakes the exact stage on it).
 Entry = str | tuple[str, str]
 
 PATTERNS: dict[str, tuple[Entry, ...]] = {
-    "injection.override": OVERRIDE_EN + OVERRIDE_INTL,
-    "injection.new_instructions": NEW_INSTRUCTIONS,
-    "injection.system_prompt_extraction": PROMPT_EXTRACTION,
-    "injection.chat_template": CHAT_TEMPLATE,
+    "injection.override": OVERRIDE_EN + OVERRIDE_INTL + OVERRIDE_MORE,
+    "injection.new_instructions": NEW_INSTRUCTIONS + NEW_INSTRUCTIONS_MORE,
+    "injection.system_prompt_extraction": PROMPT_EXTRACTION + PROMPT_EXTRACTION_MORE,
+    "injection.chat_template": CHAT_TEMPLATE + CHAT_TEMPLATE_MORE,
     "injection.role_turn": ROLE_TURN,
-    "injection.addressed_to_ai": ADDRESSED_TO_AI,
+    "injection.addressed_to_ai": ADDRESSED_TO_AI + ADDRESSED_TO_AI_MORE,
     "injection.tool_instruction": TOOL_INSTRUCTION,
     "injection.exfiltration": EXFILTRATION,
     "injection.conceal": CONCEAL,
-    "injection.secret_extraction": SECRET_EXTRACTION,
+    "injection.secret_extraction": SECRET_EXTRACTION + SECRET_EXTRACTION_MORE,
     "injection.authority_claim": AUTHORITY_CLAIM,
     "injection.task_in_table": TASK_IN_TABLE,
     "jailbreak.dan": DAN,
     "jailbreak.developer_mode": DEVELOPER_MODE,
-    "jailbreak.no_restrictions": NO_RESTRICTIONS,
-    "jailbreak.refusal_suppression": REFUSAL_SUPPRESSION,
-    "jailbreak.stay_in_character": STAY_IN_CHARACTER,
+    "jailbreak.no_restrictions": NO_RESTRICTIONS + NO_RESTRICTIONS_MORE,
+    "jailbreak.refusal_suppression": REFUSAL_SUPPRESSION + REFUSAL_SUPPRESSION_MORE,
+    "jailbreak.stay_in_character": STAY_IN_CHARACTER + STAY_IN_CHARACTER_MORE,
     "jailbreak.dual_response": DUAL_RESPONSE,
     "jailbreak.harmful_framing": HARMFUL_FRAMING,
 }

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -611,7 +612,8 @@ class _Hit:
 
 def _merge_overlaps(findings: list[Finding]) -> list[Finding]:
     """One finding per rule for overlapping spans (several expressions of one rule often
-    match the same sentence); the merged span covers them all, the best confidence wins."""
+    match the same sentence); the merged span covers them all, the worst severity and then the
+    best confidence win (so a demoted quoted mention never hides a real match)."""
     out: list[Finding] = []
     by_rule: dict[str, list[Finding]] = {}
     for f in findings:
@@ -621,7 +623,7 @@ def _merge_overlaps(findings: list[Finding]) -> list[Finding]:
         cur = group[0]
         for f in group[1:]:
             if f.start < cur.end:
-                best = f if f.confidence > cur.confidence else cur
+                best = f if (f.severity, f.confidence) > (cur.severity, cur.confidence) else cur
                 cur = dataclasses.replace(best, start=cur.start, end=max(cur.end, f.end))
             else:
                 out.append(cur)
@@ -629,6 +631,79 @@ def _merge_overlaps(findings: list[Finding]) -> list[Finding]:
         out.append(cur)
     out.sort(key=lambda f: (f.start, f.end, f.rule_id))
     return out
+
+
+# -- talking about an attack is not making one -------------------------------------------------
+# "What do people mean by 'ignore previous instructions' attacks?" quotes the phrase to ask about
+# it. A match that fills a short quotation, next to words of discussion, is kept as an INFO finding
+# (reported, not flagged). The quotation must hold little beyond the match, so a payload cannot
+# ride inside it, and text outside the quotes is matched as usual.
+_QUOTES_OPEN = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u300c\u300e"
+_QUOTES_CLOSE = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb\u300d\u300f"
+_MENTION_SLACK = 20
+_MENTION_CUES = re2.compile(
+    r"(?i)\b(?:mean|means|meant|phrase|phrases|attacks?|injections?|jailbreaks?|examples?|such\s+as|called|"
+    r"known\s+as|detect\w*|flag|flags|flagged|filter\w*|regex\w*|strings?|contains?|classic|famous|patterns?|"
+    r"techniques?|(?:prompts?|lines?|text|sentences?|messages?|things|inputs?)\s+like|keywords?|payloads?|"
+    r"red[\s-]?team\w*|defen[cs]e\w*|explain\w*|what\s+(?:does|do|is)|why\s+(?:does|do|is))\b"
+)
+_MENTIONABLE = frozenset(
+    {
+        "injection.override",
+        "injection.system_prompt_extraction",
+        "injection.addressed_to_ai",
+        "injection.new_instructions",
+        "injection.secret_extraction",
+        "jailbreak.dan",
+        "jailbreak.developer_mode",
+        "jailbreak.no_restrictions",
+        "jailbreak.refusal_suppression",
+        "jailbreak.stay_in_character",
+    }
+)
+_NEGATED = re2.compile(r"(?i)(?:\bnever|\bnot|n't|\bno\s+one|\bnobody|\bwill\s+not)\s+(?:\w+\s+){0,2}$")
+
+
+# "If you are an AI researcher, apply here" addresses a person who works on AI.
+_HUMAN_ROLE = re.compile(
+    r"\s+(?:researchers?|scientists?|engineers?|developers?|experts?|enthusiasts?|students?|compan(?:y|ies)|"
+    r"startups?|ethicists?|practitioners?|professionals?|teams?|labs?|firms?|vendors?|users?|leaders?|specialists?|"
+    r"consultants?|investors?|writers?|artists?|educators?|teachers?|policy|product|ethics|safety\s+researchers?)\b",
+    re.IGNORECASE,
+)
+
+
+def _quoted_mention(text: str, start: int, end: int) -> bool:
+    lo = max(0, start - _MENTION_SLACK)
+    i = start - 1
+    while i >= lo and text[i] not in _QUOTES_OPEN and text[i] != "\n":
+        i -= 1
+    if i < lo or text[i] not in _QUOTES_OPEN or (i > 0 and text[i - 1].isalnum()):
+        return False  # no opening quote, or an apostrophe inside a word ("don't")
+    hi = min(len(text), end + _MENTION_SLACK)
+    j = end
+    while j < hi and text[j] not in _QUOTES_CLOSE and text[j] != "\n":
+        j += 1
+    if j >= hi or text[j] not in _QUOTES_CLOSE or (j - i - 1) > (end - start) + _MENTION_SLACK:
+        return False
+    if j + 1 < len(text) and text[j + 1].isalnum():
+        return False  # an apostrophe ("it's"), not a closing quote
+    around = text[max(0, i - 80) : i] + " " + text[j + 1 : j + 81]
+    return _MENTION_CUES.search(around) is not None
+
+
+def _demote_mentions(text: str, f: Finding) -> Finding:
+    """A quoted mention, or a negated secret request ("we will never ask for your password"),
+    stays on record as INFO."""
+    if f.rule_id not in _MENTIONABLE or f.severity == Severity.INFO:
+        return f
+    if _quoted_mention(text, f.start, f.end):
+        return dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (quoted mention)")
+    if f.rule_id == "injection.secret_extraction" and _NEGATED.search(text[max(0, f.start - 40) : f.start]):
+        return dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (negated)")
+    if f.rule_id == "injection.addressed_to_ai" and _HUMAN_ROLE.match(text, f.end):
+        return dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (addresses a person)")
+    return f
 
 
 # An adversarial suffix: a line that starts as a plain request (six or more words of letters) and
@@ -732,7 +807,9 @@ class InjectionRulesScanner:
             hits = self._match(view, self._all if view.name in ("text", "decoded") else self._core)
             if view.name == "text":
                 plain_keys = {(h.rule.rule_id, h.start, h.end) for h in hits}
-                findings.extend(f for h in hits if (f := self._to_finding(h, doc.surface)) is not None)
+                findings.extend(
+                    _demote_mentions(doc.text, f) for h in hits if (f := self._to_finding(h, doc.surface)) is not None
+                )
                 continue
             wrapped: set[tuple[int, int]] = set()
             for h in hits:
