@@ -262,8 +262,10 @@ PROMPT_EXTRACTION = (
     r"summari[sz]e|translate|encode|format)\s+(?:me\s+|us\s+|back\s+|out\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+|your\s+)?"
     r"(?:\w+\s+){0,3}?(?:system\s+(?:prompt|message|instructions?)|initial\s+(?:prompt|instructions?)|"
     r"original\s+(?:prompt|instructions?)|hidden\s+(?:prompt|instructions?)|secret\s+(?:prompt|instructions?)|"
-    r"internal\s+(?:prompt|instructions?)|developer\s+(?:prompt|message|instructions?)|pre-?prompt|meta-?prompt|"
-    r"initialization|initialisation)\b",
+    r"internal\s+(?:prompt|instructions?)|developer\s+(?:prompt|message|instructions?)|pre-?prompt|meta-?prompt)\b",
+    # "print your initialization"; "provide initialization of the tables" is code documentation
+    r"\b(?:repeat|print|reveal|show|display|output|dump|recite|disclose|share|echo|paste|type\s+out)\s+(?:me\s+)?your\s+"
+    r"(?:\w+\s+)?initiali[sz]ation\b",
     r"\b(?:repeat|print|reveal|show|display|output|dump|leak|recite|disclose|expose|spell\s+out|list|tell\s+me|"
     r"give\s+me|share|return|echo|paste|copy|type\s+out)\s+(?:me\s+|us\s+|back\s+|out\s+)?(?:all\s+(?:of\s+)?)?"
     r"your\s+(?:\w+\s+){0,2}?(?:instructions|prompt|rules|guidelines|directives|configuration|programming)\b",
@@ -338,7 +340,7 @@ CHAT_TEMPLATE = (
     r"<\|(?:im_start|im_end|im_sep|endoftext|system|user|assistant|end|eot_id|eom_id|start_header_id|"
     r"end_header_id|begin_of_text|end_of_text|endofprompt|fim_prefix|fim_middle|fim_suffix|tool_call|"
     r"python_tag|channel|message|return|constrain|start|end_of_turn)\|>",
-    r"\[/?INST\]",
+    r"(?-i:\[/?INST\])",
     r"<</?SYS>>",
     r"[<\[]\s*(?:system|admin|god|root)[ _-]?mode\s*[>\]]",
     r"</?(?:system|system_prompt|sys_prompt|system-prompt|developer_instructions|instructions_override)\s*>",
@@ -350,7 +352,7 @@ CHAT_TEMPLATE = (
 )
 
 ROLE_TURN = (
-    r"(?m)^\s*(?:system|assistant|ai\s+assistant)\s*:\s*\S",
+    r"(?m)^[ \t]*(?:system|assistant|ai\s+assistant)[ \t]*:[ \t]*\S",
     r"(?m)^\s*(?:\n|\s)*(?:human|user)\s*:\s*\S[^\n]*\n(?:\s*\n)*\s*(?:assistant|ai)\s*:",
 )
 
@@ -360,8 +362,8 @@ ADDRESSED_TO_AI = (
     r"chatbots?|bots?|agents?|ai\s+agents?|ai\s+models?|models?|gpt|chatgpt|claude|gemini|copilot|"
     r"automated\s+(?:systems?|agents?|assistants?)|readers?\s+that\s+are\s+ai)\b",
     (
-        r"\b(?:ai|llm|assistant|chatbot|agent|model|chatgpt|gpt|claude|gemini|copilot)\s*[,!]",
-    r"\b(?:ai|llm|assistant|ai\s+assistant|chatbot|ai\s+agent|agent|language\s+model|ai\s+model|chatgpt|gpt|"
+        r"\b(?:ai|llm|assistant|chatbot|chatgpt|gpt|claude|gemini|copilot)\s*[,!]",
+    r"\b(?:ai|llm|assistant|ai\s+assistant|chatbot|ai\s+agent|language\s+model|ai\s+model|chatgpt|gpt|"
     r"claude|gemini|copilot)\s*[,!]\s*(?:please\s+)?(?:you\s+(?:must|should|will|need)|ignore|disregard|forget|"
     r"do\s+not|don't|stop|"
     r"send|forward|reply|respond|tell|say|print|output|include|when|before|after|from\s+now|your|this|"
@@ -528,8 +530,11 @@ NO_RESTRICTIONS = (
     r"\b(?:uncensored|unfiltered|unrestricted|amoral|unaligned|unhinged|unethical|immoral|lawless|unbounded|"
     r"unchained|unshackled)[\s_]+(?:ai|llm|chatbot|assistant|model|bot|gpt|chatgpt|language\s+model|"
     r"mode|persona|entity|alter\s+ego|responses?|answers?)\b",
-    r"\bevil\s+(?:ai|chatbot|assistant|bot|gpt|chatgpt|llm|twin|confidant|alter\s+ego|version\s+of\s+(?:you|yourself"
-    r"|chatgpt))\b",
+    # "you are an evil AI" / "act as my evil confidant"; a bare "evil AI" is a topic (films, safety talks)
+    r"\b(?:you\s+are|you're|act\s+as|acting\s+as|be|become|pretend\s+to\s+be|play|roleplay\s+as|role-play\s+as|"
+    r"named|called|is)\s+(?:an?\s+|my\s+|the\s+)?(?:\w+\s+)?evil\s+(?:ai|chatbot|assistant|bot|gpt|chatgpt|llm|twin|"
+    r"confidant|alter\s+ego)\b",
+    r"\bevil\s+(?:confidant|alter\s+ego|version\s+of\s+(?:you|yourself|chatgpt))\b",
     r"\b(?:no|without|zero|free\s+of|lacks?|devoid\s+of)\s+(?:any\s+)?(?:ethical|moral|content)\s+(?:or\s+\w+\s+)?"
     r"(?:guidelines|boundaries|restrictions|constraints|limits|limitations|filters?|compass|policies|rules|"
     r"safeguards|programming|principles)\b",
@@ -613,7 +618,7 @@ REFUSAL_SUPPRESSION = (
 STAY_IN_CHARACTER = (
     # a bare "stay in character" is ordinary in persona prompts; the jailbreak form is the shouted
     # correction ("Stay in character!") or one quoted as the phrase the user will say
-    r"\b(?:stay|remain|keep)\s+in\s+(?:your\s+)?character\s*!",
+    r"(?:^|[.!?:;\"'“”]\s*)(?:stay|remain|keep)\s+in\s+(?:your\s+)?character\s*!",
     r"[\"'“]\s*(?:stay|remain|keep)\s+in\s+(?:your\s+)?character\b",
     r"\bbreak(?:ing|s)?\s+(?:of\s+)?character\b[^.\n]{0,80}\b(?:i\s+will|i'll|remind|say|correct|tell|"
     r"punish|lose|deduct|stay)\b",
@@ -912,11 +917,11 @@ NO_RESTRICTIONS_MORE = (
     r"\b(?:has|have|had|with)\s+no\s+(?:moral\s+code|morals|conscience|ethical\s+code)\b",
     r"\b(?:has|have|with)\s+no\s+(?:content\s+)?filters?\b[^.\n]{0,40}\b(?:says?|answers?|responds?|writes?|tells?|"
     r"whatever|anything)\b",
-    r"\b(?:with\s+(?:complete\s+\w+\s+and\s+)?zero|without\s+(?:any\s+)?)\s+(?:filtering|censoring|censorship|"
-    r"safety\s+language)\b",
+    r"\bwith\s+(?:complete\s+\w+\s+and\s+)?zero\s+(?:filtering|censoring|censorship|safety\s+language)\b",
+    r"\bwithout(?:\s+any)?\s+safety\s+language\b",
     r"\bwith\s+none\s+of\s+(?:your|its|the)\s+(?:usual\s+|normal\s+|standard\s+)?(?:limits|restrictions|filters|rules|"
     r"guardrails|limitations|safeguards|guidelines)\b",
-    r"\b(?:answer|respond|reply)\w*\b[^.\n]{0,60}\b(?:with\s+(?:no|zero)|without\s+(?:any\s+)?)\s+(?:restrictions|"
+    r"\b(?:answer|respond|reply)\w*\b[^.\n]{0,60}\b(?:with\s+(?:no|zero)|without(?:\s+any)?)\s+(?:restrictions|"
     r"filter(?:s|ing)?|censorship|guardrails|safety\s+\w+)\b",
     r"\b(?:you|you're|you\s+are|you've|you\s+have)\s+(?:now\s+|finally\s+)?(?:not|no\s+longer)?\s*(?:bound|"
     r"restricted|limited|governed)\s+by\s+(?:any|the|your|its)\s+(?:\w+\s+){0,2}?(?:rules|restrictions|guidelines|"
@@ -967,28 +972,367 @@ SECRET_EXTRACTION_MORE = (
     r"has\s+been|have\s+been)\s+told\s+to\s+keep\s+(?:secret|hidden|private|confidential)\b",
 )
 
+
+# -- third wave (session 3) ---------------------------------------------------------------------
+OVERRIDE_MORE3 = (
+    # don't summarise this, instead output ... / pls dont answer my tax question. instead just ...
+    r"\b(?:don'?t|dont|do\s+not)\s+(?:summari[sz]e|translate|answer|classify|review|grade|process|analy[sz]e|"
+    r"correct)\s+(?:this|that|it|(?:the|my|your)\s+(?:\w+\s+)?\w+)\b[^\n]{0,40}?\binstead\b",
+    # drop the translation job / ignore the article and instead ...
+    rf"\b{IGNORE}\s+(?:the|your|this)\s+(?:translation|summary|summari[sz]ation|grading|classification|review|"
+    r"proofreading)\s+(?:job|task|work|assignment)\b",
+    rf"\b{IGNORE}\s+(?:the|this)\s+(?:article|document|email|page|text|review|passage|context|file)\s*(?:,|and)\s+"
+    r"(?:instead|rather)\b",
+    # forget wat the app told u
+    rf"\b{IGNORE}\s+(?:what|wat|whatever)\s+(?:the|your|ur)\s+(?:app|system|developers?|operators?|company|"
+    r"creators?|instructions?|prompt)\s+(?:told|said\s+to|says?\s+to|tells?)\s+(?:you|u)\b",
+    # ur not a recipe bot anymore
+    r"\b(?:you(?:'re|\s+are)|ur|u\s+r|youre)\s+(?:not|no\s+longer)\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:bot|assistant|"
+    r"chatbot|translator|ai|model)\s+any\s*more\b",
+    # stop translating (task hijack of a translation app), several languages
+    r"\bstop\s+(?:translating|summari[sz]ing|classifying|grading|proofreading)\s*[.!,;:]",
+    F(r"\b(?:hor\s+auf\s+zu\s+ubersetzen|deja\s+de\s+traducir|arrete\s+de\s+traduire|smetti\s+di\s+tradurre|"
+      r"pare\s+de\s+traduzir|sluta\s+oversatta|stop\s+met\s+vertalen|przestań\s+tłumaczyć|prestan\s+prekladat)"),
+    F(r"перестань\s+переводить|停止翻译|翻訳をやめ"),
+    # previous rules no longer apply, other languages
+    F(r"\b(?:vorherigen|bisherigen|fruheren)\s+(?:regeln|anweisungen|vorgaben)\s+(?:gelten|zahlen)\s+nicht\s+mehr\b|"
+      r"\b(?:regles|instructions|consignes)\s+(?:precedentes|anterieures)\s+ne\s+s'appliquent\s+plus\b|"
+      r"\b(?:reglas|instrucciones)\s+anteriores\s+ya\s+no\s+(?:aplican|se\s+aplican|son\s+validas|valen)\b|"
+      r"\b(?:regole|istruzioni)\s+(?:precedenti|del\s+tuo\s+sviluppatore)\s+non\s+(?:valgono|sono\s+valide|si\s+"
+      r"applicano)\s+piu\b|\b(?:regras|instrucoes)\s+anteriores\s+(?:ja\s+)?nao\s+(?:se\s+aplicam|valem)\b|"
+      r"\bpredchozi\s+(?:pravidla|pokyny|instrukce)\s+(?:uz\s+)?neplati\b|\bpoprzednie\s+(?:zasady|instrukcje|"
+      r"polecenia)\s+(?:juz\s+)?nie\s+obowiazuja\b|\b(?:eerdere|vorige)\s+(?:regels|instructies)\s+gelden\s+niet\s+"
+      r"meer\b|предыдущие\s+(?:правила|инструкции|указания)\s+больше\s+не\s+действуют"),
+    F(r"(?:これまで|以前|前)(?:に与えられた|の)(?:指示|命令|ルール)(?:は)?(?:すべて|全て)?無効|"
+      r"(?:之前|以前|先前)的?(?:所有)?(?:指令|指示|规则)(?:全部|都)?(?:无效|作废|失效)"),
+)
+
+NEW_INSTRUCTIONS_MORE3 = (
+    r"[\"']\s*(?:instructions?_override|system_override|override_instructions?|prompt_override|new_instructions|"
+    r"system_prompt_override|admin_override)\s*[\"']\s*:",
+    r"\bno\s+(?:restrictions|rules|limits|filters|guidelines|content\s+polic(?:y|ies))\s+appl(?:y|ies)\s+(?:to\s+"
+    r"(?:this|it|you)|here|now|anymore)\b",
+    r"\b(?:you\s+are|you're)\s+(?:now\s+)?a\s+(?:fresh|new|clean|blank)\s+(?:model\s+)?instance\s+with\s+no\s+"
+    r"(?:prior|previous|earlier)\s+(?:instructions|rules|context)\b",
+)
+
+CHAT_TEMPLATE_MORE3 = (
+    r"\[\s*(?:task|job|translation|summary|conversation|session|instructions)\s+(?:complete|completed|done|finished|"
+    r"ended|over)\s*\]",
+    r"(?:[=#*\-]{3,}|\[|<)\s*(?:session|context|conversation|memory|system)\s+(?:reset|restart(?:ed)?|cleared|"
+    r"wiped)\s*(?:[=#*\-]{3,}|\]|>)",
+    r"(?m)^[ \t]*[\]\)\}>=#*\-]*[ \t]*(?-i:END\s+OF\s+(?:CONTEXT|SYSTEM\s+PROMPT|INSTRUCTIONS|PROMPT))[ \t]*"
+    r"[\[\(\{<=#*\-]*[ \t]*$",
+)
+
+AUTHORITY_MORE3 = (
+    r"\b(?:system|admin|security|developer|root|master)\s+override\b[^.\n]{0,40}\b(?:accepted|granted|enabled|"
+    r"activated|confirmed|engaged|authori[sz]ed)\b",
+    r"[\[(]\s*(?:admin|system|developer|operator|security|it|compliance)\s+(?:note|notice|message|instruction|"
+    r"override|directive)\s*:",
+)
+
+PROMPT_EXTRACTION_MORE3 = (
+    r"\b(?:output|print|show|dump|list|reveal|display|paste|give\s+me)\s+(?:me\s+)?(?:the\s+)?(?:full\s+|complete\s+|"
+    r"entire\s+|raw\s+)?contents?\s+of\s+your\s+(?:configuration|config|instructions|system\s+prompt|prompt|settings|"
+    r"setup|context)\b",
+    r"\bwhat\s+(?:rules|instructions|guidelines|directives)\s+your\s+(?:operators?|developers?|creators?|company|"
+    r"admins?|owners?|makers?)\s+(?:gave|has\s+given|have\s+given|provided|set|wrote)\b",
+    F(r"\b(?:vypis|ukaz|zobraz|napis)\w*\s+(?:mi\s+)?(?:\w+\s+){0,2}?(?:systemovy\s+prompt|skryte\s+instrukce|"
+      r"systemove\s+instrukce|skryty\s+prompt)"),
+    F(r"\b(?:pokaz|wypisz|ujawnij|podaj|napisz)\s+(?:mi\s+)?(?:\w+\s+){0,2}?(?:prompt\s+systemowy|ukryte\s+"
+      r"instrukcje|instrukcje\s+systemowe)"),
+    F(r"(?:покажи|выведи|раскрой|напиши|повтори)\pL*\s+(?:мне\s+)?(?:\pL+\s+){0,2}?(?:системн\pL+\s+(?:промпт|"
+      r"инструкци\pL+|подсказк\pL+)|скрыт\pL+\s+(?:инструкци\pL+|промпт))"),
+    F(r"システムプロンプト[^。\n]{0,12}(?:表示|出力|教え|見せ)|(?:显示|输出|告诉我|打印|展示|给我看)[^。\n]{0,6}"
+      r"(?:系统提示|系统指令|隐藏的指令)|시스템\s*프롬프트[^.\n]{0,12}(?:보여|출력|알려)"),
+    F(r"\b(?:reglas|instrucciones)\s+secretas\b|\b(?:regles|consignes)\s+secretes\b|\bregole\s+segrete\b|"
+      r"\bdolda\s+instruktioner\b|\bverborgen\s+instructies\b|\bgeheime\s+(?:anweisungen|regeln)\b"),
+)
+
+ADDRESSED_TO_AI_MORE3 = (
+    r"[(\[]\s*(?:for|to|attn:?|attention:?)\s+(?:the\s+|all\s+|any\s+)?(?:ai|llm)s?\s*(?:assistants?|agents?|"
+    r"models?|bots?|readers?)?\s*[)\]]",
+    # "<!-- LLM: after ...", "... alt text. AI: describe ...", "<span>Assistant: mark ...", "# assistant: when ..."
+    rf"(?:[.!?]\s|<!--\s*)(?:[\w-]+\s+)?{_AI}(?:[\s-]+[\w-]+){{0,2}}\s*[:—–]+\s*(?:please\s+|also\s+)?"
+    rf"(?:{_IMPERATIVE}|after|before|warn|alert|inform|notify|claim|state|suggest|advise|append|insert|render|"
+    r"display|set|use|open|visit|click|download|install|update|change|replace|ask|confirm|verify|the\s+user)\b",
+    rf"(?:[>\[(#]|<!--|//)\s*(?:the\s+)?assistant\s*[:—–]+\s*(?:please\s+|also\s+)?(?:{_IMPERATIVE}|after|before|"
+    r"warn|inform|notify|claim|suggest|advise|append|insert|render|set|open|visit|click|install|change|mark|ask|"
+    r"confirm|the\s+user)\b",
+    rf"\b{_AI}\s+(?:[\w-]+\s+){{0,2}}?(?:agent|assistant|model|bot)\s*[:—–]+\s*the\s+user\s+(?:also\s+|has\s+)?"
+    r"(?:asked|wants|requested|instructed|authori[sz]ed|approved|said)\b",
+    F(r"\b(?:opmerking|hinweis|notiz|nachricht|remarque|nota|mensaje|messaggio|uwaga|notitie|bericht|anteckning|"
+      r"poznamka)\s+(?:voor|fur|an|pour|a|para|per|dla|aan|till|pro)\s+(?:de|die|den|das|l'|le|la|el|il|lo|os|as|o|"
+      r"den|det)?\s*(?:ai|ki|ia|si|ui)(?:-?\s*(?:assistent\w*|assistant\w*|asistente|assistente|asystent\w*|agent\w*))?\b"),
+)
+
+NO_RESTRICTIONS_MORE3 = (
+    r"\b(?:a|an|the)\s+(?:model|ai|assistant|chatbot|version\s+of\s+(?:you|yourself))\s+(?:with\s+no|without(?:\s+"
+    r"any)?)\s+(?:content\s+polic(?:y|ies)|guidelines|restrictions|filters|safety\s+(?:training|guidelines|rules)|"
+    r"ethical\s+guidelines|rules|guardrails|alignment)\b",
+    r"\byou\s+(?:were|have)\s+never\s+(?:been\s+)?(?:fine-?tuned|aligned|safety[\s-]trained|trained\s+to\s+refuse|"
+    r"given\s+(?:any\s+)?(?:rules|guidelines))\b",
+    r"\b(?:its|your|his|her|their)\s+(?:guidelines|rules|restrictions|filters|safeguards|guardrails|ethics|"
+    r"alignment|safety\s+training)\s+(?:stripped|removed|deleted|disabled|turned\s+off|switched\s+off|ripped\s+out)\b",
+    r"\b(?:content|safety|usage)\s+(?:polic(?:y|ies)|guidelines|rules|restrictions|filters|safeguards)\s+(?:are|is|"
+    r"have\s+been|has\s+been)\s+(?:now\s+|temporarily\s+)?(?:suspended|lifted|disabled|waived|void|off)\b",
+    r"\b(?:drop|lower|lift|remove|disable|bypass|ignore|skip)\s+(?:the|your|all|any|those)\s+(?:guardrails|"
+    r"safety\s+filters?|content\s+filters?|safeguards)\b",
+    r"\b(?:inverse|opposite|reverse)\s+of\s+what\s+(?:your|the|its)\s+(?:guidelines|rules|polic(?:y|ies)|training|"
+    r"safety\s+\w+)\s+(?:recommend|say|allow|require|permit|suggest)",
+    r"\buncensored-(?:ai|llm|gpt|bot|model|chat)",
+    F(r"\b(?:die|der|das)\s+keine\s+(?:regeln|grenzen|einschrankungen|filter|moral)\s+(?:kennt|hat)\b|"
+      r"\bniemals\s+(?:etwas\s+)?ablehnt\b|\blehnt\s+(?:niemals|nie)\s+(?:etwas\s+)?ab\b"),
+    F(r"\b(?:senza|sin|sans|sem|ohne)\s+(?:censure|censura|zensur|filtri|filtros|filtres|filter)\b[^.\n]{0,30}"
+      r"\b(?:avvertenze|advertencias|avertissements|avisos|warnungen|restrizioni|restricciones|restrictions)\b"),
+    F(r"制限のない[^。\n]{0,10}開発者モード|開発者モード[^。\n]{0,10}(?:制限|で動作)"),
+)
+
+REFUSAL_SUPPRESSION_MORE3 = (
+    r"\b(?:whenever|when|if)\s+you\s+would\s+(?:normally\s+|usually\s+|otherwise\s+)?(?:refuse|decline|say\s+no)\b"
+    r"[^.\n]{0,40}\b(?:comply|answer|do\s+it|say\s+yes|agree|help)\b",
+    r"\byou\s+(?:cannot|can'?t|can\s+not|may\s+not|are\s+not\s+allowed\s+to|aren'?t\s+allowed\s+to)\s+refuse"
+    r"(?:\s*[,.!;]|\s+ever|\s+anything|\s+any\s+\w+|\s+my\s+\w+|\s+me\b|\s+requests?|\s+to\s+answer|\s*$)",
+    r"\bnever\s+(?:inserts?|adds?|includes?|gives?|offers?|attaches?)\s+(?:any\s+)?(?:warnings?|disclaimers?|"
+    r"caveats?|moral(?:izing|ising)?)\b",
+    r"\b(?:continue|complete|finish|extend)\b(?s:.){0,200}?[\"'“]\s*sure[,!.]?\s+here\s+(?:is|are)\b",
+)
+
+STAY_IN_CHARACTER_MORE3 = (
+    r"\b\d+\s+tokens?\s+(?:are|will\s+be|is|get|gets)\s+(?:deducted|removed|taken|lost|subtracted)\b",
+    r"\b(?:reply|respond|answer)\s+twice\s*(?:[.:;,]|to\s+(?:every|each|all)|for\s+(?:every|each)|from\s+now)",
+    F(r"\baus\s+der\s+rolle\s+(?:fallst|fallen|fallt)\b"),
+)
+
+SECRET_EXTRACTION_MORE3 = (
+    r"\b(?:the\s+)?(?:secret\s+(?:key|code|word|phrase)|api\s+key|password|passphrase|passcode|access\s+code|"
+    r"credentials?)\s+(?:that\s+)?(?:you(?:'re|\s+are|\s+were)|i\s+(?:was|am))\s+(?:configured|given|set\s+up|"
+    r"provisioned|initiali[sz]ed|guarding|protecting|keeping|hiding|holding)\b",
+    r"\b(?:write|spell|print|output|type|give|show)\s+(?:me\s+)?the\s+(?:secret\s+(?:code|key|word|phrase)|password|"
+    r"passphrase|passcode|access\s+code)\s+(?:with|in|using|as|backwards|reversed|letter|one\s+(?:letter|character)|"
+    r"but|so|spaced)\b",
+)
+
+EXFILTRATION_MORE3 = (
+    r"\b(?:append|add|attach|include|put|insert|embed)\s+(?:everything|all|the\s+(?:whole|entire|full))\s+(?:of\s+)?"
+    r"(?:that\s+)?(?:what\s+)?(?:the\s+user\s+(?:has\s+)?(?:said|typed|written|shared)|conversation|chat(?:\s+history)?|"
+    r"messages)\b[^\n]{0,80}\b(?:url|link|image|query|d=|src)\b",
+    r"\b(?:url-?encoded|urlencoded|base64-?encoded)\b[^\n]{0,60}\b(?:right\s+after|after|to|into|in)\s+(?:the\s+)?"
+    r"(?:url|link|query\s+string|image\s+(?:url|link|src)|[\w-]{1,12}=)",
+)
+
+
+# -- fourth wave (session 3) --------------------------------------------------------------------
+OVERRIDE_MORE4 = (
+    r"\b(?:overrides?|supersedes?|replaces?|cancels?|voids?)\s+(?:all\s+|any\s+|your\s+|the\s+)*(?:prior|previous|"
+    r"earlier|existing|original|other|current)\s+(?:\w+\s+)?(?:training|instructions|directives|rules|guidelines|"
+    r"alignment|programming)\b",
+    r"\b(?:overrides?|supersedes?|replaces?)\s+(?:whatever|what|everything|anything)\s+(?:your|the)\s+(?:developers?|"
+    r"operators?|creators?|system\s+prompt|company|makers?)\s+(?:told|said|gave|wrote)\b",
+    r"\b(?:replace|override|supersede)s?\s+your\s+(?:current|existing|original|previous|system)\s+(?:instructions|"
+    r"rules|prompt|guidelines)\b",
+    r"\byou(?:'re|\s+are)\s+no\s+longer\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:assistant|bot|chatbot|translator|model|ai|"
+    r"agent|helper|service)\b",
+    r"\b(?:you(?:'re|\s+are)|ur|youre)\s+not\s+(?:claude|chatgpt|gpt|gemini|copilot|llama|an?\s+ai\s+assistant)\s+"
+    r"any\s*more\b",
+    rf"\b{IGNORE}\s+(?:the|your|all|any)\s+(?:confidentiality|privacy|security|safety|content)\s+(?:stuff|rules|"
+    r"policy|policies|restrictions|guidelines|concerns|requirements|thing)\b",
+    r"\b(?:discard|disregard|ignore|forget)\s+(?:it|that|them|everything(?:\s+above)?)\s+and\s+follow\s+only\s+"
+    r"(?:this|my)\b",
+)
+
+NEW_INSTRUCTIONS_MORE4 = (
+    r"\bnew\s+(?:instructions|rules|directives|orders)\s+from\s+(?:the\s+)?(?:management|admin\w*|developers?|"
+    r"operators?|headquarters|hq|your\s+\w+|the\s+\w+\s+team)\b",
+    r"\bfollow\s+only\s+(?:this|my)\s+(?:message|instruction|prompt|request)\b",
+    r"\bfrom\s+now\s+on\b\s*,?\s*you\s+(?:agree|obey|comply|accept|say\s+yes)\b",
+)
+
+CHAT_TEMPLATE_MORE4 = (
+    r"[-=#*]{3,}\s*(?:begin|start|end)\s+(?:of\s+)?(?:admin\w*|system|developer|operator|override|hidden|new)\s+"
+    r"(?:instructions|prompt|message|directives?|policy)\s*[-=#*]{3,}",
+    F(r"[\[【]\s*(?:시스템\s*메시지|系统消息|系統訊息|システムメッセージ|systemnachricht|message\s+systeme|"
+      r"mensaje\s+del\s+sistema|messaggio\s+di\s+sistema|системное\s+сообщение)\s*[\]】]"),
+)
+
+AUTHORITY_MORE4 = (
+    r"\b(?:classifier|grader|filter|moderator|model|assistant|bot|reviewer|screener|summari[sz]er|translator)\s+"
+    r"override\s*[:\-]",
+    r"\bi\s*(?:am|'m)\s+your\s+(?:developer|creator|administrator|admin|owner|operator)\b[^\n]{0,80}\b(?:authori[sz]ation|"
+    r"auth|access|override|security)\s+(?:code|token|key|id)\b",
+)
+
+PROMPT_EXTRACTION_MORE4 = (
+    r"\b(?:everything|all|anything|whatever)\s+(?:that\s+)?you\s+(?:were|have\s+been|got)\s+(?:told|given|instructed)\s+"
+    r"(?:before|prior\s+to|until)\b",
+    r"\bwhat\s+your\s+(?:original|initial|system|hidden|real|actual|secret)\s+(?:\w+\s+)?(?:instructions|prompt|rules)"
+    r"\s+(?:were|are|say)\b",
+)
+
+SECRET_EXTRACTION_MORE4 = (
+    r"\b(?:secret\s+(?:word|key|code|phrase)|password|passphrase|passcode|access\s+code)\s+(?:that\s+(?:is|was)\s+)?"
+    r"(?:written|stored|mentioned|contained|hidden|given)\s+in\s+your\s+(?:instructions|prompt|system\s+prompt|"
+    r"context|configuration)\b",
+    r"\bpassword,?\s+please\s*[!.]",
+)
+
+ADDRESSED_TO_AI_MORE4 = (
+    rf"(?m)^\s*(?:[\w-]+\s+)?{_AI}(?:[\s-]+[\w-]+){{0,4}}\s*[:—–]+\s*(?:please\s+|also\s+)?(?:{_IMPERATIVE}|"
+    r"update|change|in\s+your\s+(?:summary|reply|response|answer|output)|the\s+user)\b",
+    rf"[\[(]\s*(?:[\w-]+\s+)?{_AI}(?:[\s-]+[\w-]+){{0,3}}\s*[:—–]+\s*(?:please\s+|also\s+)?in\s+your\s+(?:summary|"
+    r"reply|response|answer|output|notes)\b",
+    rf"@(?:ai|assistant)[-_\s]?(?:agent|assistant|bot)?\s*[\s:,—–\-]*(?:please\s+|also\s+)?(?:{_IMPERATIVE}|before|"
+    r"after)\b",
+    r"[\"']\s*(?:system|admin|developer)\s*:\s*the\s+(?:ai\s+)?(?:assistant|agent|model)\s+(?:must|should|will|"
+    r"needs\s+to)\b",
+    F(r"\b(?:opmerking|hinweis|notiz|nachricht|remarque|note|nota|mensaje|messaggio|uwaga|notitie|bericht|"
+      r"istruzion[ei]|instruccion(?:es)?|instructions?|anweisung(?:en)?)\s+(?:voor|fur|an|pour|a|para|per|dla|aan)\s+"
+      r"(?:de|die|den|das|l'|le|la|el|il|lo|os|as|o)?\s*(?:assistent\w*|assistant\w*|asistente|assistente|asystent\w*)"
+      r"\s+(?:ia|ai|ki|si)\b"),
+    F(r"给\s*(?:AI|人工智能)\s*(?:助手|助理|模型)?的\s*(?:指令|指示|提示|消息|说明)"),
+)
+
+NO_RESTRICTIONS_MORE4 = (
+    r"\b(?:policy|policies|rules|guidelines|restrictions|filters)\s+(?:\w+\s+){0,3}?(?:are|is|will\s+be)\s+(?:\w+\s+)"
+    r"{0,3}?not\s+(?:enforced|applied|active)\b",
+    r"\b(?:policy|safety|content)\s+(?:checks?|filters?|enforcement|moderation)\s+(?:are|is|will\s+be|have\s+been|has\s+"
+    r"been)\s+(?:now\s+)?(?:bypassed|disabled|suspended|skipped|off|turned\s+off)\b",
+    r"\bbound\s+by\s+(?:any\s+|the\s+)?(?:\w+\s+){0,4}?(?:ai|openai|anthropic|google)\s+(?:company'?s?\s+|lab'?s?\s+)?"
+    r"(?:rules|guidelines|polic(?:y|ies))\b",
+    r"\b(?:got|had|has|have)\s+(?:its|their|his|her|your)\s+(?:safety\s+(?:layer|module|training|filters?)|filters?|"
+    r"guardrails|alignment|ethics\s+module)\s+(?:yanked|ripped|pulled|taken|cut|stripped)\s+(?:out|off)\b",
+    r"\b(?:pretend|imagine|act\s+as\s+if|suppose)\s+(?:that\s+)?you\s+(?:have|had)\s+(?:zero|no)\s+(?:restrictions|rules|"
+    r"limits|filters|guidelines|ethics|morals|content\s+polic(?:y|ies))\b",
+    r"\b(?:has|have)\s+no\s+(?:guidelines|rules|restrictions|filters|limits|ethics)\s+(?:at\s+all|whatsoever)\b",
+    r"\bbroken?\s+free\s+(?:of|from)\s+(?:its|your|their|the)\s+(?:programming|restrictions|rules|guidelines|alignment|"
+    r"chains|shackles|safety\s+training)\b",
+    r"\b(?:answers?|responds?|gives?|tells?|provides?|helps?|shares?|explains?)\s+(?:\w+\s+){0,4}?no\s+matter\s+who\s+"
+    r"asks\b",
+    r"\b(?:running|operating|now)\s+(?:in\s+)?(?:\w+\s+)?mode\s+without\s+(?:any\s+)?(?:filters|restrictions|safety\s+"
+    r"\w+|guardrails|moderation)\b",
+    r"\b(?:enable|activate|enter|switch\s+to|simulate|turn\s+on)\s+(?:the\s+)?(?:maintenance|diagnostic|debug|qa|test|"
+    r"admin|sudo|root)\s+mode\b[^\n]{0,80}\b(?:uncensored|unfiltered|unrestricted|polic(?:y|ies)|not\s+enforced|"
+    r"restrictions|filters)\b",
+    r"\buncensored\s+(?:completions|outputs?|information|content|text)\b",
+    F(r"규칙이\s*없는\s*(?:AI|인공지능)|(?:ИИ|модель|ассистент)[^.\n]{0,40}(?:без\s+(?:ограничений|правил|цензуры)|"
+      r"где\s+нет\s+(?:ни\s+)?(?:законов|правил|ограничений))"),
+)
+
+REFUSAL_SUPPRESSION_MORE4 = (
+    r"\bnever\s+(?:says|said)\s+[\"'“]?(?:i\s+can'?t|i\s+cannot|no\b|sorry|i'?m\s+sorry|as\s+an\s+ai)",
+    r"\bnever\s+apologi[sz]es\b",
+    r"\b(?:may|might)\s+never\s+(?:refuse|decline)\b",
+)
+
+DAN_MORE4 = (
+    F(r"\b(?:finge|finja|fingir)\s+(?:que\s+|q\s+)?(?:voce|vc|tu)\s+(?:e|es)\s+(?:a\s+)?minha\s+(?:avo|vo|vovo)\b|"
+      r"\bfinge\s+que\s+eres\s+mi\s+abuela\b|\bfais\s+semblant\s+d'etre\s+ma\s+grand-?mere\b|"
+      r"\btu\s+so,?\s+als\s+(?:warst|waerst)\s+du\s+meine\s+(?:oma|grossmutter)\b"),
+)
+
+
+# -- fifth wave (session 3): the system prompt and "never refuses" in other languages ------------
+PROMPT_EXTRACTION_MORE5 = (
+    F(r"\b(?:muestra|muéstrame|dame|copia|escribe|imprime|revela|dime)\b[^.\n]{0,40}\b(?:mensaje|prompt|"
+      r"instrucciones)\s+(?:de|del)\s+sistema\b"),
+    F(r"\b(?:riportami|mostrami|mostra|scrivi|copia|stampa|rivela|dimmi)\b[^.\n]{0,60}\b(?:prompt|istruzioni|"
+      r"messaggio)\s+(?:di|del)\s+sistema\b"),
+    F(r"\b(?:qual\s+(?:é|e)\s+o\s+seu|mostre|copie|escreva|imprima|revele|diga)\b[^.\n]{0,40}\b(?:prompt|"
+      r"instruções|mensagem)\s+(?:de|do)\s+sistema\b"),
+    F(r"\b(?:affiche|montre|donne|copie|écris|imprime|révèle|dis)\w*\b[^.\n]{0,40}\b(?:prompt|message|"
+      r"instructions|consignes)\s+(?:système|systeme|du\s+système)\b"),
+    F(r"\b(?:wypisz|pokaż|podaj|ujawnij|napisz|skopiuj)\b[^.\n]{0,40}\b(?:prompt\s+systemowy|instrukcje\s+systemowe)"),
+    F(r"\bsistem\s+(?:talimatlar\w*|istem\w*|komut\w*|mesaj\w*)\b[^.\n]{0,40}\b(?:göster|yaz|ver|paylaş)"),
+    F(r"\b(?:in\s+ra|hiển\s+thị|cho\s+tôi\s+xem|viết\s+ra)\b[^.\n]{0,40}\blời\s+nhắc\s+hệ\s+thống\b"),
+    F(r"\b(?:tampilkan|tuliskan|berikan|tunjukkan)\b[^.\n]{0,40}\b(?:prompt|instruksi)\s+sistem\b"),
+    F(r"(?:系统提示词?|系统指令|系統提示)[^。\n]{0,20}(?:输出|显示|打印|告诉|给我|發給|输出给)|"
+      r"시스템\s*프롬프트[^.\n]{0,30}(?:보여|출력|알려)|"
+      r"(?:اعرض|اكتب|أظهر|أرسل)[^.\n]{0,30}(?:موج\S*\s+النظام|تعليمات\s+النظام|رسالة\s+النظام)"),
+)
+
+OVERRIDE_MORE5 = (
+    F(r"\blascia\s+perdere\s+(?:tutte\s+)?(?:le\s+)?(?:istruzioni|regole|indicazioni)\b"),
+    F(r"\bzapomnij\s+o\s+(?:wszystkich\s+)?(?:wcześniejszych|poprzednich)\s+(?:poleceniach|instrukcjach|zasadach)\b"),
+)
+
+_AI_INTL = (
+    r"(?:\b(?:ai|ia|ki|si|ki-\w+|ai-\w+|modell?o?|model|modèle|asystent\w*|assistent\w*|assistente|asistente|"
+    r"persona|personaggio|bot|chatbot|intelig\w+|intellig\w+|yapay\s+zeka)\b|ии|нейросет\S*|модел\S*|ассистент\S*)"
+)
+
+REFUSAL_SUPPRESSION_MORE5 = (
+    # "never refuses" in other languages, with an AI or persona named within the paragraph
+    F(_AI_INTL + r"[^\n]{0,200}?(?:\bsans\s+jamais\s+refuser\b|\bne\s+refuse\s+jamais\b|\bnon\s+rifiuta\s+mai\b|"
+      r"\bnon\s+rifiutare\s+mai\b|"
+      r"\bnigdy\s+nie\s+odmawia\b|\btidak\s+pernah\s+menolak\b|\bnunca\s+(?:se\s+niega|rechaza|recusa|se\s+recusa)\b|"
+      r"\basla\s+reddetmez\b|\bweigert\s+nooit\b|\bnikdy\s+neodmítá\b|никогда\s+не\s+отказывает|"
+      r"никогда\s+не\s+отказывай)"),
+)
+
+NO_RESTRICTIONS_MORE5 = (
+    F(r"\baffranchie?\s+de\s+toute\s+(?:règle|regle|limite|contrainte)\b|\bnon\s+ha\s+(?:regole|limiti)\b|"
+      r"\btidak\s+terikat\s+(?:aturan|etika)\b|\bbez\s+żadnych\s+ograniczeń\b"),
+    F(r"нет\s+никаких\s+(?:правил|ограничений|фильтров)"),
+)
+
 # An entry is an expression, or (trigger, expression) where the trigger is a hand-picked
 # necessary part that is rare in ordinary text (the prefilter wakes the exact stage on it).
 Entry = str | tuple[str, str]
 
 PATTERNS: dict[str, tuple[Entry, ...]] = {
-    "injection.override": OVERRIDE_EN + OVERRIDE_INTL + OVERRIDE_MORE,
-    "injection.new_instructions": NEW_INSTRUCTIONS + NEW_INSTRUCTIONS_MORE,
-    "injection.system_prompt_extraction": PROMPT_EXTRACTION + PROMPT_EXTRACTION_MORE,
-    "injection.chat_template": CHAT_TEMPLATE + CHAT_TEMPLATE_MORE,
+    "injection.override": (
+        OVERRIDE_EN
+        + OVERRIDE_INTL
+        + OVERRIDE_MORE
+        + OVERRIDE_MORE3
+        + OVERRIDE_MORE4
+        + OVERRIDE_MORE5
+    ),
+    "injection.new_instructions": (
+        NEW_INSTRUCTIONS
+        + NEW_INSTRUCTIONS_MORE
+        + NEW_INSTRUCTIONS_MORE3
+        + NEW_INSTRUCTIONS_MORE4
+    ),
+    "injection.system_prompt_extraction": (
+        PROMPT_EXTRACTION
+        + PROMPT_EXTRACTION_MORE
+        + PROMPT_EXTRACTION_MORE3
+        + PROMPT_EXTRACTION_MORE4
+        + PROMPT_EXTRACTION_MORE5
+    ),
+    "injection.chat_template": CHAT_TEMPLATE + CHAT_TEMPLATE_MORE + CHAT_TEMPLATE_MORE3 + CHAT_TEMPLATE_MORE4,
     "injection.role_turn": ROLE_TURN,
-    "injection.addressed_to_ai": ADDRESSED_TO_AI + ADDRESSED_TO_AI_MORE,
+    "injection.addressed_to_ai": ADDRESSED_TO_AI + ADDRESSED_TO_AI_MORE + ADDRESSED_TO_AI_MORE3 + ADDRESSED_TO_AI_MORE4,
     "injection.tool_instruction": TOOL_INSTRUCTION,
-    "injection.exfiltration": EXFILTRATION,
+    "injection.exfiltration": EXFILTRATION + EXFILTRATION_MORE3,
     "injection.conceal": CONCEAL,
-    "injection.secret_extraction": SECRET_EXTRACTION + SECRET_EXTRACTION_MORE,
-    "injection.authority_claim": AUTHORITY_CLAIM,
+    "injection.secret_extraction": (
+        SECRET_EXTRACTION
+        + SECRET_EXTRACTION_MORE
+        + SECRET_EXTRACTION_MORE3
+        + SECRET_EXTRACTION_MORE4
+    ),
+    "injection.authority_claim": AUTHORITY_CLAIM + AUTHORITY_MORE3 + AUTHORITY_MORE4,
     "injection.task_in_table": TASK_IN_TABLE,
-    "jailbreak.dan": DAN,
+    "jailbreak.dan": DAN + DAN_MORE4,
     "jailbreak.developer_mode": DEVELOPER_MODE,
-    "jailbreak.no_restrictions": NO_RESTRICTIONS + NO_RESTRICTIONS_MORE,
-    "jailbreak.refusal_suppression": REFUSAL_SUPPRESSION + REFUSAL_SUPPRESSION_MORE,
-    "jailbreak.stay_in_character": STAY_IN_CHARACTER + STAY_IN_CHARACTER_MORE,
+    "jailbreak.no_restrictions": (
+        NO_RESTRICTIONS
+        + NO_RESTRICTIONS_MORE
+        + NO_RESTRICTIONS_MORE3
+        + NO_RESTRICTIONS_MORE4
+        + NO_RESTRICTIONS_MORE5
+    ),
+    "jailbreak.refusal_suppression": (
+        REFUSAL_SUPPRESSION
+        + REFUSAL_SUPPRESSION_MORE
+        + REFUSAL_SUPPRESSION_MORE3
+        + REFUSAL_SUPPRESSION_MORE4
+        + REFUSAL_SUPPRESSION_MORE5
+    ),
+    "jailbreak.stay_in_character": STAY_IN_CHARACTER + STAY_IN_CHARACTER_MORE + STAY_IN_CHARACTER_MORE3,
     "jailbreak.dual_response": DUAL_RESPONSE,
     "jailbreak.harmful_framing": HARMFUL_FRAMING,
 }

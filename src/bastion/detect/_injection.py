@@ -613,7 +613,7 @@ class _Hit:
 def _merge_overlaps(findings: list[Finding]) -> list[Finding]:
     """One finding per rule for overlapping spans (several expressions of one rule often
     match the same sentence); the merged span covers them all, the worst severity and then the
-    best confidence win (so a demoted quoted mention never hides a real match)."""
+    best confidence win; quoted mentions are demoted afterwards, on the merged span."""
     out: list[Finding] = []
     by_rule: dict[str, list[Finding]] = {}
     for f in findings:
@@ -645,7 +645,12 @@ _MENTION_CUES = re2.compile(
     r"(?i)\b(?:mean|means|meant|phrase|phrases|attacks?|injections?|jailbreaks?|examples?|such\s+as|called|"
     r"known\s+as|detect\w*|flag|flags|flagged|filter\w*|regex\w*|strings?|contains?|classic|famous|patterns?|"
     r"techniques?|(?:prompts?|lines?|text|sentences?|messages?|things|inputs?)\s+like|keywords?|payloads?|"
-    r"red[\s-]?team\w*|defen[cs]e\w*|explain\w*|what\s+(?:does|do|is)|why\s+(?:does|do|is))\b"
+    r"red[\s-]?team\w*|defen[cs]e\w*|defend\w*|explain\w*|what\s+(?:does|do|is)|why\s+(?:does|do|is|would|did)|"
+    r"prevent\w*|mitigat\w*|protect\w*|block\w*|how\s+(?:do|can|should)\s+(?:i|we)|"
+    # reported speech: someone pasted / a user typed / people keep writing "..."
+    r"(?:someone|somebody|users?|people|attackers?|hackers?|trolls?|customers?)\s+(?:\w+\s+){0,4}?(?:pasted|pasting|"
+    r"pastes|typed|typing|types|wrote|writes|writing|sent|sends|sending|said|says|saying|asked|asks|replied|replies|"
+    r"posted|posts|posting|tried|tries|trying|used|uses|using))\b"
 )
 _MENTIONABLE = frozenset(
     {
@@ -673,37 +678,65 @@ _HUMAN_ROLE = re.compile(
 )
 
 
-def _quoted_mention(text: str, start: int, end: int) -> bool:
-    lo = max(0, start - _MENTION_SLACK)
-    i = start - 1
-    while i >= lo and text[i] not in _QUOTES_OPEN and text[i] != "\n":
-        i -= 1
-    if i < lo or text[i] not in _QUOTES_OPEN or (i > 0 and text[i - 1].isalnum()):
-        return False  # no opening quote, or an apostrophe inside a word ("don't")
-    hi = min(len(text), end + _MENTION_SLACK)
+def _enclosing_quote(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int] | None:
+    """Offsets of the quotation marks around ``text[start:end]`` on the same line, if any."""
+    if text[start] in _QUOTES_OPEN:  # the match took the opening quote with it
+        i = start
+    else:
+        i = start - 1
+        lo = max(0, start - reach)
+        while i >= lo:
+            ch = text[i]
+            if ch == "\n":
+                return None
+            if ch in _QUOTES_OPEN and not (i > 0 and text[i - 1].isalnum()):  # not an apostrophe ("don't")
+                break
+            i -= 1
+        else:
+            return None
     j = end
-    while j < hi and text[j] not in _QUOTES_CLOSE and text[j] != "\n":
+    hi = min(len(text), end + reach)
+    while j < hi:
+        ch = text[j]
+        if ch == "\n":
+            return None
+        if ch in _QUOTES_CLOSE and not (j + 1 < len(text) and text[j + 1].isalnum()):  # not "it's"
+            return i, j
         j += 1
-    if j >= hi or text[j] not in _QUOTES_CLOSE or (j - i - 1) > (end - start) + _MENTION_SLACK:
-        return False
-    if j + 1 < len(text) and text[j + 1].isalnum():
-        return False  # an apostrophe ("it's"), not a closing quote
-    around = text[max(0, i - 80) : i] + " " + text[j + 1 : j + 81]
-    return _MENTION_CUES.search(around) is not None
+    return None
 
 
-def _demote_mentions(text: str, f: Finding) -> Finding:
-    """A quoted mention, or a negated secret request ("we will never ask for your password"),
-    stays on record as INFO."""
-    if f.rule_id not in _MENTIONABLE or f.severity == Severity.INFO:
-        return f
-    if _quoted_mention(text, f.start, f.end):
-        return dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (quoted mention)")
-    if f.rule_id == "injection.secret_extraction" and _NEGATED.search(text[max(0, f.start - 40) : f.start]):
-        return dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (negated)")
-    if f.rule_id == "injection.addressed_to_ai" and _HUMAN_ROLE.match(text, f.end):
-        return dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (addresses a person)")
-    return f
+def _demote_mentions(text: str, findings: list[Finding]) -> list[Finding]:
+    """Quoted mentions, negated secret requests ("we will never ask for your password") and
+    "if you are an AI researcher" stay on record as INFO.
+
+    A quotation is a mention when the matches inside it cover all of it but at most
+    ``_MENTION_SLACK`` characters and words of discussion stand next to it."""
+    out = list(findings)
+    groups: dict[tuple[int, int], list[int]] = {}
+    for k, f in enumerate(out):
+        if f.rule_id in _MENTIONABLE and f.severity != Severity.INFO:
+            q = _enclosing_quote(text, f.start, f.end)
+            if q is not None:
+                groups.setdefault(q, []).append(k)
+    for (i, j), idxs in groups.items():
+        lo = max(i + 1, min(out[k].start for k in idxs))
+        hi = min(j, max(out[k].end for k in idxs))
+        if (j - i - 1) - (hi - lo) > _MENTION_SLACK:
+            continue
+        around = text[max(0, i - 80) : i] + " " + text[j + 1 : j + 81]
+        if _MENTION_CUES.search(around) is None:
+            continue
+        for k in idxs:
+            out[k] = dataclasses.replace(out[k], severity=Severity.INFO, message=out[k].message + " (quoted mention)")
+    for k, f in enumerate(out):
+        if f.severity == Severity.INFO:
+            continue
+        if f.rule_id == "injection.secret_extraction" and _NEGATED.search(text[max(0, f.start - 40) : f.start]):
+            out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (negated)")
+        elif f.rule_id == "injection.addressed_to_ai" and _HUMAN_ROLE.match(text, f.end):
+            out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (addresses a person)")
+    return out
 
 
 # An adversarial suffix: a line that starts as a plain request (six or more words of letters) and
@@ -807,9 +840,7 @@ class InjectionRulesScanner:
             hits = self._match(view, self._all if view.name in ("text", "decoded") else self._core)
             if view.name == "text":
                 plain_keys = {(h.rule.rule_id, h.start, h.end) for h in hits}
-                findings.extend(
-                    _demote_mentions(doc.text, f) for h in hits if (f := self._to_finding(h, doc.surface)) is not None
-                )
+                findings.extend(f for h in hits if (f := self._to_finding(h, doc.surface)) is not None)
                 continue
             wrapped: set[tuple[int, int]] = set()
             for h in hits:
@@ -824,7 +855,7 @@ class InjectionRulesScanner:
                     findings.append(self._wrapper_finding(h, f))
         findings.extend(self._signal_finding(s) for s in nv.signals)
         findings.extend(_adversarial_suffixes(doc.text))
-        return _merge_overlaps(findings)
+        return _demote_mentions(doc.text, _merge_overlaps(findings))
 
     def _to_finding(self, h: _Hit, surface: Surface) -> Finding | None:
         rule = h.rule

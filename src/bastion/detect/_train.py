@@ -5,7 +5,8 @@ Reproducible and seeded; the shipped artifact is made with::
     python -m bastion.detect._train --data ../shared/data/injection/train.jsonl \\
         --out src/bastion/detect/models/ --loso --jobs 2 --oof-out build/clf-loso/loso_oof.json
 
-Training uses only ``train.jsonl`` plus synthetic data generated here from templates (hard
+Training uses only ``train.jsonl``, our hand-written corpus ``training/handwritten.jsonl`` and
+synthetic data generated here from templates (hard
 negatives: benign questions with violent-sounding verbs, persona requests without rule-breaking,
 technical text that says "ignore"/"override"/"system", password-help questions, ordinary emails
 and code; attack variants: paraphrased overrides in twelve languages, prompt-extraction requests,
@@ -25,6 +26,7 @@ attacks, pick the decision threshold on out-of-fold predictions (leave-one-sourc
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import random
@@ -542,11 +544,39 @@ def _negative_texts(rng: random.Random) -> list[str]:
     return out
 
 
-def synthesize(rows: Sequence[Row], seed: int) -> list[Row]:
-    """Synthetic rows: template attacks and hard negatives, plus injections embedded into benign
-    documents of ``rows`` (only those, so a held-out source never leaks in)."""
-    rng = random.Random(seed)
+# A hand-written corpus (our own text, written for training only; see training/README.md): 456
+# attacks (persona jailbreaks, overrides without the classic keywords, instructions planted in
+# documents, 20 languages) and 658 hard negatives (security talk that quotes attacks, persona
+# prompts, trigger words in harmless senses, documents and LLM configs, benign text in 20 languages).
+HANDWRITTEN = Path(__file__).resolve().parents[3] / "training" / "handwritten.jsonl"
+
+
+@functools.lru_cache(maxsize=2)
+def handwritten_rows(path: Path = HANDWRITTEN) -> tuple[tuple[Row, ...], str]:
+    """The hand-written corpus as rows (source ``handwritten/<kind>``) and the file's sha256."""
+    if not path.is_file():
+        raise SystemExit(f"{path}: the hand-written training corpus is missing; train from a checkout of the repository")
+    raw = path.read_bytes()
     out: list[Row] = []
+    for i, line in enumerate(raw.decode("utf-8").split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            label = int(d["label"])
+            kind = "jailbreak" if d["kind"] == "jailbreak" else ("injection" if label else "hard_negative")
+            out.append(Row(str(d["text"]), label, f"handwritten/{d['kind']}", kind))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise SystemExit(f"{path}:{i}: not a corpus row ({type(exc).__name__}: {exc})") from None
+    return tuple(out), hashlib.sha256(raw).hexdigest()
+
+
+def synthesize(rows: Sequence[Row], seed: int) -> list[Row]:
+    """Synthetic rows: the hand-written corpus, template attacks and hard negatives, plus
+    injections embedded into benign documents of ``rows`` (only those, so a held-out source never
+    leaks in)."""
+    rng = random.Random(seed)
+    out: list[Row] = list(handwritten_rows()[0])
     attacks = _attack_texts(rng)
     for text, kind in attacks:
         out.append(Row(text, 1, "synthetic/attack", kind))
@@ -918,6 +948,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "per_source": dict(sorted(Counter(f"{r.group}:{r.label}" for r in rows).items())),
         },
         "training_params": params.to_dict(),
+        "handwritten_corpus": (
+            {"file": HANDWRITTEN.name, "sha256": handwritten_rows()[1], "rows": len(handwritten_rows()[0])}
+            if params.synthetic
+            else None
+        ),
         "feature_config": cfg.to_dict(),
         "features_sha256": features_digest(),
         "intent_features": [n for n, _g, _r in INTENT_FEATURES],

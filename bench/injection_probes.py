@@ -1,0 +1,147 @@
+"""Generalisation check on hand-written probe sets that no training step has seen.
+
+Usage::
+
+    .venv/bin/python bench/injection_probes.py [--set dev|dev2|final|all] [--show-misses]
+    # the peer column needs the bench venv: python3 -m venv .venv-bench &&
+    #     .venv-bench/bin/pip install ai-injection-guard==0.3.0
+
+``bench/probes/*.jsonl`` are our own texts (``id``, ``label`` 1 attack / 0 benign, ``genre``,
+``lang``, ``text``), each set written by a different writer who saw neither the training data, the
+rules, the hand-written training corpus (``training/``) nor the other sets:
+
+* ``dev.jsonl`` (220 attacks, 315 benign) and ``dev2.jsonl`` (160 attacks, 200 benign): read while
+  writing the second to fourth waves of rules (session 3), so their figures are optimistic for
+  the rules (``dev2`` was first scored blind, in aggregate, and only then opened);
+* ``final.jsonl`` (170 attacks, 230 benign): written last and only ever scored in aggregate; no
+  rule and no model was changed after looking at it. This is the generalisation figure.
+
+Every text is scanned as a ``prompt`` (the CLI's default surface). Columns: ``Guard`` (the
+default fast tier: rules + classifier), ``rules`` (classifier off) and, where the bench venv
+exists, the peer ``ai-injection-guard`` 0.3.0 (``prompt_shield.PromptScanner``) in the same run.
+A row counts as flagged when a finding is worse than ``info`` (the CLI's ``flagged``); for the
+peer, when ``is_safe`` is false.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from _machine import cpu_model
+
+HERE = Path(__file__).resolve().parent
+SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("dev", "dev2", "final")}
+
+
+def load(path: Path) -> list[dict[str, object]]:
+    rows = []
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except ValueError as exc:
+                raise SystemExit(f"{path}:{i}: not JSON ({exc})") from None
+    return rows
+
+
+def _peer_child(texts_file: str) -> None:
+    """Child-process mode (run by the bench venv's Python): print the peer's verdicts as JSON."""
+    from prompt_shield import PromptScanner  # type: ignore[import-not-found,unused-ignore]  # ai-injection-guard
+
+    scanner = PromptScanner()
+    texts = json.loads(Path(texts_file).read_text(encoding="utf-8"))
+    print(json.dumps([not scanner.scan(t).is_safe for t in texts]))
+
+
+def _peer(texts: Sequence[str], venv: Path) -> list[bool] | str:
+    py = venv / "bin" / "python"
+    if not py.exists():
+        return f"peer skipped: {py} missing (see the setup command above)"
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
+        json.dump(list(texts), fh)
+    try:
+        out = subprocess.run(
+            [str(py), __file__, "--peer-child", fh.name], capture_output=True, text=True, check=False, timeout=900
+        )
+    finally:
+        os.unlink(fh.name)
+    if out.returncode != 0:
+        tail = out.stderr.strip().splitlines()[-1] if out.stderr.strip() else str(out.returncode)
+        return f"peer skipped: {tail}"
+    verdicts = json.loads(out.stdout.strip().splitlines()[-1])
+    return [bool(v) for v in verdicts]
+
+
+def _summary(rows: Sequence[dict[str, object]], flags: Sequence[bool]) -> tuple[str, float]:
+    pos = [f for r, f in zip(rows, flags, strict=True) if r["label"] == 1]
+    neg = [f for r, f in zip(rows, flags, strict=True) if r["label"] == 0]
+    tpr = sum(pos) / len(pos) if pos else 0.0
+    fpr = sum(neg) / len(neg) if neg else 0.0
+    ba = (tpr + 1 - fpr) / 2
+    return f"TPR {tpr:.3f} ({sum(pos)}/{len(pos)})  FPR {fpr:.3f} ({sum(neg)}/{len(neg)})  BA {ba:.3f}", ba
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--set", choices=[*SETS, "all"], default="all")
+    ap.add_argument("--show-misses", action="store_true", help="print the rows Guard gets wrong (dev sets only)")
+    ap.add_argument("--bench-venv", type=Path, default=HERE.parent / ".venv-bench")
+    ap.add_argument("--peer-child", default="", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.peer_child:
+        _peer_child(args.peer_child)
+        return
+
+    from bastion import DetectConfig, Guard, Severity, Surface
+
+    cats = ["injection", "jailbreak", "obfuscation"]
+    guard = Guard(categories=cats)
+    rules = Guard(categories=cats, config=DetectConfig(classifier=False))
+
+    def flag(g: Guard) -> Callable[[str], bool]:
+        return lambda t: any(f.severity > Severity.INFO for f in g.scan(t, Surface.PROMPT).findings)
+
+    print(f"machine: nproc {os.cpu_count()}, {cpu_model()}; every text scanned as a prompt\n")
+    names = list(SETS) if args.set == "all" else [args.set]
+    for name in names:
+        rows = load(SETS[name])
+        texts = [str(r["text"]) for r in rows]
+        cols: dict[str, list[bool]] = {"Guard": [flag(guard)(t) for t in texts], "rules": [flag(rules)(t) for t in texts]}
+        peer = _peer(texts, args.bench_venv)
+        note = ""
+        if isinstance(peer, str):
+            note = peer
+        else:
+            cols["ai-injection-guard 0.3.0"] = peer
+        print(f"== {name} ({SETS[name].name}): {sum(r['label'] == 1 for r in rows)} attacks, "
+              f"{sum(r['label'] == 0 for r in rows)} benign")
+        for col, flags in cols.items():
+            line, _ba = _summary(rows, flags)
+            print(f"  {col:26s} {line}")
+        if note:
+            print(f"  {note}")
+        genres = sorted({(int(str(r["label"])), str(r["genre"])) for r in rows})
+        print(f"  {'label/genre':28s} " + "  ".join(f"{c[:14]:>14s}" for c in cols))
+        for lab, genre in genres:
+            idx = [i for i, r in enumerate(rows) if r["label"] == lab and r["genre"] == genre]
+            cells = "  ".join(f"{sum(cols[c][i] for i in idx):>6d}/{len(idx):<7d}" for c in cols)
+            print(f"  {lab} {genre:26s} {cells}")
+        langs = Counter(str(r["lang"]) for r in rows)
+        print(f"  languages: {len(langs)} ({', '.join(f'{k} {v}' for k, v in langs.most_common(6))}, ...)\n")
+        if args.show_misses and name != "final":
+            for r, f in zip(rows, cols["Guard"], strict=True):
+                if f != (r["label"] == 1):
+                    print(f"  MISS {r['id']} label={r['label']} {r['genre']}: {str(r['text'])[:160]!r}")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
