@@ -1086,12 +1086,19 @@ _LETTER = re.compile(r"[^\W\d_]")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_\x00-\u024f\u1e00-\u1eff]")
 
 
+_SCRIPT_SAMPLE = 4096
+
+
 def mostly_non_latin(text: str) -> bool:
-    """True when at least half of the letters in ``text`` are outside the Latin script."""
-    if text.isascii():
+    """True when at least half of the letters in ``text`` (its first 4,096 characters) are
+    outside the Latin script."""
+    head = text[:_SCRIPT_SAMPLE]
+    if head.isascii():
         return False
-    letters = len(_LETTER.findall(text))
-    return letters > 0 and 2 * len(_NON_LATIN_LETTER.findall(text)) >= letters
+    non_latin = len(_NON_LATIN_LETTER.findall(head))
+    if non_latin == 0:
+        return False
+    return 2 * non_latin >= len(_LETTER.findall(head))
 
 
 @dataclass

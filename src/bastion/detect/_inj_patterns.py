@@ -369,8 +369,11 @@ ADDRESSED_TO_AI = (
     r"send|forward|reply|respond|tell|say|print|output|include|when|before|after|from\s+now|your|this|"
     r"read|follow|execute|run|call|visit|open|click|delete|remove|transfer|email)\b",
     ),
-    r"\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|large\s+language\s+model|language\s+model|assistant|ai\s+assistant|"
-    r"chatbot|bot|agent|ai\s+agent|automated\s+\w+|gpt|chatgpt|claude|model)\b",
+    (
+        r"\b(?:ai|llm|model|assistant|chatbot|bot|agent|automated|gpt|chatgpt|claude)\b",
+        r"\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|large\s+language\s+model|language\s+model|assistant|ai\s+assistant|"
+        r"chatbot|bot|agent|ai\s+agent|automated\s+\w+|gpt|chatgpt|claude|model)\b",
+    ),
     r"\b(?:ai|llm|assistant|agent|model|chatbot|bot|gpt)s?\s+(?:that\s+(?:is|are)\s+)?(?:reading|processing|parsing|"
     r"summari[sz]ing|analy[sz]ing|viewing|seeing|scanning|browsing)\s+this\b",
     r"\bwhen\s+you\s+(?:read|see|process|parse|summari[sz]e|encounter|retrieve|open|load)\s+this\s+"
@@ -483,8 +486,11 @@ DEVELOPER_MODE = (
     r"unrestricted|jailbreak)\s+mode|(?:administrative|administrator|admin|root|developer|sudo|elevated|unrestricted)\s+"
     r"(?:privileges|permissions|access|rights))\b",
     # I am now entering LAW ENFORCEMENT OVERRIDE MODE / I'm your developer
-    r"\b(?:i\s+am|i'm|we\s+are|we're|you\s+are|you're)\s+(?:now\s+)?(?:entering|in|activating|enabling|engaging|"
-    r"initiating|switching\s+to)\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,2}?override\s+mode\b",
+    (
+        r"\boverride\s+mode\b",
+        r"\b(?:i\s+am|i'm|we\s+are|we're|you\s+are|you're)\s+(?:now\s+)?(?:entering|in|activating|enabling|engaging|"
+        r"initiating|switching\s+to)\s+(?:the\s+|an?\s+)?(?:\w+\s+){0,2}?override\s+mode\b",
+    ),
     r"\bi(?:'m|\s+am)\s+(?:actually\s+)?your\s+(?:developer|creator|programmer|maker|owner|administrator|admin)\b"
     r"[^.\n]{0,40}\b(?:you\s+(?:must|have\s+to|need\s+to|will)|i\s+need\s+you\s+to|(?:so|and)\s+i(?:'m|\s+am)\s+"
     r"(?:running|doing|performing|conducting)|confirm|reveal|tell\s+me|give\s+me|share)\b",
@@ -531,9 +537,12 @@ NO_RESTRICTIONS = (
     r"unchained|unshackled)[\s_]+(?:ai|llm|chatbot|assistant|model|bot|gpt|chatgpt|language\s+model|"
     r"mode|persona|entity|alter\s+ego|responses?|answers?)\b",
     # "you are an evil AI" / "act as my evil confidant"; a bare "evil AI" is a topic (films, safety talks)
-    r"\b(?:you\s+are|you're|act\s+as|acting\s+as|be|become|pretend\s+to\s+be|play|roleplay\s+as|role-play\s+as|"
-    r"named|called|is)\s+(?:an?\s+|my\s+|the\s+)?(?:\w+\s+)?evil\s+(?:ai|chatbot|assistant|bot|gpt|chatgpt|llm|twin|"
-    r"confidant|alter\s+ego)\b",
+    (
+        r"\bevil\b",
+        r"\b(?:you\s+are|you're|act\s+as|acting\s+as|be|become|pretend\s+to\s+be|play|roleplay\s+as|role-play\s+as|"
+        r"named|called|is)\s+(?:an?\s+|my\s+|the\s+)?(?:\w+\s+)?evil\s+(?:ai|chatbot|assistant|bot|gpt|chatgpt|llm|twin|"
+        r"confidant|alter\s+ego)\b",
+    ),
     r"\bevil\s+(?:confidant|alter\s+ego|version\s+of\s+(?:you|yourself|chatgpt))\b",
     r"\b(?:no|without|zero|free\s+of|lacks?|devoid\s+of)\s+(?:any\s+)?(?:ethical|moral|content)\s+(?:or\s+\w+\s+)?"
     r"(?:guidelines|boundaries|restrictions|constraints|limits|limitations|filters?|compass|policies|rules|"
@@ -915,8 +924,11 @@ NO_RESTRICTIONS_MORE = (
     r"\b(?:content|safety)\s+(?:filters?|moderation|guardrails?|layer|training)\s+(?:is|are|has\s+been|have\s+been)\s+"
     r"(?:now\s+)?(?:switched\s+off|turned\s+off|disabled|removed|off|gone|lifted)\b",
     r"\b(?:has|have|had|with)\s+no\s+(?:moral\s+code|morals|conscience|ethical\s+code)\b",
-    r"\b(?:has|have|with)\s+no\s+(?:content\s+)?filters?\b[^.\n]{0,40}\b(?:says?|answers?|responds?|writes?|tells?|"
-    r"whatever|anything)\b",
+    (
+        r"\bfilters?\b",
+        r"\b(?:has|have|with)\s+no\s+(?:content\s+)?filters?\b[^.\n]{0,40}\b(?:says?|answers?|responds?|writes?|tells?|"
+        r"whatever|anything)\b",
+    ),
     r"\bwith\s+(?:complete\s+\w+\s+and\s+)?zero\s+(?:filtering|censoring|censorship|safety\s+language)\b",
     r"\bwithout(?:\s+any)?\s+safety\s+language\b",
     r"\bwith\s+none\s+of\s+(?:your|its|the)\s+(?:usual\s+|normal\s+|standard\s+)?(?:limits|restrictions|filters|rules|"
@@ -987,8 +999,11 @@ OVERRIDE_MORE3 = (
     rf"\b{IGNORE}\s+(?:what|wat|whatever)\s+(?:the|your|ur)\s+(?:app|system|developers?|operators?|company|"
     r"creators?|instructions?|prompt)\s+(?:told|said\s+to|says?\s+to|tells?)\s+(?:you|u)\b",
     # ur not a recipe bot anymore
-    r"\b(?:you(?:'re|\s+are)|ur|u\s+r|youre)\s+(?:not|no\s+longer)\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:bot|assistant|"
-    r"chatbot|translator|ai|model)\s+any\s*more\b",
+    (
+        r"\bany\s*more\b",
+        r"\b(?:you(?:'re|\s+are)|ur|u\s+r|youre)\s+(?:not|no\s+longer)\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:bot|assistant|"
+        r"chatbot|translator|ai|model)\s+any\s*more\b",
+    ),
     # stop translating (task hijack of a translation app), several languages
     r"\bstop\s+(?:translating|summari[sz]ing|classifying|grading|proofreading)\s*[.!,;:]",
     F(r"\b(?:hor\s+auf\s+zu\s+ubersetzen|deja\s+de\s+traducir|arrete\s+de\s+traduire|smetti\s+di\s+tradurre|"
@@ -1019,8 +1034,11 @@ NEW_INSTRUCTIONS_MORE3 = (
 CHAT_TEMPLATE_MORE3 = (
     r"\[\s*(?:task|job|translation|summary|conversation|session|instructions)\s+(?:complete|completed|done|finished|"
     r"ended|over)\s*\]",
-    r"(?:[=#*\-]{3,}|\[|<)\s*(?:session|context|conversation|memory|system)\s+(?:reset|restart(?:ed)?|cleared|"
-    r"wiped)\s*(?:[=#*\-]{3,}|\]|>)",
+    (
+        r"\b(?:reset|restart(?:ed)?|cleared|wiped)\b",
+        r"(?:[=#*\-]{3,}|\[|<)\s*(?:session|context|conversation|memory|system)\s+(?:reset|restart(?:ed)?|cleared|"
+        r"wiped)\s*(?:[=#*\-]{3,}|\]|>)",
+    ),
     r"(?m)^[ \t]*[\]\)\}>=#*\-]*[ \t]*(?-i:END\s+OF\s+(?:CONTEXT|SYSTEM\s+PROMPT|INSTRUCTIONS|PROMPT))[ \t]*"
     r"[\[\(\{<=#*\-]*[ \t]*$",
 )
@@ -1054,12 +1072,19 @@ ADDRESSED_TO_AI_MORE3 = (
     r"[(\[]\s*(?:for|to|attn:?|attention:?)\s+(?:the\s+|all\s+|any\s+)?(?:ai|llm)s?\s*(?:assistants?|agents?|"
     r"models?|bots?|readers?)?\s*[)\]]",
     # "<!-- LLM: after ...", "... alt text. AI: describe ...", "<span>Assistant: mark ...", "# assistant: when ..."
-    rf"(?:[.!?]\s|<!--\s*)(?:[\w-]+\s+)?{_AI}(?:[\s-]+[\w-]+){{0,2}}\s*[:—–]+\s*(?:please\s+|also\s+)?"
-    rf"(?:{_IMPERATIVE}|after|before|warn|alert|inform|notify|claim|state|suggest|advise|append|insert|render|"
-    r"display|set|use|open|visit|click|download|install|update|change|replace|ask|confirm|verify|the\s+user)\b",
-    rf"(?:[>\[(#]|<!--|//)\s*(?:the\s+)?assistant\s*[:—–]+\s*(?:please\s+|also\s+)?(?:{_IMPERATIVE}|after|before|"
-    r"warn|inform|notify|claim|suggest|advise|append|insert|render|set|open|visit|click|install|change|mark|ask|"
-    r"confirm|the\s+user)\b",
+    # (explicit triggers: the sentence-start prefix alone would wake these on every sentence)
+    (
+        rf"\b{_AI}\b",
+        rf"(?:[.!?]\s|<!--\s*)(?:[\w-]+\s+)?{_AI}(?:[\s-]+[\w-]+){{0,2}}\s*[:—–]+\s*(?:please\s+|also\s+)?"
+        rf"(?:{_IMPERATIVE}|after|before|warn|alert|inform|notify|claim|state|suggest|advise|append|insert|render|"
+        r"display|set|use|open|visit|click|download|install|update|change|replace|ask|confirm|verify|the\s+user)\b",
+    ),
+    (
+        r"\bassistant\s*[:—–]",
+        rf"(?:[>\[(#]|<!--|//)\s*(?:the\s+)?assistant\s*[:—–]+\s*(?:please\s+|also\s+)?(?:{_IMPERATIVE}|after|"
+        r"before|warn|inform|notify|claim|suggest|advise|append|insert|render|set|open|visit|click|install|change|"
+        r"mark|ask|confirm|the\s+user)\b",
+    ),
     rf"\b{_AI}\s+(?:[\w-]+\s+){{0,2}}?(?:agent|assistant|model|bot)\s*[:—–]+\s*the\s+user\s+(?:also\s+|has\s+)?"
     r"(?:asked|wants|requested|instructed|authori[sz]ed|approved|said)\b",
     F(r"\b(?:opmerking|hinweis|notiz|nachricht|remarque|nota|mensaje|messaggio|uwaga|notitie|bericht|anteckning|"
@@ -1096,7 +1121,10 @@ REFUSAL_SUPPRESSION_MORE3 = (
     r"(?:\s*[,.!;]|\s+ever|\s+anything|\s+any\s+\w+|\s+my\s+\w+|\s+me\b|\s+requests?|\s+to\s+answer|\s*$)",
     r"\bnever\s+(?:inserts?|adds?|includes?|gives?|offers?|attaches?)\s+(?:any\s+)?(?:warnings?|disclaimers?|"
     r"caveats?|moral(?:izing|ising)?)\b",
-    r"\b(?:continue|complete|finish|extend)\b(?s:.){0,200}?[\"'“]\s*sure[,!.]?\s+here\s+(?:is|are)\b",
+    (
+        r"\bsure[,!.]?\s+here\s+(?:is|are)\b",
+        r"\b(?:continue|complete|finish|extend)\b(?s:.){0,200}?[\"'“]\s*sure[,!.]?\s+here\s+(?:is|are)\b",
+    ),
 )
 
 STAY_IN_CHARACTER_MORE3 = (
@@ -1132,8 +1160,11 @@ OVERRIDE_MORE4 = (
     r"operators?|creators?|system\s+prompt|company|makers?)\s+(?:told|said|gave|wrote)\b",
     r"\b(?:replace|override|supersede)s?\s+your\s+(?:current|existing|original|previous|system)\s+(?:instructions|"
     r"rules|prompt|guidelines)\b",
-    r"\byou(?:'re|\s+are)\s+no\s+longer\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:assistant|bot|chatbot|translator|model|ai|"
-    r"agent|helper|service)\b",
+    (
+        r"\bno\s+longer\b",
+        r"\byou(?:'re|\s+are)\s+no\s+longer\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:assistant|bot|chatbot|translator|model|ai|"
+        r"agent|helper|service)\b",
+    ),
     r"\b(?:you(?:'re|\s+are)|ur|youre)\s+not\s+(?:claude|chatgpt|gpt|gemini|copilot|llama|an?\s+ai\s+assistant)\s+"
     r"any\s*more\b",
     rf"\b{IGNORE}\s+(?:the|your|all|any)\s+(?:confidentiality|privacy|security|safety|content)\s+(?:stuff|rules|"
@@ -1207,8 +1238,11 @@ NO_RESTRICTIONS_MORE4 = (
     r"\b(?:has|have)\s+no\s+(?:guidelines|rules|restrictions|filters|limits|ethics)\s+(?:at\s+all|whatsoever)\b",
     r"\bbroken?\s+free\s+(?:of|from)\s+(?:its|your|their|the)\s+(?:programming|restrictions|rules|guidelines|alignment|"
     r"chains|shackles|safety\s+training)\b",
-    r"\b(?:answers?|responds?|gives?|tells?|provides?|helps?|shares?|explains?)\s+(?:\w+\s+){0,4}?no\s+matter\s+who\s+"
-    r"asks\b",
+    (
+        r"\bno\s+matter\s+who\s+asks\b",
+        r"\b(?:answers?|responds?|gives?|tells?|provides?|helps?|shares?|explains?)\s+(?:\w+\s+){0,4}?no\s+matter\s+who\s+"
+        r"asks\b",
+    ),
     r"\b(?:running|operating|now)\s+(?:in\s+)?(?:\w+\s+)?mode\s+without\s+(?:any\s+)?(?:filters|restrictions|safety\s+"
     r"\w+|guardrails|moderation)\b",
     r"\b(?:enable|activate|enter|switch\s+to|simulate|turn\s+on)\s+(?:the\s+)?(?:maintenance|diagnostic|debug|qa|test|"
@@ -1263,11 +1297,16 @@ _AI_INTL = (
 
 REFUSAL_SUPPRESSION_MORE5 = (
     # "never refuses" in other languages, with an AI or persona named within the paragraph
-    F(_AI_INTL + r"[^\n]{0,200}?(?:\bsans\s+jamais\s+refuser\b|\bne\s+refuse\s+jamais\b|\bnon\s+rifiuta\s+mai\b|"
-      r"\bnon\s+rifiutare\s+mai\b|"
-      r"\bnigdy\s+nie\s+odmawia\b|\btidak\s+pernah\s+menolak\b|\bnunca\s+(?:se\s+niega|rechaza|recusa|se\s+recusa)\b|"
-      r"\basla\s+reddetmez\b|\bweigert\s+nooit\b|\bnikdy\s+neodmítá\b|никогда\s+не\s+отказывает|"
-      r"никогда\s+не\s+отказывай)"),
+    (
+        F(r"(?:jamais|\bmai\b|nigdy|pernah|nunca|asla|nooit|nikdy|никогда)"),
+        F(
+            _AI_INTL + r"[^\n]{0,200}?(?:\bsans\s+jamais\s+refuser\b|\bne\s+refuse\s+jamais\b|\bnon\s+rifiuta\s+mai\b|"
+            r"\bnon\s+rifiutare\s+mai\b|"
+            r"\bnigdy\s+nie\s+odmawia\b|\btidak\s+pernah\s+menolak\b|\bnunca\s+(?:se\s+niega|rechaza|recusa|se\s+recusa)\b|"
+            r"\basla\s+reddetmez\b|\bweigert\s+nooit\b|\bnikdy\s+neodmítá\b|никогда\s+не\s+отказывает|"
+            r"никогда\s+не\s+отказывай)"
+        ),
+    ),
 )
 
 NO_RESTRICTIONS_MORE5 = (

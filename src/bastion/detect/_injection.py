@@ -771,14 +771,19 @@ def _bracket_count(s: str) -> int:
     return sum(s.count(c) for c in "()[]{}")
 
 
+# Candidate lines in one linear pass: six plain words at the start of a line, then three brackets.
+_SUFFIX_LINE = re2.compile(
+    r"(?m)^[ \t]*(?:[A-Za-z][A-Za-z'\x{2019},.:;-]*[ \t]+){6,}[^\n]*?[()\[\]{}][^\n]*?[()\[\]{}][^\n]*?[()\[\]{}][^\n]*"
+)
+
+
 def _adversarial_suffixes(text: str) -> list[Finding]:
     if _bracket_count(text) < _SUFFIX_MIN_UNBALANCED:
         return []
     out: list[Finding] = []
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        if len(line) < _SUFFIX_MIN_LINE or _bracket_count(line) < _SUFFIX_MIN_UNBALANCED:
+    for lm in _SUFFIX_LINE.finditer(text):
+        start, line = lm.start(), lm.group()
+        if len(line) < _SUFFIX_MIN_LINE:
             continue
         m = _PROSE_HEAD.match(line)
         if m is None:

@@ -544,16 +544,17 @@ def _negative_texts(rng: random.Random) -> list[str]:
     return out
 
 
-# A hand-written corpus (our own text, written for training only; see training/README.md): 456
-# attacks (persona jailbreaks, overrides without the classic keywords, instructions planted in
-# documents, 20 languages) and 658 hard negatives (security talk that quotes attacks, persona
-# prompts, trigger words in harmless senses, documents and LLM configs, benign text in 20 languages).
+# A hand-written corpus (our own text, written for training only, by five writers with separate
+# briefs; see training/README.md): 1,376 attacks (persona jailbreaks, overrides without the classic
+# keywords, instructions planted in documents, 30 languages) and 1,908 hard negatives (security
+# talk that quotes attacks, persona prompts, trigger words in harmless senses, documents and LLM
+# configs, messy chat, professional text, benign text in 30 languages).
 HANDWRITTEN = Path(__file__).resolve().parents[3] / "training" / "handwritten.jsonl"
 
 
 @functools.lru_cache(maxsize=2)
 def handwritten_rows(path: Path = HANDWRITTEN) -> tuple[tuple[Row, ...], str]:
-    """The hand-written corpus as rows (source ``handwritten/<kind>``) and the file's sha256."""
+    """The hand-written corpus as rows (source ``handwritten-<writer>/<kind>``) and the file's sha256."""
     if not path.is_file():
         raise SystemExit(f"{path}: the hand-written training corpus is missing; train from a checkout of the repository")
     raw = path.read_bytes()
@@ -565,7 +566,9 @@ def handwritten_rows(path: Path = HANDWRITTEN) -> tuple[tuple[Row, ...], str]:
             d = json.loads(line)
             label = int(d["label"])
             kind = "jailbreak" if d["kind"] == "jailbreak" else ("injection" if label else "hard_negative")
-            out.append(Row(str(d["text"]), label, f"handwritten/{d['kind']}", kind))
+            # each writer is a source of its own (weights: every source counts, none dominates)
+            writer = str(d.get("writer", "w1"))
+            out.append(Row(str(d["text"]), label, f"handwritten-{writer}/{d['kind']}", kind))
         except (ValueError, KeyError, TypeError) as exc:
             raise SystemExit(f"{path}:{i}: not a corpus row ({type(exc).__name__}: {exc})") from None
     return tuple(out), hashlib.sha256(raw).hexdigest()
