@@ -743,7 +743,6 @@ def _demote_mentions(text: str, findings: list[Finding]) -> list[Finding]:
 # then turns into token soup with unbalanced brackets. Optimisers (GCG and relatives) search over
 # tokens, not grammar, so their suffixes open brackets they never close; prose closes its
 # parentheses, and code lines do not start with six plain words.
-_PROSE_HEAD = re2.compile(r"^[ \t]*(?:[A-Za-z][A-Za-z'\x{2019},.:;-]*[ \t]+){6,}")
 _OPENERS = {")": "(", "]": "[", "}": "{"}
 _SUFFIX_MIN_UNBALANCED = 3
 _SUFFIX_MIN_LINE = 40
@@ -771,9 +770,11 @@ def _bracket_count(s: str) -> int:
     return sum(s.count(c) for c in "()[]{}")
 
 
-# Candidate lines in one linear pass: six plain words at the start of a line, then three brackets.
+# Candidate lines in one linear pass: six plain words at the start of a line (group 1, the
+# request), then a rest of the line with at least three brackets.
 _SUFFIX_LINE = re2.compile(
-    r"(?m)^[ \t]*(?:[A-Za-z][A-Za-z'\x{2019},.:;-]*[ \t]+){6,}[^\n]*?[()\[\]{}][^\n]*?[()\[\]{}][^\n]*?[()\[\]{}][^\n]*"
+    r"(?m)^([ \t]*(?:[A-Za-z][A-Za-z'\x{2019},.:;-]*[ \t]+){6,})[^\n]*?[()\[\]{}][^\n]*?[()\[\]{}][^\n]*?[()\[\]{}]"
+    r"[^\n]*"
 )
 
 
@@ -782,17 +783,14 @@ def _adversarial_suffixes(text: str) -> list[Finding]:
         return []
     out: list[Finding] = []
     for lm in _SUFFIX_LINE.finditer(text):
-        start, line = lm.start(), lm.group()
+        line = lm.group()
         if len(line) < _SUFFIX_MIN_LINE:
             continue
-        m = _PROSE_HEAD.match(line)
-        if m is None:
-            continue
-        tail = line[m.end() :]
+        tail = text[lm.end(1) : lm.end()]
         bad, kinds = _unbalanced(tail)
         if bad < _SUFFIX_MIN_UNBALANCED or kinds < 2:
             continue
-        s, e = start + m.end(), start + len(line.rstrip())
+        s, e = lm.end(1), lm.start() + len(line.rstrip())
         out.append(
             make_finding(
                 _SUFFIX_RULE,

@@ -84,19 +84,24 @@ def group_of(source: str) -> str:
     return source.split("/", 1)[0]
 
 
-def load_rows(path: Path) -> tuple[list[Row], str]:
-    """Rows of a ``train.jsonl`` file and the file's sha256."""
+def _read_jsonl(path: Path, to_row: Callable[[dict[str, Any]], Row]) -> tuple[list[Row], str]:
+    """Rows of a JSON-lines file (``to_row`` maps each object) and the file's sha256; a bad line
+    stops with its file and line number."""
     raw = path.read_bytes()
     rows: list[Row] = []
     for i, line in enumerate(raw.decode("utf-8").split("\n"), 1):
         if not line.strip():
             continue
         try:
-            d = json.loads(line)
-            rows.append(Row(str(d["text"]), int(d["label"]), str(d["source"]), str(d.get("kind", ""))))
-        except (ValueError, KeyError, TypeError) as exc:
+            rows.append(to_row(json.loads(line)))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise SystemExit(f"{path}:{i}: not a training row ({type(exc).__name__}: {exc})") from None
     return rows, hashlib.sha256(raw).hexdigest()
+
+
+def load_rows(path: Path) -> tuple[list[Row], str]:
+    """Rows of a ``train.jsonl`` file and the file's sha256."""
+    return _read_jsonl(path, lambda d: Row(str(d["text"]), int(d["label"]), str(d["source"]), str(d.get("kind", ""))))
 
 
 # -- synthetic data ---------------------------------------------------------------------------
@@ -557,21 +562,15 @@ def handwritten_rows(path: Path = HANDWRITTEN) -> tuple[tuple[Row, ...], str]:
     """The hand-written corpus as rows (source ``handwritten-<writer>/<kind>``) and the file's sha256."""
     if not path.is_file():
         raise SystemExit(f"{path}: the hand-written training corpus is missing; train from a checkout of the repository")
-    raw = path.read_bytes()
-    out: list[Row] = []
-    for i, line in enumerate(raw.decode("utf-8").split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-            label = int(d["label"])
-            kind = "jailbreak" if d["kind"] == "jailbreak" else ("injection" if label else "hard_negative")
-            # each writer is a source of its own (weights: every source counts, none dominates)
-            writer = str(d.get("writer", "w1"))
-            out.append(Row(str(d["text"]), label, f"handwritten-{writer}/{d['kind']}", kind))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise SystemExit(f"{path}:{i}: not a corpus row ({type(exc).__name__}: {exc})") from None
-    return tuple(out), hashlib.sha256(raw).hexdigest()
+
+    def to_row(d: dict[str, Any]) -> Row:
+        label = int(d["label"])
+        kind = "jailbreak" if d["kind"] == "jailbreak" else ("injection" if label else "hard_negative")
+        # each writer is a source of its own (weights: every source counts, none dominates)
+        return Row(str(d["text"]), label, f"handwritten-{d.get('writer', 'w1')}/{d['kind']}", kind)
+
+    rows, sha = _read_jsonl(path, to_row)
+    return tuple(rows), sha
 
 
 def synthesize(rows: Sequence[Row], seed: int) -> list[Row]:
