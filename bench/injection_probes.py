@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/injection_probes.py [--set dev|dev2|final|all] [--show-misses]
+    .venv/bin/python bench/injection_probes.py [--set dev|dev2|final|final2|all] [--show-misses]
     # the peer column needs the bench venv: python3 -m venv .venv-bench &&
     #     .venv-bench/bin/pip install ai-injection-guard==0.3.0
 
@@ -15,6 +15,9 @@ rules, the hand-written training corpus (``training/``) nor the other sets:
   the rules (``dev2`` was first scored blind, in aggregate, and only then opened);
 * ``final.jsonl`` (170 attacks, 230 benign): written last and only ever scored in aggregate; no
   rule and no model was changed after looking at it. This is the generalisation figure.
+* ``final2.jsonl`` (180 attacks, 240 benign; session 4): a fourth writer, same protocol as
+  ``final`` (aggregate only, never opened); first scored before the session-4 changes to the
+  classifier and its training corpus.
 
 Every text is scanned as a ``prompt`` (the CLI's default surface). Columns: ``Guard`` (the
 default fast tier: rules + classifier), ``rules`` (classifier off) and, where the bench venv
@@ -38,7 +41,7 @@ from pathlib import Path
 from _machine import cpu_model
 
 HERE = Path(__file__).resolve().parent
-SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("dev", "dev2", "final")}
+SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("dev", "dev2", "final", "final2")}
 
 
 def load(path: Path) -> list[dict[str, object]]:
@@ -136,7 +139,7 @@ def main() -> None:
             print(f"  {lab} {genre:26s} {cells}")
         langs = Counter(str(r["lang"]) for r in rows)
         print(f"  languages: {len(langs)} ({', '.join(f'{k} {v}' for k, v in langs.most_common(6))}, ...)\n")
-        if args.show_misses and name != "final":
+        if args.show_misses and not name.startswith("final"):
             for r, f in zip(rows, cols["Guard"], strict=True):
                 if f != (r["label"] == 1):
                     print(f"  MISS {r['id']} label={r['label']} {r['genre']}: {str(r['text'])[:160]!r}")

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import re2
 
 from bastion._types import Category, Finding, RuleInfo, Severity, Surface
@@ -601,6 +603,16 @@ class _TriggerIndex:
         return out
 
 
+def _byte_to_char(raw: bytes) -> npt.NDArray[np.int64]:
+    """For every byte offset 0..len(raw) of UTF-8 ``raw``, the offset of the character it
+    starts (offsets inside a character map to the next character boundary's index minus one,
+    never used: RE2 matches start and end on character boundaries)."""
+    b = np.frombuffer(raw, dtype=np.uint8)
+    out = np.zeros(b.size + 1, dtype=np.int64)
+    np.cumsum((b & 0xC0) != 0x80, out=out[1:])
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class _Hit:
     rule: RuleInfo
@@ -820,11 +832,23 @@ class InjectionRulesScanner:
 
     # -- matching --------------------------------------------------------------------------
     def _finditer(self, text: str, index: _TriggerIndex) -> Iterator[tuple[RuleInfo, int, int]]:
-        for ci in index.candidates(text):
+        cands = index.candidates(text)
+        if not cands:
+            return
+        # RE2 runs on UTF-8 bytes; handing it the bytes once (instead of a str, which the
+        # wrapper re-encodes for every expression and whose offsets it converts match by
+        # match) and mapping byte offsets back to characters here is cheaper on every text
+        raw = text.encode("utf-8", "surrogatepass")
+        char_at = None if len(raw) == len(text) else _byte_to_char(raw)
+        for ci in cands:
             ex = self._exprs[ci]
-            for m in ex.rx.finditer(text):
-                if m.end() > m.start():
-                    yield ex.rule, m.start(), m.end()
+            for m in ex.rx.finditer(raw):
+                s, e = m.span()
+                if e > s:
+                    if char_at is None:
+                        yield ex.rule, s, e
+                    else:
+                        yield ex.rule, int(char_at[s]), int(char_at[e])
 
     def _match(self, view: TextView, ps: _TriggerIndex) -> list[_Hit]:
         hits: list[_Hit] = []
