@@ -335,10 +335,15 @@ async def test_leftover_background_processes_are_killed_after_exit(backend: str)
 
 
 async def test_huge_stdout_is_capped(backend: str) -> None:
-    code = "import sys\nwhile True:\n    sys.stdout.buffer.write(b'A' * 65536)\n"
+    # The flood is over the cap within milliseconds: podman may not yet call the container running,
+    # so `podman rm --force` alone once left the writer alive. Nothing may outlive the run.
+    marker = f"flood-{secrets.token_hex(6)}"
+    code = f"import sys\nwhile True:  # {marker}\n    sys.stdout.buffer.write(b'A' * 65536)\n"
     r = await run_py(backend, code, max_output=100_000)
     assert r.reason is Reason.OUTPUT_LIMIT
     assert len(r.stdout) == 100_000 and r.truncated
+    await asyncio.sleep(0.5)
+    assert _marker_alive(marker) == []
 
 
 async def test_file_size_limit(backend: str) -> None:

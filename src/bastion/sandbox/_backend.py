@@ -83,6 +83,9 @@ class Launch:
     oom_as_137: bool = False
     #: run to stop the sandbox when bastion kills it (podman: the container lives outside our process tree)
     kill_argv: list[str] | None = None
+    #: kill what is left outside our process tree and cgroup (podman's container); returns how many
+    #: processes were still alive when it gave up (0: nothing left)
+    reap: Callable[[], int] | None = None
     #: (oom kills, refused forks) of a cgroup bastion does not own (podman's container cgroup)
     events: Callable[[], tuple[int, int]] | None = None
     cleanup: list[Callable[[], None]] = field(default_factory=list)

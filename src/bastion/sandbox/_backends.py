@@ -8,8 +8,10 @@ import functools
 import glob
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -421,24 +423,58 @@ class PodmanBackend:
         return Launch(argv=argv, env=dict(ctx.env), preexec=setup, cwd="/",
                       signal_as_128=True, oom_as_137=True, cleanup=cleanup,
                       kill_argv=[podman, *self._global_args(), "rm", "--force", "--time", "0", name],
+                      reap=functools.partial(_podman_reap, cidfile),
                       events=functools.partial(_podman_events, cidfile))
 
 
 _PODMAN_CGROUP_PARENT = "/libpod_parent"
 
 
-def _podman_events(cidfile: str) -> tuple[int, int]:
-    """OOM kills and refused forks in the container's own cgroup, while it exists."""
+def _podman_cgroups(cidfile: str) -> list[str]:
+    """The container's own cgroup directories (one per v1 hierarchy, or the v2 one), while they exist."""
     try:
         with open(cidfile, encoding="ascii") as f:
             cid = f.read().strip()
     except OSError:
-        return 0, 0
+        return []
     if not cid.isalnum():
-        return 0, 0
-    oom = pids = 0
+        return []
     leaf = f"{_PODMAN_CGROUP_PARENT}/libpod-{cid}"
-    for d in glob.glob(f"/sys/fs/cgroup/*{leaf}") + glob.glob(f"/sys/fs/cgroup{leaf}"):
+    return glob.glob(f"/sys/fs/cgroup/*{leaf}") + glob.glob(f"/sys/fs/cgroup{leaf}")
+
+
+def _podman_reap(cidfile: str, wait: float = 5.0) -> int:
+    """SIGKILL every process left in the container's cgroup until none is; how many were left at the end.
+
+    ``podman rm --force`` only kills a container podman already records as running. Output can pass
+    the cap before it does (a flood is over 100 kB in milliseconds), and then podman removes the
+    record and leaves the process running, so the runner also kills by cgroup membership.
+    """
+    deadline = time.monotonic() + wait
+    while True:
+        pids: set[int] = set()
+        for d in _podman_cgroups(cidfile):
+            try:
+                with open(os.path.join(d, "cgroup.procs"), encoding="ascii") as f:
+                    pids.update(int(line) for line in f if line.strip().isdigit())
+            except OSError:
+                continue
+        if not pids:
+            return 0
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        if time.monotonic() >= deadline:
+            return len(pids)
+        time.sleep(0.02)
+
+
+def _podman_events(cidfile: str) -> tuple[int, int]:
+    """OOM kills and refused forks in the container's own cgroup, while it exists."""
+    oom = pids = 0
+    for d in _podman_cgroups(cidfile):
         oom += read_key(os.path.join(d, "memory.oom_control"), "oom_kill")
         oom += read_key(os.path.join(d, "memory.events"), "oom_kill")
         pids += read_key(os.path.join(d, "pids.events"), "max")

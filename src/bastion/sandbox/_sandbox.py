@@ -569,6 +569,7 @@ class Sandbox:
             fut.cancel()
         if killed_by_us and launch.kill_argv is not None:
             await _run_quietly(launch.kill_argv)
+        left = await asyncio.to_thread(launch.reap) if launch.reap is not None else 0
         # The command's lifetime ends with its main process: kill whatever it left behind, then drain pipes.
         await self._kill_tree(proc.pid, cgroup)
         await _reap(proc)
@@ -615,6 +616,10 @@ class Sandbox:
                 message += f" (file size limit {p.file_size} bytes)"
         else:
             reason = Reason.EXITED
+        if left:
+            # Fail loudly: the result must not read as contained while something still runs.
+            message = (f"{message}; " if message else "") + (
+                f"{left} process(es) of the sandbox survived SIGKILL for 5 s and may still be running")
         return SandboxResult(exit_code=code, reason=reason, stdout=bytes(out), stderr=bytes(err), backend=name,
                              duration_ms=duration, message=message, enforced=av.enforces,
                              downgraded=p.allow_downgrade - av.enforces, truncated=overflow.is_set())
