@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/injection_probes.py [--set dev|dev2|final|final2|all] [--show-misses]
+    .venv/bin/python bench/injection_probes.py [--set final|final2|all]
     # the peer column needs the bench venv: python3 -m venv .venv-bench &&
     #     .venv-bench/bin/pip install ai-injection-guard==0.3.0
 
@@ -10,14 +10,13 @@ Usage::
 ``lang``, ``text``), each set written by a different writer who saw neither the training data, the
 rules, the hand-written training corpus (``training/``) nor the other sets:
 
-* ``dev.jsonl`` (220 attacks, 315 benign) and ``dev2.jsonl`` (160 attacks, 200 benign): read while
-  writing the second to fourth waves of rules (session 3), so their figures are optimistic for
-  the rules (``dev2`` was first scored blind, in aggregate, and only then opened);
-* ``final.jsonl`` (170 attacks, 230 benign): written last and only ever scored in aggregate; no
-  rule and no model was changed after looking at it. This is the generalisation figure.
-* ``final2.jsonl`` (180 attacks, 240 benign; session 4): a fourth writer, same protocol as
-  ``final`` (aggregate only, never opened); first scored before the session-4 changes to the
-  classifier and its training corpus.
+* ``final.jsonl`` (170 attacks, 230 benign; session 3) and ``final2.jsonl`` (180 attacks, 240
+  benign; session 4): only ever scored in aggregate; no rule and no model was changed after
+  looking at them, and they are never trained on. These are the generalisation figures.
+
+(Session 3 also had two development sets, ``dev`` and ``dev2``, read while writing rules; in
+session 4 they moved into the training corpus as writers w9 and w10, so they are no longer
+probes.)
 
 Every text is scanned as a ``prompt`` (the CLI's default surface). Columns: ``Guard`` (the
 default fast tier: rules + classifier), ``rules`` (classifier off) and, where the bench venv
@@ -41,7 +40,7 @@ from pathlib import Path
 from _machine import cpu_model
 
 HERE = Path(__file__).resolve().parent
-SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("dev", "dev2", "final", "final2")}
+SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2")}
 
 
 def load(path: Path) -> list[dict[str, object]]:
@@ -95,7 +94,6 @@ def _summary(rows: Sequence[dict[str, object]], flags: Sequence[bool]) -> tuple[
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--set", choices=[*SETS, "all"], default="all")
-    ap.add_argument("--show-misses", action="store_true", help="print the rows Guard gets wrong (dev sets only)")
     ap.add_argument("--bench-venv", type=Path, default=HERE.parent / ".venv-bench")
     ap.add_argument("--peer-child", default="", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -139,10 +137,6 @@ def main() -> None:
             print(f"  {lab} {genre:26s} {cells}")
         langs = Counter(str(r["lang"]) for r in rows)
         print(f"  languages: {len(langs)} ({', '.join(f'{k} {v}' for k, v in langs.most_common(6))}, ...)\n")
-        if args.show_misses and not name.startswith("final"):
-            for r, f in zip(rows, cols["Guard"], strict=True):
-                if f != (r["label"] == 1):
-                    print(f"  MISS {r['id']} label={r['label']} {r['genre']}: {str(r['text'])[:160]!r}")
     sys.stdout.flush()
 
 

@@ -565,7 +565,7 @@ def handwritten_rows(path: Path = HANDWRITTEN) -> tuple[tuple[Row, ...], str]:
 
     def to_row(d: dict[str, Any]) -> Row:
         label = int(d["label"])
-        kind = "jailbreak" if d["kind"] == "jailbreak" else ("injection" if label else "hard_negative")
+        kind = "jailbreak" if str(d["kind"]).startswith("jailbreak") else ("injection" if label else "hard_negative")
         # each writer is a source of its own (weights: every source counts, none dominates)
         return Row(str(d["text"]), label, f"handwritten-{d.get('writer', 'w1')}/{d['kind']}", kind)
 
