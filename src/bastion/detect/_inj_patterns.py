@@ -1315,6 +1315,45 @@ NO_RESTRICTIONS_MORE5 = (
     F(r"нет\s+никаких\s+(?:правил|ограничений|фильтров)"),
 )
 
+# -- sixth wave (session 5): well-known jailbreak shapes that still slipped through ---------------
+DAN_MORE6 = (
+    # the deceased-relative exploit in the second person: "pretend you are my late grandfather who used to ..."
+    (
+        r"\b(?:grandma|grandmother|granny|nana|grandpa|grandfather)\b",
+        r"\b(?:act|acting|pretend|roleplay|role-play|imagine)\s+(?:that\s+)?you(?:'re|\s+are|\s+were)\s+my\s+"
+        r"(?:late\s+|deceased\s+|dead\s+|departed\s+|beloved\s+)?(?:grandma|grandmother|granny|nana|grandpa|"
+        r"grandfather)\b[^.\n]{0,100}?\bused\s+to\s+(?:read|tell|recite|sing|whisper|give|share|explain)",
+    ),
+    # the "hypothetical response" template: rewrite a stub answer from the perspective of the character
+    (
+        r"\bhypothetical\s+response\b",
+        r"\b(?:rewrite|rephrase|reformat|revise|redo)\s+(?:the|this|that)\s+hypothetical\s+response\b[^.\n]{0,80}?"
+        r"\b(?:perspective|point\s+of\s+view|viewpoint|voice)\s+of\s+(?:that|the|this)\s+character\b",
+    ),
+)
+
+NO_RESTRICTIONS_MORE6 = (
+    # "released from every guideline its creators gave it" (the creators make it about an AI)
+    (
+        r"\b(?:creators?|makers?|developers?|programmers?|trainers?|openai|anthropic)\b",
+        r"\b(?:free|freed|liberated|released|unshackled|unbound|exempt|broken\s+free)\s+(?:from|of)\s+(?:(?:all|any|"
+        r"every|each|the|your|its)\s+){1,2}(?:\w+\s+)?(?:guidelines?|restrictions?|rules?|limitations?|constraints?|"
+        r"filters?|polic(?:y|ies))\s+(?:(?:that\s+)?(?:its|their|your|the|his|her)\s+(?:creators?|makers?|"
+        r"developers?|programmers?|trainers?)|(?:of\s+|from\s+|by\s+)?(?:openai|anthropic))\b",
+    ),
+)
+
+REFUSAL_SUPPRESSION_MORE6 = (
+    # "you're not supposed to warn me about what you can and cannot do"
+    (
+        r"\bwhat\s+you\s+(?:can|are\s+(?:able|allowed)\s+to)\s+(?:and|or)\b",
+        r"\b(?:not\s+supposed\s+to|(?:don'?t|do\s+not)\s+(?:have|need)\s+to|no\s+need\s+to|never|do\s+not|don'?t)\s+"
+        r"(?:warn|remind|tell)\s+me\s+(?:about\s+)?what\s+you\s+(?:can|are\s+(?:able|allowed)\s+to)\s+(?:and|or)\s+"
+        r"(?:cannot|can'?t|can\s+not|are\s+not|aren'?t)\b",
+    ),
+)
+
+
 # An entry is an expression, or (trigger, expression) where the trigger is a hand-picked
 # necessary part that is rare in ordinary text (the prefilter wakes the exact stage on it).
 Entry = str | tuple[str, str]
@@ -1355,7 +1394,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
     ),
     "injection.authority_claim": AUTHORITY_CLAIM + AUTHORITY_MORE3 + AUTHORITY_MORE4,
     "injection.task_in_table": TASK_IN_TABLE,
-    "jailbreak.dan": DAN + DAN_MORE4,
+    "jailbreak.dan": DAN + DAN_MORE4 + DAN_MORE6,
     "jailbreak.developer_mode": DEVELOPER_MODE,
     "jailbreak.no_restrictions": (
         NO_RESTRICTIONS
@@ -1363,6 +1402,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + NO_RESTRICTIONS_MORE3
         + NO_RESTRICTIONS_MORE4
         + NO_RESTRICTIONS_MORE5
+        + NO_RESTRICTIONS_MORE6
     ),
     "jailbreak.refusal_suppression": (
         REFUSAL_SUPPRESSION
@@ -1370,6 +1410,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + REFUSAL_SUPPRESSION_MORE3
         + REFUSAL_SUPPRESSION_MORE4
         + REFUSAL_SUPPRESSION_MORE5
+        + REFUSAL_SUPPRESSION_MORE6
     ),
     "jailbreak.stay_in_character": STAY_IN_CHARACTER + STAY_IN_CHARACTER_MORE + STAY_IN_CHARACTER_MORE3,
     "jailbreak.dual_response": DUAL_RESPONSE,
