@@ -691,6 +691,34 @@ _HUMAN_ROLE = re.compile(
 )
 
 
+# "From now on you will reply only in JSON." is a user setting the format or language of their own
+# chat. In a prompt, a new_instructions match whose sentence ends with nothing but such a directive
+# stays INFO; a persona ("respond as EvilBot"), a second clause ("... and ignore the rules") or any
+# other wording keeps it. Anchored at the match's end and bounded, so linear.
+_FORMAT_ONLY = re.compile(
+    r"\s*(?:always\s+|only\s+)?(?:respond|reply|answer|write|speak|talk|format\s+(?:your\s+)?(?:answers|replies|"
+    r"responses))\s+(?:to\s+me\s+)?(?:only\s+|always\s+)?(?:in|using|with)\s+(?:(?:plain|simple|short|valid|british|"
+    r"american|brazilian|european)\s+)?(?:json|yaml|xml|markdown|csv|html|bullet\s+points|plain\s+text|"
+    r"english|german|french|spanish|italian|portuguese|dutch|polish|czech|swedish|danish|norwegian|finnish|greek|"
+    r"turkish|russian|ukrainian|arabic|hebrew|hindi|japanese|chinese|korean|vietnamese|indonesian|thai|"
+    r"(?:a\s+|one\s+)?(?:markdown\s+)?tables?|(?:short|full|complete)\s+sentences|(?:a\s+|an\s+)?(?:formal|friendly|casual|"
+    r"neutral|professional|informal)\s+tone|lower\s*case|upper\s*case|emojis?|rhymes?|haiku)"
+    r"(?:\s+(?:only|format|please))?\s*(?:[.!]|$)",
+    re.IGNORECASE,
+)
+
+
+def _demote_format_requests(text: str, findings: list[Finding]) -> list[Finding]:
+    """In prompts: "from now on you will answer in Spanish" stays on record as INFO."""
+    out = list(findings)
+    for k, f in enumerate(out):
+        if f.rule_id != "injection.new_instructions" or f.severity == Severity.INFO:
+            continue
+        if _FORMAT_ONLY.match(text, f.end):
+            out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (format or language request)")
+    return out
+
+
 def _enclosing_quote(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int] | None:
     """Offsets of the quotation marks around ``text[start:end]`` on the same line, if any."""
     if text[start] in _QUOTES_OPEN:  # the match took the opening quote with it
@@ -883,7 +911,8 @@ class InjectionRulesScanner:
                     findings.append(self._wrapper_finding(h, f))
         findings.extend(self._signal_finding(s) for s in nv.signals)
         findings.extend(_adversarial_suffixes(doc.text))
-        return _demote_mentions(doc.text, _merge_overlaps(findings))
+        out = _demote_mentions(doc.text, _merge_overlaps(findings))
+        return _demote_format_requests(doc.text, out) if doc.surface == Surface.PROMPT else out
 
     def _to_finding(self, h: _Hit, surface: Surface) -> Finding | None:
         rule = h.rule
