@@ -199,6 +199,12 @@ class InspectionConfig(_Model):
     max_scan_chars: int = Field(default=200_000, ge=1024, le=10_000_000)
     canaries: tuple[str, ...] = ()
     classifier: bool = Field(default=False, description="Also run the trained injection classifier (slower).")
+    classifier_threshold: float | None = Field(
+        default=None,
+        gt=0.0,
+        lt=1.0,
+        description="Classifier probability that flags a prompt; unset: the artifact's calibrated threshold.",
+    )
     fail_open: bool = Field(
         default=False, description="On scanner failure pass the request (audited) instead of refusing it."
     )

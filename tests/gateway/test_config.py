@@ -126,3 +126,15 @@ def test_docs_example_config_is_valid() -> None:
     text = doc.read_text()
     start = text.index("```yaml\n") + len("```yaml\n")
     parse_config(text[start : text.index("```", start)], source="docs/configuration.md")
+
+
+def test_classifier_threshold_is_validated_and_reaches_the_guard() -> None:
+    from bastion.gateway._app import Gateway
+
+    with pytest.raises(ConfigError) as ei:
+        parse_config("inspection:\n  classifier: true\n  classifier_threshold: 1.5\n", source="gw.yaml")
+    assert [(p.line, p.location) for p in ei.value.problems] == [(3, "inspection.classifier_threshold")]
+    cfg = parse_config("inspection:\n  classifier: true\n  classifier_threshold: 0.9\n")
+    assert cfg.inspection.classifier_threshold == 0.9
+    assert Gateway(cfg).guard.config.classifier_threshold == 0.9
+    assert parse_config("").inspection.classifier_threshold is None

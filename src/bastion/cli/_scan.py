@@ -19,7 +19,7 @@ from rich.text import Text
 
 from bastion._types import Finding, RuleInfo, ScanResult, Severity, Surface
 from bastion._version import __version__
-from bastion.detect import SURFACE_DEFAULTS, Guard, all_rules, parse_categories
+from bastion.detect import SURFACE_DEFAULTS, DetectConfig, Guard, all_rules, parse_categories
 from bastion.errors import BastionError, InputError
 
 __all__ = ["register"]
@@ -252,6 +252,13 @@ def register(app: typer.Typer) -> None:
         canary: list[str] = typer.Option(
             None, "--canary", help="A canary token to look for (repeatable); see `bastion canary`."
         ),
+        classifier_threshold: float | None = typer.Option(
+            None,
+            "--classifier-threshold",
+            help="Probability in (0, 1) above which the injection classifier flags a prompt; default: the "
+            "artifact's calibrated threshold. Lower trades false positives for recall (docs/injection.md).",
+            show_default=False,
+        ),
     ) -> None:
         """Scan text for prompt injection, jailbreaks, secrets, PII, backend leaks and exfiltration.
 
@@ -269,7 +276,12 @@ def register(app: typer.Typer) -> None:
             cats = parse_categories([categories]) if categories else None
             # Load only the scanners this run needs (start-up time matters for a CLI).
             load = cats if cats is not None else SURFACE_DEFAULTS[Surface(surface)]
-            guard = Guard(categories=load, max_chars=max_chars, canaries=tuple(canary or ()))
+            if classifier_threshold is not None and not 0.0 < classifier_threshold < 1.0:
+                raise InputError(
+                    f"--classifier-threshold must lie strictly between 0 and 1, got {classifier_threshold}"
+                )
+            guard = Guard(categories=load, max_chars=max_chars, canaries=tuple(canary or ()),
+                          config=DetectConfig(classifier_threshold=classifier_threshold))
         except BastionError as exc:
             err.print(f"bastion scan: error: {exc}", highlight=False)
             raise typer.Exit(2) from None

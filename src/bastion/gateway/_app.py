@@ -122,7 +122,8 @@ class Gateway:
             guard
             if guard is not None
             else Guard(
-                config=DetectConfig(classifier=insp.classifier, canaries=tuple(insp.canaries)),
+                config=DetectConfig(classifier=insp.classifier, classifier_threshold=insp.classifier_threshold,
+                                    canaries=tuple(insp.canaries)),
                 max_chars=insp.max_scan_chars,
             )
         )
