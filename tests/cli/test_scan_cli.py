@@ -91,6 +91,9 @@ def test_classifier_threshold_out_of_range_is_a_usage_error(value: str) -> None:
                       input=_jsonl({"id": 1, "text": BENIGN}))
     assert r.exit_code == 2 and r.stdout == ""
     assert "--classifier-threshold" in r.output
+    # also where the surface runs no classifier: a bad setting is never silently accepted
+    r = runner.invoke(app, ["scan", "--surface", "response", "--classifier-threshold", value, "-"], input=BENIGN)
+    assert r.exit_code == 2 and "--classifier-threshold" in r.output
 
 
 def test_malformed_jsonl_lines_get_errors_in_place_and_exit_2() -> None:

@@ -59,3 +59,25 @@ def test_real_cgroup_roundtrip() -> None:
     finally:
         assert cg.remove()
     assert not any(os.path.exists(d) for d in cg.dirs)
+
+
+def test_podman_reap_kills_what_the_container_cgroup_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The runner's last line of defence for a podman container that `podman rm --force` left running.
+    from bastion.sandbox import _backends
+
+    leaf = tmp_path / "libpod-abc"
+    leaf.mkdir()
+    cidfile = tmp_path / "cid"
+    cidfile.write_text("abc")
+    monkeypatch.setattr(_backends, "_podman_cgroups", lambda f: [str(leaf)] if Path(f).read_text() == "abc" else [])
+    (leaf / "cgroup.procs").write_text("")
+    assert _backends._podman_reap(str(cidfile), wait=0.1) == 0
+    child = subprocess.Popen(["sleep", "300"])
+    try:
+        (leaf / "cgroup.procs").write_text(f"{child.pid}\n")
+        # a plain file never empties, so the reaper reports the pid it could not see leave
+        assert _backends._podman_reap(str(cidfile), wait=0.1) == 1
+        assert child.wait(timeout=5) == -9
+    finally:
+        child.kill()
+        child.wait()

@@ -276,12 +276,11 @@ def register(app: typer.Typer) -> None:
             cats = parse_categories([categories]) if categories else None
             # Load only the scanners this run needs (start-up time matters for a CLI).
             load = cats if cats is not None else SURFACE_DEFAULTS[Surface(surface)]
-            if classifier_threshold is not None and not 0.0 < classifier_threshold < 1.0:
-                raise InputError(
-                    f"--classifier-threshold must lie strictly between 0 and 1, got {classifier_threshold}"
-                )
-            guard = Guard(categories=load, max_chars=max_chars, canaries=tuple(canary or ()),
-                          config=DetectConfig(classifier_threshold=classifier_threshold))
+            try:
+                config = DetectConfig(classifier_threshold=classifier_threshold)
+            except BastionError as exc:
+                raise InputError(f"--classifier-threshold: {exc}") from None
+            guard = Guard(categories=load, max_chars=max_chars, canaries=tuple(canary or ()), config=config)
         except BastionError as exc:
             err.print(f"bastion scan: error: {exc}", highlight=False)
             raise typer.Exit(2) from None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypeVar, runtime_checkable
 
 from bastion._types import Category, Finding, RuleInfo, Severity, Surface
+from bastion.errors import ScannerError
 
 __all__ = [
     "OWASP_LLM01",
@@ -58,6 +59,11 @@ class DetectConfig:
     pii_regions: tuple[str, ...] = ("DE", "US", "GB")
     classifier_surfaces: tuple[str, ...] = ("prompt",)
     extra: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        t = self.classifier_threshold
+        if t is not None and not 0.0 < t < 1.0:  # also refuses NaN
+            raise ScannerError(f"classifier_threshold must lie strictly between 0 and 1, got {t}")
 
 
 @dataclass(slots=True)

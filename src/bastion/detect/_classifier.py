@@ -1118,9 +1118,6 @@ class ClassifierScanner:
     def __post_init__(self) -> None:
         if self.model is None and self.config.classifier:
             self.model = load_default_classifier(self.config.engine)
-        t = self.config.classifier_threshold
-        if t is not None and not 0.0 < t < 1.0:
-            raise ScannerError(f"classifier_threshold must lie in (0, 1), got {t}")
 
     @property
     def threshold(self) -> float:

@@ -708,17 +708,6 @@ _FORMAT_ONLY = re.compile(
 )
 
 
-def _demote_format_requests(text: str, findings: list[Finding]) -> list[Finding]:
-    """In prompts: "from now on you will answer in Spanish" stays on record as INFO."""
-    out = list(findings)
-    for k, f in enumerate(out):
-        if f.rule_id != "injection.new_instructions" or f.severity == Severity.INFO:
-            continue
-        if _FORMAT_ONLY.match(text, f.end):
-            out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (format or language request)")
-    return out
-
-
 def _enclosing_quote(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int] | None:
     """Offsets of the quotation marks around ``text[start:end]`` on the same line, if any."""
     if text[start] in _QUOTES_OPEN:  # the match took the opening quote with it
@@ -747,9 +736,10 @@ def _enclosing_quote(text: str, start: int, end: int, reach: int = 300) -> tuple
     return None
 
 
-def _demote_mentions(text: str, findings: list[Finding]) -> list[Finding]:
-    """Quoted mentions, negated secret requests ("we will never ask for your password") and
-    "if you are an AI researcher" stay on record as INFO.
+def _demote_mentions(text: str, findings: list[Finding], surface: Surface) -> list[Finding]:
+    """Quoted mentions, negated secret requests ("we will never ask for your password"),
+    "if you are an AI researcher" and, in prompts, "from now on you will answer in Spanish" stay
+    on record as INFO.
 
     A quotation is a mention when the matches inside it cover all of it but at most
     ``_MENTION_SLACK`` characters and words of discussion stand next to it."""
@@ -777,6 +767,9 @@ def _demote_mentions(text: str, findings: list[Finding]) -> list[Finding]:
             out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (negated)")
         elif f.rule_id == "injection.addressed_to_ai" and _HUMAN_ROLE.match(text, f.end):
             out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (addresses a person)")
+        elif (f.rule_id == "injection.new_instructions" and surface == Surface.PROMPT
+              and _FORMAT_ONLY.match(text, f.end)):
+            out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (format or language request)")
     return out
 
 
@@ -911,8 +904,7 @@ class InjectionRulesScanner:
                     findings.append(self._wrapper_finding(h, f))
         findings.extend(self._signal_finding(s) for s in nv.signals)
         findings.extend(_adversarial_suffixes(doc.text))
-        out = _demote_mentions(doc.text, _merge_overlaps(findings))
-        return _demote_format_requests(doc.text, out) if doc.surface == Surface.PROMPT else out
+        return _demote_mentions(doc.text, _merge_overlaps(findings), doc.surface)
 
     def _to_finding(self, h: _Hit, surface: Surface) -> Finding | None:
         rule = h.rule

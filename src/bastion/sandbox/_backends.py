@@ -8,16 +8,14 @@ import functools
 import glob
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bastion.errors import SandboxError
 from bastion.sandbox._backend import Availability, Backend, ChildSetup, Launch, RunContext, profile_rlimits
-from bastion.sandbox._cgroup import CgroupSupport, read_key
+from bastion.sandbox._cgroup import Cgroup, CgroupSupport, read_key
 from bastion.sandbox._linux import (
     CLONE_NEWIPC,
     CLONE_NEWNET,
@@ -450,25 +448,13 @@ def _podman_reap(cidfile: str, wait: float = 5.0) -> int:
     the cap before it does (a flood is over 100 kB in milliseconds), and then podman removes the
     record and leaves the process running, so the runner also kills by cgroup membership.
     """
-    deadline = time.monotonic() + wait
-    while True:
-        pids: set[int] = set()
-        for d in _podman_cgroups(cidfile):
-            try:
-                with open(os.path.join(d, "cgroup.procs"), encoding="ascii") as f:
-                    pids.update(int(line) for line in f if line.strip().isdigit())
-            except OSError:
-                continue
-        if not pids:
-            return 0
-        for pid in pids:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-        if time.monotonic() >= deadline:
-            return len(pids)
-        time.sleep(0.02)
+    dirs = _podman_cgroups(cidfile)
+    if not dirs:
+        return 0
+    v2 = len(dirs) == 1 and os.path.exists(os.path.join(dirs[0], "cgroup.controllers"))
+    # only kill_all/pids are used: the memory and pids directories do not matter here
+    cg = Cgroup(version=2 if v2 else 1, dirs=tuple(dirs), memory_dir=dirs[0], pids_dir=dirs[0])
+    return 0 if cg.kill_all(deadline_s=wait) else len(cg.pids())
 
 
 def _podman_events(cidfile: str) -> tuple[int, int]:
