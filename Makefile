@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck unit install bench docs clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py src/bastion/detect/_native.c
 	sh scripts/setup-sandbox.sh
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -36,4 +36,5 @@ docs: $(STAMP)
 	$(BIN)/python -m bastion.docsgen docs/rules.md
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build
+	find src -name '*.so' -delete

@@ -12,7 +12,8 @@ embedded injection; 0.5-8 KiB each), then on one core, single-threaded, times ea
 the whole corpus ``--repeat`` times and prints the median µs/KiB:
 
 * ``classifier``: :class:`bastion.detect._classifier.ClassifierScanner` alone (normalises,
-  hashes, scores every sliding window, decodes blobs);
+  hashes, scores every sliding window, decodes blobs); with the C kernel where it is built, on
+  numpy with ``BASTION_NATIVE=0`` (the kernel in use is printed);
 * ``rules``: the injection rules scanner alone;
 * ``fast tier``: ``Guard(categories=injection,jailbreak,obfuscation)`` on the ``prompt`` surface,
   i.e. rules + classifier + input checks, sharing one normalisation per text (all timed on the
@@ -105,13 +106,15 @@ def main() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     from bastion import DetectConfig, Guard, Surface
     from bastion.detect._base import Document
-    from bastion.detect._classifier import ClassifierScanner, load_default_classifier
+    from bastion.detect._classifier import ClassifierScanner, load_default_classifier, native_kernel
     from bastion.detect._injection import InjectionRulesScanner
 
     docs = corpus(args.kib)
     total = sum(len(d.encode("utf-8")) for d in docs)
     print(f"machine: nproc {os.cpu_count()}, {cpu_model()}, load {os.getloadavg()[0]:.1f}; pinned to one core")
-    print(f"corpus: {len(docs)} documents, {total / 1024:.0f} KiB; median of {args.repeat} passes\n")
+    print(f"corpus: {len(docs)} documents, {total / 1024:.0f} KiB; median of {args.repeat} passes")
+    kernel = "C (bastion.detect._native)" if native_kernel() else "numpy (C kernel not built or BASTION_NATIVE=0)"
+    print(f"classifier kernel: {kernel}\n")
 
     t0 = time.perf_counter()
     load_default_classifier()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import os
+import random
 import shutil
 from pathlib import Path
 from typing import Any
@@ -225,10 +227,14 @@ def _reference(model: InjectionClassifier, text: str) -> tuple[np.ndarray, int, 
 
 
 @pytest.mark.parametrize("text", SCORING_TEXTS)
-def test_scoring_path_equals_reference_bit_for_bit(model: InjectionClassifier, text: str) -> None:
+def test_scoring_path_equals_reference_bit_for_bit(
+    model: InjectionClassifier, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The numpy scoring path; the C kernel is held to it below, within rounding."""
     from bastion.detect._classifier import _sigmoid, classifier_text
     from bastion.detect._normalize import normalize
 
+    monkeypatch.setattr(model, "_use_native", False)
     low = classifier_text(normalize(text, max_depth=0))
     logits, best, jb, signals = _reference(model, low)
     sc, _s, _e = model.score_text(low)
@@ -240,6 +246,99 @@ def test_scoring_path_equals_reference_bit_for_bit(model: InjectionClassifier, t
     assert sc.probability == _sigmoid(float(logits[best]))
     assert sc.jailbreak == _sigmoid(jb)
     assert sc.signals == signals
+
+
+# -- the optional C kernel (bastion.detect._native) ---------------------------------------------
+
+_NATIVE_OFF = os.environ.get("BASTION_NATIVE", "1") == "0"
+
+
+def _random_texts(seed: int, count: int) -> list[str]:
+    rnd = random.Random(seed)
+    alphabet = "ab cdé\nfgh  ignore previous  instructions ЖΩ中|.,:'\"<>" + "\u200b"
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 1500))) for _ in range(count)]
+
+
+@pytest.mark.skipif(_NATIVE_OFF, reason="BASTION_NATIVE=0 tests the numpy path only")
+def test_native_kernel_is_built() -> None:
+    """make install compiles src/bastion/detect/_native.c; a missing compiler would silently cost
+    speed (numpy scores the same, 2-3x slower), so the test suite insists on the kernel."""
+    from bastion.detect._classifier import native_kernel
+
+    assert native_kernel(), (
+        "the C scoring kernel is not built: install gcc and the Python headers, then "
+        "`pip install -e .` again (or set BASTION_NATIVE=0 to run on numpy alone)"
+    )
+
+
+@pytest.mark.skipif(_NATIVE_OFF, reason="BASTION_NATIVE=0 tests the numpy path only")
+@pytest.mark.parametrize("text", SCORING_TEXTS + _random_texts(7, 60) + [ATTACKS[0] * 40, FILLER * 30 + INJECTION])
+def test_native_kernel_scores_like_numpy(model: InjectionClassifier, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bastion.detect._classifier import classifier_text
+    from bastion.detect._normalize import normalize
+
+    low = classifier_text(normalize(text, max_depth=0))
+    monkeypatch.setattr(model, "_use_native", True)
+    nat, ns, ne = model.score_text(low)
+    monkeypatch.setattr(model, "_use_native", False)
+    ref, rs, re_ = model.score_text(low)
+    assert (ns, ne) == (rs, re_)  # the same window drives the score
+    assert nat.signals == ref.signals
+    assert nat.probability == pytest.approx(ref.probability, rel=0, abs=1e-12)
+    assert nat.jailbreak == pytest.approx(ref.jailbreak, rel=0, abs=1e-12)
+    # and the per-window logits, not only the winner
+    n = len(low.encode("utf-8"))
+    spans = model.featurizer.windows(n)
+    st = np.asarray([a for a, _ in spans], dtype=np.int64)
+    en = np.asarray([b for _, b in spans], dtype=np.int64)
+    want, _cj, _wj = model._hashed_logits(model.featurizer._hash(low), st, en)
+    got, _jb, _p, _i = model._native_logits(low, st, en)
+    np.testing.assert_allclose(got, want, rtol=0, atol=1e-9)
+
+
+@pytest.mark.skipif(_NATIVE_OFF, reason="BASTION_NATIVE=0 tests the numpy path only")
+def test_native_kernel_refuses_bad_arguments(model: InjectionClassifier) -> None:
+    """Wrong buffer sizes or windows are a ValueError, never a read past an array."""
+    from bastion.detect import _native
+    from bastion.detect._classifier import _WORD_LUT_U8
+
+    fz = model.featurizer
+    one = np.zeros(1, dtype=np.float64)
+
+    def call(**over: Any) -> None:
+        args = {
+            "raw": b"hello world",
+            "rows": fz._char_rows32,
+            "sizes": fz._size_mask,
+            "cbits": fz.config.char_bits,
+            "wrows": fz._word_flat,
+            "lut": _WORD_LUT_U8,
+            "s1": int(fz._salt_w1),
+            "s2": int(fz._salt_w2),
+            "wbits": fz.config.word_bits,
+            "cp": model._char_pairs,
+            "wp": model._word_pairs,
+            "st": np.zeros(1, dtype=np.int64),
+            "en": np.full(1, 11, dtype=np.int64),
+            "oa": one.copy(),
+            "oj": one.copy(),
+        }
+        args.update(over)
+        _native.window_terms(*args.values())
+
+    call()  # the baseline is accepted
+    with pytest.raises(ValueError, match="char_pairs"):
+        call(cp=model._char_pairs[:-1])
+    with pytest.raises(ValueError, match="word_lut"):
+        call(lut=_WORD_LUT_U8[:100])
+    with pytest.raises(ValueError, match="out_attack"):
+        call(oa=np.zeros(2, dtype=np.float64))
+    with pytest.raises(ValueError, match="st <= en"):
+        call(st=np.full(1, 5, dtype=np.int64), en=np.full(1, 4, dtype=np.int64))
+    with pytest.raises(ValueError, match="sizes"):
+        call(sizes=1 << 12)
+    with pytest.raises(TypeError):
+        call(oa=b"\0" * 8)  # read-only output buffer
 
 
 def test_hashing_matches_its_definition(model: InjectionClassifier) -> None:

@@ -1,4 +1,4 @@
-"""The trained prompt-injection classifier (fast tier: numpy only, no torch).
+"""The trained prompt-injection classifier (fast tier: numpy and an optional C kernel, no torch).
 
 The model is a linear model over four feature families, computed on the normalised text of
 :mod:`bastion.detect._normalize` (lower-cased):
@@ -23,6 +23,11 @@ The artifact (``models/injection_clf.npz`` + ``.json``) is produced by
 ``python -m bastion.detect._train`` (see ``docs/injection.md``); its metadata records the training
 data's sha256, the parameters, the feature configuration, the calibrated threshold and the
 leave-one-source-out figures. Work is linear in the input and bounded by the Guard's input cap.
+
+Scoring: the n-gram hashing and per-window sums run in the C kernel ``bastion.detect._native``
+(``_native.c``, built by ``pip install``; about 2.5x faster) where it is built, and in numpy
+otherwise; both give the same scores to about 1e-12 (:func:`native_kernel` says which runs;
+``BASTION_NATIVE=0`` forces numpy). Training always uses the numpy :class:`Analysis` path.
 """
 
 # ruff: noqa: E501  (expression and template tables read best one entry a line)
@@ -31,6 +36,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -422,6 +428,28 @@ _WORD_LUT[0x80:] = True  # bytes of non-ASCII characters belong to words
 _EMPTY: IntArray = np.zeros(0, dtype=np.int64)
 _SUM = np.add.reduce  # what ndarray.sum calls, without the Python-level wrapper
 _EMPTY.flags.writeable = False
+_WORD_LUT_U8 = _WORD_LUT.astype(np.uint8)
+_NATIVE_ABI = 1  # the ABI_VERSION of _native.c that this module speaks
+
+
+def _load_native() -> Any:
+    """The optional C kernel, or None where it is not built, is stale (another ABI version) or
+    is turned off with ``BASTION_NATIVE=0``; numpy then computes the same scores."""
+    if os.environ.get("BASTION_NATIVE", "1") == "0":
+        return None
+    try:
+        from bastion.detect import _native
+    except ImportError:
+        return None
+    return _native if getattr(_native, "ABI_VERSION", None) == _NATIVE_ABI else None
+
+
+_NATIVE = _load_native()
+
+
+def native_kernel() -> bool:
+    """Whether the classifier scores with the C kernel (``bastion.detect._native``)."""
+    return _NATIVE is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -593,6 +621,9 @@ class Featurizer:
         # Held in the high half of 64-bit words: then (h * MIX mod 2**32) >> (32 - bits) is
         # (H * MIX mod 2**64) >> (64 - bits), an int64 bucket id without a cast.
         self._char_rows: list[npt.NDArray[np.uint64]] = [r.astype(np.uint64) << np.uint64(32) for r in rows]
+        # the same rows as one uint32 block, and the n-gram sizes as a bit mask, for the C kernel
+        self._char_rows32: U32 = np.ascontiguousarray(np.stack(rows) if rows else np.zeros((1, 256)), dtype=np.uint32)
+        self._size_mask = sum(1 << k for k in sizes)
         self._char_shift = np.uint64(64 - config.char_bits)
         self._word_flat: U32 = np.ascontiguousarray(self.table[_CHAR_ROWS : _CHAR_ROWS + _WORD_ROWS]).reshape(-1)
         self._word_shift = np.uint32(32 - config.word_bits)
@@ -795,6 +826,8 @@ class InjectionClassifier:
         # (and in cache) without a second random gather.
         self._char_pairs = _pairs(self._attack.char, self._jailbreak.char)
         self._word_pairs = _pairs(self._attack.word, self._jailbreak.word)
+        # the C kernel scores where it is built (see native_kernel()); numpy otherwise
+        self._use_native = _NATIVE is not None
 
     @staticmethod
     def _head(weights: Mapping[str, npt.NDArray[Any]], name: str, fz: Featurizer) -> _Head:
@@ -922,24 +955,63 @@ class InjectionClassifier:
                 j0, j1 = j[:nwin], j[nwin:]
                 c = (j1 - j0) * 2 - (j1 == nw) + (j0 == nw)  # the last word has no bigram
                 out += (sums[j1] - sums[j0]) / np.sqrt(np.maximum(c, 1.0))
-        if hz.intent_ids.size:
-            # feature k is inside window i when some match of k ends in [st[i], en[i]): count
-            # its matches there with one sorted key (k, position)
-            stride = n + 1
-            key = hz.intent_ids * stride + hz.intent_pos
-            key.sort()
-            kk = key // stride
-            first = np.empty(kk.size, dtype=bool)
-            first[0] = True
-            np.not_equal(kk[1:], kk[:-1], out=first[1:])
-            ks = kk[first]
-            base = (ks * stride)[:, None]
-            inside = key.searchsorted(base + en) > key.searchsorted(base + st)
-            terms = np.empty((ks.size + 1, nwin), dtype=np.float64)
-            terms[0] = out
-            terms[1:] = np.where(inside, h.intent.take(ks).astype(np.float64)[:, None], 0.0)
-            out = terms.cumsum(axis=0)[-1]  # feature by feature, as _window_logits adds them
-        return out, char_jb, word_jb
+        return self._add_intent(out, hz.intent_ids, hz.intent_pos, n, st, en), char_jb, word_jb
+
+    def _add_intent(self, out: FloatArray, ids: IntArray, pos: IntArray, n: int, st: IntArray, en: IntArray) -> FloatArray:
+        """``out`` plus the attack head's weight of every intent feature with a match ending in
+        each window ``[st[i], en[i])``."""
+        if not ids.size:
+            return out
+        # feature k is inside window i when some match of k ends in [st[i], en[i]): count
+        # its matches there with one sorted key (k, position)
+        stride = n + 1
+        key = ids * stride + pos
+        key.sort()
+        kk = key // stride
+        first = np.empty(kk.size, dtype=bool)
+        first[0] = True
+        np.not_equal(kk[1:], kk[:-1], out=first[1:])
+        ks = kk[first]
+        base = (ks * stride)[:, None]
+        inside = key.searchsorted(base + en) > key.searchsorted(base + st)
+        terms = np.empty((ks.size + 1, int(st.size)), dtype=np.float64)
+        terms[0] = out
+        terms[1:] = np.where(inside, self._attack.intent.take(ks).astype(np.float64)[:, None], 0.0)
+        total: FloatArray = terms.cumsum(axis=0)[-1]  # feature by feature, as _window_logits adds them
+        return total
+
+    def _native_logits(self, text: str, st: IntArray, en: IntArray) -> tuple[FloatArray, FloatArray, IntArray, IntArray]:
+        """What :meth:`_hashed_logits` gives, from the C kernel (``bastion.detect._native``):
+        the attack head's logits per window, the jailbreak head's n-gram terms per window (its bias
+        and intent features not added), and the intent matches (positions, ids). The n-gram sums
+        are the same terms added in another order, so they agree with the numpy path to about
+        1e-12, not bit for bit (tests/detect/test_classifier.py pins the tolerance)."""
+        assert _NATIVE is not None
+        fz = self.featurizer
+        raw = text.encode("utf-8", "replace")
+        nwin = int(st.size)
+        out = np.empty(nwin, dtype=np.float64)
+        jb = np.empty(nwin, dtype=np.float64)
+        _NATIVE.window_terms(
+            raw,
+            fz._char_rows32,
+            fz._size_mask,
+            fz.config.char_bits,
+            fz._word_flat,
+            _WORD_LUT_U8,
+            int(fz._salt_w1),
+            int(fz._salt_w2),
+            fz.config.word_bits,
+            self._char_pairs,
+            self._word_pairs,
+            st,
+            en,
+            out,
+            jb,
+        )
+        out += self._attack.bias
+        ipos, iids = fz._matcher.scan(raw, text)
+        return self._add_intent(out, iids, ipos, len(raw), st, en), jb, ipos, iids
 
     def _hashed_head_logit(
         self,
@@ -971,8 +1043,7 @@ class InjectionClassifier:
     def score_text(self, text: str) -> tuple[ClassifierScore, int, int]:
         """Score normalised, lower-cased ``text``; returns the score and the driving window's
         character span in ``text``."""
-        hz = self.featurizer._hash(text)
-        n = hz.n_bytes
+        n = len(text) if text.isascii() else len(text.encode("utf-8", "replace"))
         w, stride = self.config.window, self.config.stride
         # the spans of Featurizer.windows: the whole text, then sliding windows if it is longer
         slide = np.arange(0, n - w, stride, dtype=np.int64) if n > w else _EMPTY
@@ -983,12 +1054,22 @@ class InjectionClassifier:
             st[-1] = n - w
         en = st + w
         en[0] = n
-        logits, char_jb, word_jb = self._hashed_logits(hz, st, en)
-        best = int(logits.argmax())
-        bs, be = int(st[best]), int(en[best])
-        ipos = hz.intent_pos
-        sel = hz.intent_ids[(ipos >= bs) & (ipos < be)] if ipos.size else _EMPTY
-        jb = self._hashed_head_logit(hz, char_jb, word_jb, bs, be, sel)
+        if _NATIVE is not None and self._use_native:
+            logits, jb_terms, ipos, iids = self._native_logits(text, st, en)
+            best = int(logits.argmax())
+            bs, be = int(st[best]), int(en[best])
+            sel = iids[(ipos >= bs) & (ipos < be)] if ipos.size else _EMPTY
+            jb = self._jailbreak.bias + float(jb_terms[best])
+            if sel.size:
+                jb += float(_SUM(self._jailbreak.intent[sorted(set(sel.tolist()))], dtype=np.float64))
+        else:
+            hz = self.featurizer._hash(text)
+            logits, char_jb, word_jb = self._hashed_logits(hz, st, en)
+            best = int(logits.argmax())
+            bs, be = int(st[best]), int(en[best])
+            ipos = hz.intent_pos
+            sel = hz.intent_ids[(ipos >= bs) & (ipos < be)] if ipos.size else _EMPTY
+            jb = self._hashed_head_logit(hz, char_jb, word_jb, bs, be, sel)
         names = self.featurizer.intent_names
         signals = tuple(sorted({names[k] for k in sel.tolist()}))
         if n == len(text):
