@@ -238,7 +238,8 @@ static PyMethodDef methods[] = {
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "bastion.detect._native", "bastion's optional C scoring kernel.", -1, methods,
+    PyModuleDef_HEAD_INIT, "bastion.detect._native", "bastion's optional C scoring kernel.", -1, methods, NULL, NULL,
+    NULL, NULL,
 };
 
 PyMODINIT_FUNC PyInit__native(void)
