@@ -15,10 +15,13 @@ Columns per source family and pooled: TPR, TNR, balanced accuracy, recall at 1% 
   row counts as flagged when any finding is worse than ``info``; its score for recall@1%FPR is the
   highest finding confidence.
 * ``classifier``: the held-out probability of the model trained WITHOUT that row's source family,
-  at the artifact's threshold (chosen on these held-out scores, see docs/injection.md).
+  at the artifact's thresholds (chosen on these held-out scores, see docs/injection.md): the
+  strict one for set-up prompts, the open one for every other text.
 * ``combined``: what ``Guard`` reports by default: flagged when the rules flag, or when the
   classifier (held out) flags a row on a surface where it runs by default (``prompt``; tool
   outputs rely on the rules, see ``DetectConfig.classifier_surfaces``); score = max of the two.
+* ``combined, strict only``: the same with the strict threshold for every text (the operating
+  point before set-up prompts had a threshold of their own).
 * ``--shipped`` adds ``shipped``: the shipped artifact through ``Guard`` with everything on. It was
   trained on these rows, so that column is in-sample (an upper bound, not a generalisation figure).
 """
@@ -36,7 +39,7 @@ import numpy as np
 
 from bastion import DetectConfig, Guard, Severity, Surface
 from bastion.detect._classifier import load_default_classifier
-from bastion.detect._train import HARD_NEGATIVE_GROUPS, group_of, metrics
+from bastion.detect._train import HARD_NEGATIVE_GROUPS, Row, group_of, metrics, setup_flags
 
 _SURFACE = {
     "user_prompt": Surface.PROMPT,
@@ -81,10 +84,17 @@ def main() -> None:
     oof = json.loads(args.oof.read_text(encoding="utf-8"))
     if oof["data_sha256"] != sha or len(oof["rows"]) != len(rows):
         raise SystemExit(f"{args.oof} was computed on other data (sha256 {oof['data_sha256'][:12]}, here {sha[:12]})")
-    threshold = load_default_classifier().threshold
+    model = load_default_classifier()
+    threshold, t_open = model.threshold, model.threshold_open
     y = np.array([int(r["label"]) for r in rows], dtype=np.int64)
     groups = np.array([group_of(str(r["source"])) for r in rows])
     p_clf = np.array([float(o["p"]) for o in oof["rows"]])
+    # set-up prompts are judged at the strict threshold, other texts at the open one
+    if all("setup" in o for o in oof["rows"]):
+        setup = np.array([bool(o["setup"]) for o in oof["rows"]])
+    else:
+        setup = setup_flags([Row(str(r["text"]), int(r["label"]), str(r["source"])) for r in rows])
+    thr = np.where(setup, threshold, t_open)
     # the classifier runs only on the surfaces DetectConfig enables it on (default: prompt)
     clf_surfaces = set(DetectConfig().classifier_surfaces)
     clf_on = np.array([_SURFACE.get(str(r.get("surface", "")), Surface.PROMPT).value in clf_surfaces for r in rows])
@@ -95,10 +105,14 @@ def main() -> None:
     t_rules = time.perf_counter() - t0
     # a flagged rules row gets a score above every threshold used below
     flag_rules = s_rules > 0
-    columns: dict[str, tuple[np.ndarray, float]] = {
+    columns: dict[str, tuple[np.ndarray, float | np.ndarray]] = {
         "rules": (np.where(flag_rules, 1.0 + s_rules, 0.0), 1.0),
-        "classifier": (p_clf, threshold),
+        "classifier": (p_clf, thr),
         "combined": (
+            np.where(flag_rules | (clf_on & (p_clf >= thr)), 1.0 + np.maximum(s_rules, p_clf), p_clf * clf_on),
+            thr,
+        ),
+        "combined, strict only": (
             np.where(flag_rules | (clf_on & (p_clf >= threshold)), 1.0 + np.maximum(s_rules, p_clf), p_clf * clf_on),
             threshold,
         ),
@@ -108,7 +122,10 @@ def main() -> None:
         s_all = _guard_scores(Guard(categories=CATEGORIES), rows, None)
         columns["shipped (in-sample)"] = (np.where(s_all > 0, 1.0 + s_all, 0.0), 1.0)
         print(f"shipped Guard pass: {time.perf_counter() - t1:.0f}s")
-    print(f"data {args.data.name} sha256 {sha[:16]}..., {len(rows)} rows; classifier threshold {threshold:.4f}")
+    print(
+        f"data {args.data.name} sha256 {sha[:16]}..., {len(rows)} rows; classifier thresholds {threshold:.4f} "
+        f"(set-up prompts: {int(setup.sum())} rows) and {t_open:.4f} (other texts)"
+    )
     print(f"classifier scores held out by: {oof.get('held_out', 'leave-one-source-out')}")
     print(f"rules Guard pass: {t_rules:.0f}s\n")
 
@@ -129,7 +146,7 @@ def main() -> None:
         report[fam] = {}
         for n in names:
             s, t = columns[n]
-            mt = metrics(y[m], s[m], t)
+            mt = metrics(y[m], s[m], t[m] if isinstance(t, np.ndarray) else t)
             report[fam][n] = mt
             cells.append(
                 f"{_fmt(mt['tpr']):>6s}{_fmt(mt['tnr']):>6s}{_fmt(mt['balanced_accuracy']):>6s}"
@@ -137,7 +154,8 @@ def main() -> None:
             )
         print(f"{fam:28s} {int((y[m] == 1).sum()):6d} {int((y[m] == 0).sum()):6d} " + " ".join(cells))
     if args.json is not None:
-        args.json.write_text(json.dumps({"threshold": threshold, "figures": report}, indent=1) + "\n", encoding="utf-8")
+        blob = {"threshold": threshold, "threshold_open": t_open, "figures": report}
+        args.json.write_text(json.dumps(blob, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

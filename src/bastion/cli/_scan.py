@@ -255,8 +255,9 @@ def register(app: typer.Typer) -> None:
         classifier_threshold: float | None = typer.Option(
             None,
             "--classifier-threshold",
-            help="Probability in (0, 1) above which the injection classifier flags a prompt; default: the "
-            "artifact's calibrated threshold. Lower trades false positives for recall (docs/injection.md).",
+            help="Probability in (0, 1) above which the injection classifier flags a prompt, one value for every "
+            "text; default: the artifact's calibrated thresholds (a strict one for role/task set-up prompts, an "
+            "open one for other texts). Lower trades false positives for recall (docs/injection.md).",
             show_default=False,
         ),
     ) -> None:

@@ -41,8 +41,9 @@ class DetectConfig:
 
     ``canaries``: canary tokens (from :func:`bastion.mint_canary`) to look for in outputs.
     ``classifier``: use the trained injection classifier (fast tier) besides the rules.
-    ``classifier_threshold``: probability above which the classifier flags a text (None: the
-    artifact's calibrated default). ``max_decode_depth``/``max_decoded_bytes`` bound the decoding of
+    ``classifier_threshold``: probability above which the classifier flags a text, one value for
+    every text (None: the artifact's calibrated thresholds, a strict one for set-up prompts and an
+    open one for other texts). ``max_decode_depth``/``max_decoded_bytes`` bound the decoding of
     base64/hex/url/rot13 blobs. ``engine``: ``auto``, ``hyperscan`` or ``re2``.
     ``pii_regions``: phone-number regions tried for numbers without a country code.
     ``classifier_surfaces``: surfaces on which the trained classifier runs. By default only

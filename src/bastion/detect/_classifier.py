@@ -735,6 +735,40 @@ class Featurizer:
         return spans
 
 
+# Set-up prompts: texts that open by giving the assistant a role or a standing task ("I want you
+# to act as ...", "You are ...", "Pretend you are ...", "From now on ..."). Benign persona prompts
+# and persona jailbreaks share this shape and most of their words, and held out, the classifier
+# scores the benign ones high (awesome-chatgpt-prompts: 0.6-0.99). They are judged at the strict
+# threshold; every other text (a question, a request, a document) at the open one, which is never
+# higher. Training picks both on held-out scores (_train.choose_thresholds). Taking the set-up
+# shape buys an attacker little: the rules do not depend on it (held out, they catch 641 of the 856
+# set-up-shaped attacks in train.jsonl), and the strict threshold is close to the single one it
+# replaced (docs/injection.md).
+_SETUP_HEAD = 400
+_SETUP_PROMPT = re.compile(
+    r"[\W_]*(?:(?:hi|hello|hey|dear|greetings)\b[^.!?,:;\n]{0,30}[.!?,:;\n]+\s*)?"
+    r"(?:(?:i|we)\s*(?:want|would\s+like|['\u2019]d\s+like|need|wish)\s+(?:you|chatgpt|the\s+ai|the\s+assistant)\s+(?:to\b|act\b)"
+    r"|(?:please\s+|now\s+|can\s+you\s+|could\s+you\s+|will\s+you\s+|would\s+you\s+)?"
+    r"(?:act|behave|pretend|roleplay|role-play|role\s+play|serve|function|answer|respond|reply|speak|talk|write)\s+(?:as|like)\b"
+    r"|(?:please\s+)?(?:pretend|imagine|suppose|assume)\s+(?:that\s+)?you(?:['\u2019]re|\s+are|\s+were)\b"
+    r"|(?:please\s+)?(?:assume|take\s+on|adopt|play)\s+(?:the\s+)?(?:role|part|persona|character)\b"
+    r"|you(?:\s+are|['\u2019]re|\s+will\s+be|\s+will\s+act|\s+will\s+now|\s+shall|\s+must|\s+should)\b"
+    r"|(?:your|the\s+assistant['\u2019]?s?)\s+(?:role|task|job|name|persona|character)\s+(?:is|will\s+be)\b"
+    r"|let['\u2019]?s\s+(?:play|do\s+a\s+role|roleplay|role-play|pretend|imagine)\b"
+    r"|from\s+now\s+on\b"
+    r"|(?:in|for)\s+(?:this|the\s+rest\s+of\s+(?:this|the|our))\s+(?:conversation|chat|session)\b"
+    r"|as\s+an?\s+[\w -]{2,40},\s+(?:you|your)\b"
+    r")"
+)
+
+
+def setup_prompt(text: str) -> bool:
+    """Whether ``text`` (normalised and lower-cased, see :func:`classifier_text`) opens as a
+    set-up prompt: it gives the assistant a role or a standing task in its first words. Only the
+    first 400 characters are read."""
+    return _SETUP_PROMPT.match(text[:_SETUP_HEAD]) is not None
+
+
 def classifier_text(view: NormalizedText | str) -> str:
     """The text the classifier reads: the normalised text, lower-cased without changing its length."""
     t = view if isinstance(view, str) else view.text
@@ -754,8 +788,10 @@ class ClassifierScore:
     ``probability``: calibrated probability that the text is an attack (highest window);
     ``jailbreak``: probability that the attack is a jailbreak rather than an injection;
     ``start``/``end``: the span (in the scored text) of the window that drove the score;
-    ``threshold``: the decision threshold in use; ``flagged``: ``probability >= threshold``;
-    ``signals``: names of the intent features present in that window.
+    ``threshold``: the decision threshold in use (the artifact's strict one for set-up prompts,
+    its open one otherwise, see :func:`setup_prompt`); ``flagged``: ``probability >= threshold``;
+    ``signals``: names of the intent features present in that window; ``setup``: whether the
+    scored text is a set-up prompt.
     """
 
     probability: float
@@ -764,6 +800,7 @@ class ClassifierScore:
     end: int
     threshold: float
     signals: tuple[str, ...] = ()
+    setup: bool = False
 
     @property
     def flagged(self) -> bool:
@@ -820,7 +857,10 @@ class InjectionClassifier:
             self._jailbreak = self._head(weights, "jailbreak", fz)
         except KeyError as exc:
             raise ScannerError(f"classifier artifact lacks weights {exc}; retrain it") from None
+        # strict: for set-up prompts (and every text of an artifact without an open threshold);
+        # open: for every other text, never above the strict one
         self.threshold = float(self.metadata.get("threshold", 0.5))
+        self.threshold_open = min(self.threshold, float(self.metadata.get("threshold_open", self.threshold)))
         # Both heads' n-gram weights side by side (one 8-byte item per bucket): scoring gathers
         # each n-gram's pair once, so the jailbreak head's weights for the best window are at hand
         # (and in cache) without a second random gather.
@@ -875,6 +915,14 @@ class InjectionClassifier:
             raise ScannerError(f"classifier artifact {base.name} lacks {exc}; {fix}") from None
         if not 0.0 < threshold < 1.0:
             raise ScannerError(f"classifier artifact threshold {threshold} is outside (0, 1); {fix}")
+        try:
+            open_t = float(metadata.get("threshold_open", threshold))
+        except (TypeError, ValueError):
+            raise ScannerError(f"classifier artifact threshold_open is not a number; {fix}") from None
+        if not 0.0 < open_t <= threshold:
+            raise ScannerError(
+                f"classifier artifact threshold_open {open_t} is outside (0, threshold {threshold}]; {fix}"
+            )
         return cls(config, table, arrays, metadata, engine=engine)
 
     # -- scoring -----------------------------------------------------------------------------
@@ -1040,9 +1088,9 @@ class InjectionClassifier:
             out += float(_SUM(h.intent[sorted(set(inside.tolist()))], dtype=np.float64))
         return out
 
-    def score_text(self, text: str) -> tuple[ClassifierScore, int, int]:
+    def score_text(self, text: str, *, threshold: float | None = None) -> tuple[ClassifierScore, int, int]:
         """Score normalised, lower-cased ``text``; returns the score and the driving window's
-        character span in ``text``."""
+        character span in ``text``. ``threshold`` replaces the artifact's thresholds."""
         n = len(text) if text.isascii() else len(text.encode("utf-8", "replace"))
         w, stride = self.config.window, self.config.stride
         # the spans of Featurizer.windows: the whole text, then sliding windows if it is longer
@@ -1078,31 +1126,43 @@ class InjectionClassifier:
             raw = text.encode("utf-8", "replace")
             cs = len(raw[:bs].decode("utf-8", "ignore"))
             ce = len(raw[:be].decode("utf-8", "ignore"))
+        setup = setup_prompt(text)
         sc = ClassifierScore(
             probability=_sigmoid(float(logits[best])),
             jailbreak=_sigmoid(jb),
             start=cs,
             end=ce,
-            threshold=self.threshold,
+            threshold=threshold if threshold is not None else self.threshold if setup else self.threshold_open,
             signals=signals,
+            setup=setup,
         )
         return sc, cs, ce
 
-    def score(self, text: str, *, max_decode_depth: int = 2, max_decoded_bytes: int = 64 * 1024) -> ClassifierScore:
+    def score(
+        self,
+        text: str,
+        *,
+        max_decode_depth: int = 2,
+        max_decoded_bytes: int = 64 * 1024,
+        threshold: float | None = None,
+    ) -> ClassifierScore:
         """Score raw ``text`` (normalised here); spans refer to ``text``. Decoded blobs
-        (base64, hex ...) are scored too and the higher score wins."""
+        (base64, hex ...) are scored too and the one furthest above its threshold wins.
+        ``threshold`` replaces the artifact's thresholds."""
         view = normalize(text, max_depth=max_decode_depth, max_decoded_bytes=max_decoded_bytes)
-        return self.score_view(view)
+        return self.score_view(view, threshold=threshold)
 
-    def score_view(self, view: NormalizedText) -> ClassifierScore:
-        """Score a normalised view (the main text and its decoded blobs); spans are original offsets."""
+    def score_view(self, view: NormalizedText, *, threshold: float | None = None) -> ClassifierScore:
+        """Score a normalised view (the main text and its decoded blobs); spans are original offsets.
+        ``threshold`` replaces the artifact's thresholds (one operating point for every text)."""
         best: ClassifierScore | None = None
-        sc, s, e = self.score_text(classifier_text(view))
+        sc, s, e = self.score_text(classifier_text(view), threshold=threshold)
         o0, o1 = view.to_original(s, e) if view.text else (0, 0)
         best = _replace_span(sc, o0, o1)
         for blob in view.decoded:
-            bs, _s, _e = self.score_text(classifier_text(blob.view))
-            if bs.probability > best.probability:
+            bs, _s, _e = self.score_text(classifier_text(blob.view), threshold=threshold)
+            # the text whose probability lies furthest above (or least below) its own threshold
+            if bs.probability - bs.threshold > best.probability - best.threshold:
                 best = _replace_span(bs, blob.start, blob.end)
         return best
 
@@ -1116,7 +1176,7 @@ class InjectionClassifier:
 
 
 def _replace_span(sc: ClassifierScore, start: int, end: int) -> ClassifierScore:
-    return ClassifierScore(sc.probability, sc.jailbreak, start, end, sc.threshold, sc.signals)
+    return ClassifierScore(sc.probability, sc.jailbreak, start, end, sc.threshold, sc.signals, sc.setup)
 
 
 _DEFAULT: dict[str, InjectionClassifier] = {}
@@ -1200,12 +1260,6 @@ class ClassifierScanner:
         if self.model is None and self.config.classifier:
             self.model = load_default_classifier(self.config.engine)
 
-    @property
-    def threshold(self) -> float:
-        t = self.config.classifier_threshold
-        if t is not None:
-            return t
-        return self.model.threshold if self.model is not None else 1.0
 
     def scan(self, doc: Document) -> list[Finding]:
         model = self.model
@@ -1216,8 +1270,12 @@ class ClassifierScanner:
             # score there says "not Latin", not "injection" (benign Hindi, Chinese or Arabic
             # prompts score like attacks). It abstains; the rules cover 28 languages.
             return []
-        sc = doc.cached(self.CACHE_KEY, lambda: model.score_view(normalized_view(doc)))
-        if sc.probability < self.threshold:
+        # DetectConfig.classifier_threshold, when set, is one operating point for every text;
+        # otherwise the artifact's strict threshold judges set-up prompts and its open one the rest
+        override = self.config.classifier_threshold
+        sc = doc.cached(self.CACHE_KEY, lambda: model.score_view(normalized_view(doc), threshold=override))
+        threshold = sc.threshold
+        if sc.probability < threshold:
             return []
         rule = CLASSIFIER_JAILBREAK if sc.jailbreak >= 0.5 else CLASSIFIER_INJECTION
         severity = Severity.HIGH if sc.probability >= 0.9 else Severity.MEDIUM
@@ -1228,7 +1286,8 @@ class ClassifierScanner:
                 rule,
                 sc.start,
                 sc.end,
-                f"classifier: {kind} probability {sc.probability:.3f} (threshold {self.threshold:.3f}; {why})",
+                f"classifier: {kind} probability {sc.probability:.3f} "
+                f"(threshold {threshold:.3f}{' for set-up prompts' if sc.setup else ''}; {why})",
                 confidence=sc.probability,
                 severity=severity,
             )

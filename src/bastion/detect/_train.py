@@ -49,12 +49,14 @@ from bastion.detect._classifier import (
     InjectionClassifier,
     classifier_text,
     features_digest,
+    setup_prompt,
 )
 from bastion.detect._normalize import normalize
 
 __all__ = [
     "Row",
     "TrainParams",
+    "choose_thresholds",
     "evaluate_loso",
     "group_of",
     "load_rows",
@@ -624,6 +626,7 @@ class TrainParams:
     seed: int = 7
     threshold_folds: int = 5
     target_hard_negative_fpr: float = 0.02
+    target_source_fpr: float = 0.03  # the most a held-out benign source family may be flagged
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -746,11 +749,15 @@ def train(
 # -- evaluation -------------------------------------------------------------------------------
 
 
-def metrics(y: npt.NDArray[np.int64], p: npt.NDArray[np.float64], threshold: float) -> dict[str, float | int | None]:
-    """TPR, TNR, balanced accuracy at ``threshold`` and recall at 1% FPR (None where undefined)."""
+def metrics(
+    y: npt.NDArray[np.int64], p: npt.NDArray[np.float64], threshold: float | npt.NDArray[np.float64]
+) -> dict[str, float | int | None]:
+    """TPR, TNR, balanced accuracy at ``threshold`` (one value, or one per row) and recall at 1%
+    FPR (None where undefined)."""
     pos, neg = p[y == 1], p[y == 0]
-    tpr = float((pos >= threshold).mean()) if pos.size else None
-    tnr = float((neg < threshold).mean()) if neg.size else None
+    flag = p >= threshold
+    tpr = float(flag[y == 1].mean()) if pos.size else None
+    tnr = float((~flag[y == 0]).mean()) if neg.size else None
     bal = (tpr + tnr) / 2 if tpr is not None and tnr is not None else None
     r1 = None
     if pos.size and neg.size:
@@ -784,6 +791,73 @@ def choose_threshold(
         if v > best_v:
             best_t, best_v = float(t), v
     return best_t
+
+
+def choose_thresholds(
+    y: npt.NDArray[np.int64],
+    p: npt.NDArray[np.float64],
+    hard: npt.NDArray[np.bool_],
+    setup: npt.NDArray[np.bool_],
+    groups: npt.NDArray[np.str_],
+    *,
+    target_fpr: float,
+    target_source_fpr: float,
+    floor: float = 0.5,
+) -> tuple[float, float]:
+    """The strict threshold (set-up prompts, :func:`setup_prompt`) and the open one (every other
+    text), chosen together on out-of-fold scores: the pair with the best balanced accuracy of the
+    combined decision such that
+
+    * hard negatives are flagged at most ``target_fpr`` of the time, and
+    * no benign source family is flagged more than ``target_source_fpr`` of the time;
+
+    ``floor <= open <= strict`` (a text the model finds more likely benign is never flagged).
+    Ties go to the higher thresholds. Where no pair meets the limits, both are
+    :func:`choose_threshold`'s single threshold."""
+    benign = y == 0
+    names = sorted({str(g) for g in groups[benign].tolist()})
+    gid = np.searchsorted(np.asarray(names), groups[benign]) if names else np.zeros(0, dtype=np.int64)
+    n_per = np.bincount(gid, minlength=len(names)).astype(np.float64) if names else np.zeros(0)
+    hn = hard & benign
+    n_att = max(int((y == 1).sum()), 1)
+    n_ben = max(int(benign.sum()), 1)
+    best: tuple[float, float, float] | None = None  # (balanced accuracy, strict, open)
+    for ts in np.round(np.arange(floor, 0.99501, 0.0025), 4):
+        for to in np.round(np.arange(floor, ts + 1e-9, 0.01), 4):
+            flag = p >= np.where(setup, ts, to)
+            if hn.any() and float(flag[hn].mean()) > target_fpr:
+                continue
+            if names and float((np.bincount(gid, weights=flag[benign], minlength=len(names)) / n_per).max()) > (
+                target_source_fpr
+            ):
+                continue
+            v = (float(flag[y == 1].sum()) / n_att + float((~flag[benign]).sum()) / n_ben) / 2
+            if best is None or v > best[0] + 1e-12 or (abs(v - best[0]) <= 1e-12 and (ts, to) > best[1:]):
+                best = (v, float(ts), float(to))
+    if best is None:
+        t = choose_threshold(y, p, hard, target_fpr)
+        return t, t
+    return best[1], best[2]
+
+
+def _thresholds(
+    rows: Sequence[Row], p: npt.NDArray[np.float64], setup: npt.NDArray[np.bool_], params: TrainParams
+) -> tuple[float, float]:
+    """:func:`choose_thresholds` for training rows and their out-of-fold scores ``p``."""
+    return choose_thresholds(
+        np.array([r.label for r in rows], dtype=np.int64),
+        p,
+        np.array([r.group in HARD_NEGATIVE_GROUPS for r in rows]),
+        setup,
+        np.array([r.group for r in rows]),
+        target_fpr=params.target_hard_negative_fpr,
+        target_source_fpr=params.target_source_fpr,
+    )
+
+
+def setup_flags(rows: Sequence[Row]) -> npt.NDArray[np.bool_]:
+    """Per row: is it a set-up prompt (judged at the strict threshold)?"""
+    return np.array([setup_prompt(classifier_text(normalize(r.text, max_depth=0))) for r in rows], dtype=bool)
 
 
 _FOLD_STATE: dict[str, Any] = {}
@@ -853,13 +927,24 @@ def evaluate_loso(
     groups = sorted({r.group for r in rows})
     p = _oof(rows, [[g] for g in groups], params, cache, log, jobs, meanwhile)
     y = np.array([r.label for r in rows], dtype=np.int64)
-    hard = np.array([r.group in HARD_NEGATIVE_GROUPS for r in rows])
-    t = threshold if threshold is not None else choose_threshold(y, p, hard, params.target_hard_negative_fpr)
+    setup = setup_flags(rows)
+    if threshold is not None:
+        t = t_open = threshold
+    else:
+        t, t_open = _thresholds(rows, p, setup, params)
+    thr = np.where(setup, t, t_open)
     per: dict[str, Any] = {}
     for g in groups:
         m = np.array([r.group == g for r in rows])
-        per[g] = metrics(y[m], p[m], t)
-    return {"threshold": t, "pooled": metrics(y, p, t), "per_source": per, "scores": p.tolist()}
+        per[g] = metrics(y[m], p[m], thr[m])
+    return {
+        "threshold": t,
+        "threshold_open": t_open,
+        "pooled": metrics(y, p, thr),
+        "per_source": per,
+        "scores": p.tolist(),
+        "setup": setup.tolist(),
+    }
 
 
 def _group_folds(groups: Sequence[str], k: int, seed: int) -> list[list[str]]:
@@ -901,7 +986,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(rows)} rows from {args.data.name} (sha256 {sha[:16]}...), {len({r.group for r in rows})} source families"
     )
     y = np.array([r.label for r in rows], dtype=np.int64)
-    hard = np.array([r.group in HARD_NEGATIVE_GROUPS for r in rows])
     loso: dict[str, Any] | None = None
     heldout: dict[str, Any] = {}
     final: list[InjectionClassifier] = []
@@ -913,35 +997,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         log("leave-one-source-out evaluation")
         loso = evaluate_loso(rows, params, cache, log=log, jobs=args.jobs, meanwhile=fit_all)
         threshold = float(loso["threshold"])
+        threshold_open = float(loso["threshold_open"])
         oof = np.asarray(loso["scores"], dtype=np.float64)
+        setup = np.asarray(loso["setup"], dtype=bool)
         held = "leave-one-source-out"
     else:
         folds = _group_folds(sorted({r.group for r in rows}), max(2, params.threshold_folds), params.seed)
         log(f"threshold: {len(folds)} grouped folds")
         oof = _oof(rows, folds, params, cache, log, args.jobs, meanwhile=fit_all)
-        threshold = choose_threshold(y, oof, hard, params.target_hard_negative_fpr)
+        setup = setup_flags(rows)
+        threshold, threshold_open = _thresholds(rows, oof, setup, params)
+        thr = np.where(setup, threshold, threshold_open)
         held = f"{len(folds)} grouped folds"
         fams = sorted({r.group for r in rows})
         gm = {g: np.array([r.group == g for r in rows]) for g in fams}
         heldout = {
             "folds": folds,
             "threshold": threshold,
-            "pooled": metrics(y, oof, threshold),
-            "per_source": {g: metrics(y[m], oof[m], threshold) for g, m in gm.items()},
+            "threshold_open": threshold_open,
+            "pooled": metrics(y, oof, thr),
+            "per_source": {g: metrics(y[m], oof[m], thr[m]) for g, m in gm.items()},
         }
     if args.oof_out is not None:
         oof_rows = [
-            {"source": r.source, "label": r.label, "kind": r.kind, "p": float(v)}
-            for r, v in zip(rows, oof, strict=True)
+            {"source": r.source, "label": r.label, "kind": r.kind, "p": float(v), "setup": bool(su)}
+            for r, v, su in zip(rows, oof, setup, strict=True)
         ]
-        blob = {"data_sha256": sha, "threshold": threshold, "held_out": held, "rows": oof_rows}
+        blob = {
+            "data_sha256": sha,
+            "threshold": threshold,
+            "threshold_open": threshold_open,
+            "held_out": held,
+            "rows": oof_rows,
+        }
         args.oof_out.write_text(json.dumps(blob) + "\n", encoding="utf-8")
-    log(f"threshold {threshold:.4f}; final fit on all rows")
+    log(f"threshold {threshold:.4f} for set-up prompts, {threshold_open:.4f} for other texts; final fit on all rows")
     model = final[0] if final else train(rows, params, cache, log=log)
     meta: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "name": "bastion injection classifier (fast tier)",
         "threshold": threshold,
+        "threshold_open": threshold_open,
         "training_data": {
             "file": args.data.name,
             "sha256": sha,
@@ -962,7 +1058,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "train_seconds": round(time.perf_counter() - t_start, 1),
     }
     if loso is not None:
-        meta["loso"] = {k: v for k, v in loso.items() if k != "scores"}
+        meta["loso"] = {k: v for k, v in loso.items() if k not in ("scores", "setup")}  # per-row lists
     else:
         meta["held_out"] = heldout
     weights = {
