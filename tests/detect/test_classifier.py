@@ -61,6 +61,10 @@ def test_metadata_complete(model: InjectionClassifier) -> None:
     # held-out figures: leave-one-source-out (--loso) or grouped source folds
     held = meta["loso"] if "loso" in meta else meta["held_out"]
     assert meta["threshold"] == held["threshold"]
+    assert meta["threshold_open"] == held["threshold_open"] == model.threshold_open
+    assert 0.5 <= model.threshold_open <= model.threshold  # the open threshold is never the stricter one
+    assert meta["training_params"]["target_source_fpr"] <= 0.05
+    assert "setup" not in held and "scores" not in held  # no per-row lists in the metadata
     for key in ("tpr", "tnr", "balanced_accuracy", "recall_at_1pct_fpr"):
         assert 0.0 <= held["pooled"][key] <= 1.0
     assert {"xstest", "awesome-chatgpt-prompts", "bipia", "jbb", "deepset"} <= set(held["per_source"])
