@@ -631,6 +631,25 @@ def test_metrics_and_threshold() -> None:
     assert t > 0.7  # the hard negative at 0.7 must stay below the threshold
 
 
+def test_training_cli_refuses_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing or non-UTF-8 data file, or a limit outside [0, 1], is a one-line error."""
+    from bastion.detect._train import main
+
+    out = tmp_path / "m"
+    with pytest.raises(SystemExit, match="cannot read the training data"):
+        main(["--data", str(tmp_path / "missing.jsonl"), "--out", str(out)])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b"\xff\xfe{}")
+    with pytest.raises(SystemExit, match="not UTF-8"):
+        main(["--data", str(bad), "--out", str(out)])
+    for value in ("2", "nan", "-0.1"):
+        with pytest.raises(SystemExit) as exc:
+            main(["--data", str(bad), "--out", str(out), "--target-source-fpr", value])
+        assert exc.value.code == 2
+        assert "--target-source-fpr must lie in [0, 1]" in capsys.readouterr().err
+    assert not out.exists()
+
+
 @pytest.mark.slow
 def test_training_smoke_run(shared_data: Path, tmp_path: Path) -> None:
     from bastion.detect._train import main

@@ -89,9 +89,15 @@ def group_of(source: str) -> str:
 def _read_jsonl(path: Path, to_row: Callable[[dict[str, Any]], Row]) -> tuple[list[Row], str]:
     """Rows of a JSON-lines file (``to_row`` maps each object) and the file's sha256; a bad line
     stops with its file and line number."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except OSError as exc:
+        raise SystemExit(f"{path}: cannot read the training data ({exc.strerror or type(exc).__name__})") from None
+    except UnicodeDecodeError as exc:
+        raise SystemExit(f"{path}: not UTF-8 (byte {exc.start}); training data is JSON lines in UTF-8") from None
     rows: list[Row] = []
-    for i, line in enumerate(raw.decode("utf-8").split("\n"), 1):
+    for i, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -963,11 +969,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--char-bits", type=int, default=FeatureConfig().char_bits)
     ap.add_argument("--word-bits", type=int, default=FeatureConfig().word_bits)
     ap.add_argument("--threshold-folds", type=int, default=TrainParams().threshold_folds)
+    ap.add_argument(
+        "--target-hard-negative-fpr",
+        type=float,
+        default=TrainParams().target_hard_negative_fpr,
+        help="most of the held-out hard negatives the thresholds may flag (default 0.02)",
+    )
+    ap.add_argument(
+        "--target-source-fpr",
+        type=float,
+        default=TrainParams().target_source_fpr,
+        help="most of any held-out benign source family the thresholds may flag (default 0.03)",
+    )
     ap.add_argument("--no-synthetic", action="store_true")
     ap.add_argument("--oof-out", type=Path, default=None, help="with --loso: write the held-out scores (JSON) here")
     ap.add_argument("--jobs", type=int, default=1, help="worker processes for the folds (default 1)")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args(argv)
+    for flag, v in (
+        ("--target-hard-negative-fpr", args.target_hard_negative_fpr),
+        ("--target-source-fpr", args.target_source_fpr),
+    ):
+        if not 0.0 <= v <= 1.0:  # also refuses NaN
+            ap.error(f"{flag} must lie in [0, 1], got {v}")
 
     def log(m: str) -> None:
         if not args.quiet:
@@ -978,7 +1002,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.limit:
         rng = random.Random(0)
         rows = rng.sample(rows, min(args.limit, len(rows)))
-    params = replace(TrainParams(), c=args.c, synthetic=not args.no_synthetic, threshold_folds=args.threshold_folds)
+    params = replace(
+        TrainParams(),
+        c=args.c,
+        synthetic=not args.no_synthetic,
+        threshold_folds=args.threshold_folds,
+        target_hard_negative_fpr=args.target_hard_negative_fpr,
+        target_source_fpr=args.target_source_fpr,
+    )
     cfg = replace(FeatureConfig(), char_bits=args.char_bits, word_bits=args.word_bits)
     fz = Featurizer(cfg)  # Hyperscan where installed (RE2 otherwise: the same features)
     cache = FeatureCache(fz)
