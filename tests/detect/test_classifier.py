@@ -514,7 +514,13 @@ def test_setup_prompts_are_judged_at_the_strict_threshold(tmp_path: Path) -> Non
     assert scanner.scan(Document(persona, Surface.PROMPT, cfg)) == []
     # one configured operating point judges both kinds
     low = DetectConfig(classifier_threshold=m.threshold_open)
-    assert ClassifierScanner(low, model=m).scan(Document(persona, Surface.PROMPT, low))
+    found = ClassifierScanner(low, model=m).scan(Document(persona, Surface.PROMPT, low))
+    assert found and "set-up" not in found[0].message  # the configured threshold, not the strict one
+    meta["threshold"] = max(0.02, p_per - 0.001)  # now the persona clears the strict threshold
+    base.with_suffix(".json").write_text(json.dumps(meta))
+    m2 = InjectionClassifier.load(base)
+    found = ClassifierScanner(cfg, model=m2).scan(Document(persona, Surface.PROMPT, cfg))
+    assert found and "for set-up prompts" in found[0].message
     high = DetectConfig(classifier_threshold=m.threshold)
     assert ClassifierScanner(high, model=m).scan(Document(request, Surface.PROMPT, high)) == []
 

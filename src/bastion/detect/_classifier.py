@@ -25,7 +25,7 @@ data's sha256, the parameters, the feature configuration, the calibrated thresho
 leave-one-source-out figures. Work is linear in the input and bounded by the Guard's input cap.
 
 Scoring: the n-gram hashing and per-window sums run in the C kernel ``bastion.detect._native``
-(``_native.c``, built by ``pip install``; about 2.5x faster) where it is built, and in numpy
+(``_native.c``, built by ``pip install``; the classifier runs about 3x faster) where it is built, and in numpy
 otherwise; both give the same scores to about 1e-12 (:func:`native_kernel` says which runs;
 ``BASTION_NATIVE=0`` forces numpy). Training always uses the numpy :class:`Analysis` path.
 """
@@ -1287,7 +1287,7 @@ class ClassifierScanner:
                 sc.start,
                 sc.end,
                 f"classifier: {kind} probability {sc.probability:.3f} "
-                f"(threshold {threshold:.3f}{' for set-up prompts' if sc.setup else ''}; {why})",
+                f"(threshold {threshold:.3f}{' for set-up prompts' if sc.setup and override is None else ''}; {why})",
                 confidence=sc.probability,
                 severity=severity,
             )
