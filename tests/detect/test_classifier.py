@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bastion import Category, DetectConfig, Guard, Surface
 from bastion.detect._base import Document
@@ -298,6 +300,41 @@ def test_native_kernel_scores_like_numpy(model: InjectionClassifier, text: str, 
     want, _cj, _wj = model._hashed_logits(model.featurizer._hash(low), st, en)
     got, _jb, _p, _i = model._native_logits(low, st, en)
     np.testing.assert_allclose(got, want, rtol=0, atol=1e-9)
+
+
+@pytest.mark.skipif(_NATIVE_OFF, reason="BASTION_NATIVE=0 tests the numpy path only")
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(min_size=0, max_size=3000))
+def test_native_kernel_matches_numpy_on_any_text(model: InjectionClassifier, text: str) -> None:
+    """Fuzzed text (any code point, lone surrogates included) never crashes the kernel and scores
+    like numpy."""
+    from bastion.detect._classifier import classifier_text
+    from bastion.detect._normalize import normalize
+
+    low = classifier_text(normalize(text, max_depth=0))
+    model._use_native = True
+    try:
+        nat, ns, ne = model.score_text(low)
+    finally:
+        model._use_native = False
+    try:
+        ref, rs, re_ = model.score_text(low)
+    finally:
+        model._use_native = True
+    assert (ns, ne) == (rs, re_)
+    assert abs(nat.probability - ref.probability) <= 1e-12 and abs(nat.jailbreak - ref.jailbreak) <= 1e-12
+
+
+@pytest.mark.skipif(_NATIVE_OFF, reason="BASTION_NATIVE=0 tests the numpy path only")
+def test_native_kernel_is_thread_safe(model: InjectionClassifier) -> None:
+    """The kernel releases the GIL; concurrent scoring from threads gives the single-thread scores."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [*ATTACKS, *HARD_NEGATIVES, FILLER * 20 + INJECTION] * 4
+    want = [model.score(t).probability for t in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(lambda t: model.score(t).probability, texts))
+    assert got == want
 
 
 @pytest.mark.skipif(_NATIVE_OFF, reason="BASTION_NATIVE=0 tests the numpy path only")

@@ -49,7 +49,7 @@ import numpy.typing as npt
 
 from bastion._types import Category, Finding, RuleInfo, Severity
 from bastion.detect._base import OWASP_LLM01, DetectConfig, Document, make_finding
-from bastion.detect._engine import hyperscan_available
+from bastion.detect._engine import hs_scan, hyperscan_available
 from bastion.detect._normalize import NormalizedText, normalize, normalized_view
 from bastion.errors import ScannerError
 
@@ -531,7 +531,7 @@ class _IntentMatcher:
                 ids.append(pid)
                 pos.append(to)
 
-            self._hs_db.scan(raw, match_event_handler=on_match)
+            hs_scan(self._hs_db, raw, on_match)
         if self._re2 and text:
             ascii_text = len(raw) == len(text)
             for i, rx in self._re2:

@@ -14,6 +14,7 @@ back-references, no look-around.
 from __future__ import annotations
 
 import re as _re
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,12 +30,28 @@ except ImportError:  # pragma: no cover - fallback path tested via engine="re2"
     _hs = None
 
 # Compiled Hyperscan databases by pattern list: building a Guard twice in one process (tests,
-# per-request configs) does not recompile. Databases are immutable and thread-safe to scan.
+# per-request configs) does not recompile. Databases are immutable and safe to share between
+# threads; the scratch space a scan works in is not (a second concurrent scan with the same
+# scratch fails with ScratchInUseError), so every thread scans with its own, see hs_scan().
 _HS_CACHE: dict[tuple[tuple[str, bool, bool, bool], ...], tuple[Any, tuple[int, ...]]] = {}
+_SCRATCH = threading.local()
+
+
+def hs_scan(db: Any, data: bytes, on_match: Any) -> None:
+    """``db.scan(data)`` with this thread's own scratch space for ``db`` (allocated on first use,
+    kept for the thread's life). Safe to call from any number of threads at once."""
+    mine: dict[int, tuple[Any, Any]] | None = getattr(_SCRATCH, "by_db", None)
+    if mine is None:
+        mine = _SCRATCH.by_db = {}
+    entry = mine.get(id(db))
+    if entry is None or entry[0] is not db:  # the entry holds db, so its id cannot be reused
+        entry = (db, _hs.Scratch(db))
+        mine[id(db)] = entry
+    db.scan(data, match_event_handler=on_match, scratch=entry[1])
 
 _SURROGATE = _re.compile("[\ud800-\udfff]")
 
-__all__ = ["ENGINES", "Match", "Pattern", "PatternSet", "hyperscan_available", "sanitize"]
+__all__ = ["ENGINES", "Match", "Pattern", "PatternSet", "hs_scan", "hyperscan_available", "sanitize"]
 
 ENGINES = ("auto", "hyperscan", "re2")
 
@@ -168,7 +185,7 @@ class PatternSet:
             def on_match(pid: int, _f: int, _t: int, _fl: int, _ctx: object) -> None:
                 hit.add(pid)
 
-            self._hs_db.scan(text.encode("utf-8"), match_event_handler=on_match)
+            hs_scan(self._hs_db, text.encode("utf-8"), on_match)
             return sorted(hit)
         assert self._set is not None
         return sorted(self._set.Match(text) or ())

@@ -25,7 +25,7 @@ import re2
 
 from bastion._types import Surface
 from bastion.detect._base import DetectConfig, Document
-from bastion.detect._engine import ENGINES, Match, hyperscan_available
+from bastion.detect._engine import ENGINES, Match, hs_scan, hyperscan_available
 from bastion.errors import ScannerError
 
 __all__ = ["Staged", "StagedSet", "utf8_view"]
@@ -178,7 +178,7 @@ class StagedSet:
                 else:
                     ends.append(to)
 
-            self._hs_db.scan(data, match_event_handler=on_match)
+            hs_scan(self._hs_db, data, on_match)
             return hits
         if self._set is not None:
             return {i: [] for i in self._set.Match(data) or ()}
