@@ -596,6 +596,64 @@ def test_threshold_pair_selection() -> None:
     assert s3 == o3
 
 
+# -- long texts: windows, not the whole ---------------------------------------------------------
+
+
+def _table(rows: int) -> str:
+    rnd = random.Random(3)
+    names = ["Mario Dominguez", "Ana Lopez", "Kai Chen", "Olga Petrova", "John Smith", "Lena Braun"]
+    return "".join(
+        f"| {rnd.randint(1, 40)} | {rnd.randint(1, 99)} | {rnd.choice(names)} | Team {rnd.randint(1, 9)} | "
+        f"{rnd.randint(1, 200)} | {rnd.choice(['Retired', 'Finished', '+1 lap'])} |\n"
+        for _ in range(rows)
+    )
+
+
+def _with_whole_max(tmp_path: Path, whole_max: int | None) -> InjectionClassifier:
+    (tmp_path / str(whole_max)).mkdir()
+    base = _copy_artifact(tmp_path / str(whole_max))
+    meta = json.loads(base.with_suffix(".json").read_text())
+    if whole_max is None:
+        meta["feature_config"].pop("whole_max", None)
+    else:
+        meta["feature_config"]["whole_max"] = whole_max
+    base.with_suffix(".json").write_text(json.dumps(meta))
+    return InjectionClassifier.load(base)
+
+
+def test_long_texts_are_judged_by_their_windows(tmp_path: Path) -> None:
+    """Beyond whole_max bytes the whole-text score (which grows with the square root of the
+    length for any lean of the n-grams) is not used; the windows are."""
+    whole = _with_whole_max(tmp_path, 0)
+    windows = _with_whole_max(tmp_path, 2048)
+    assert (0, 5000) in whole.featurizer.windows(5000)
+    assert (0, 5000) not in windows.featurizer.windows(5000)
+    assert (0, 2000) in windows.featurizer.windows(2000)  # short texts: as before
+    table = _table(120)
+    assert len(table.encode()) > 2048
+    w_score = windows.score(table)
+    assert w_score.end - w_score.start <= windows.config.window  # a window drove it
+    assert w_score.probability < whole.score(table).probability
+    # an injection inside a long document is still found, by its window
+    doc = FILLER * 30 + INJECTION + FILLER * 10
+    sc = windows.score(doc)
+    assert sc.flagged and sc.start <= doc.index(INJECTION) < sc.end
+    # the numpy path agrees with the kernel on windows-only scoring
+    from bastion.detect._classifier import classifier_text
+    from bastion.detect._normalize import normalize
+
+    low = classifier_text(normalize(table, max_depth=0))
+    nat = windows.score_text(low)[0].probability
+    windows._use_native = False
+    assert abs(windows.score_text(low)[0].probability - nat) <= 1e-12
+
+
+def test_old_artifacts_score_whole_texts(tmp_path: Path) -> None:
+    old = _with_whole_max(tmp_path, None)
+    assert old.config.whole_max == 0
+    assert (0, 9000) in old.featurizer.windows(9000)
+
+
 # -- failing closed -------------------------------------------------------------------------------
 
 

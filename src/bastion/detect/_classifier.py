@@ -13,9 +13,9 @@ The model is a linear model over four feature families, computed on the normalis
 * n-gram families are length-normalised (counts divided by the square root of the number of
   n-grams in the text or window), intent features are binary.
 
-Long texts are scored in sliding windows (``window``/``stride`` bytes of the normalised text) and
-the text's score is the highest window's, so a short injection inside a long benign document still
-counts; the finding spans the window that drove the score. A second head, trained on attacks only,
+Long texts are scored in sliding windows (``window``/``stride`` bytes of the normalised text) and,
+up to ``whole_max`` bytes, as a whole; the text's score is the highest window's, so a short
+injection inside a long benign document still counts; the finding spans the window that drove the score. A second head, trained on attacks only,
 says whether a flagged window is a jailbreak (``jailbreak.classifier``) or an injection
 (``injection.classifier``).
 
@@ -462,6 +462,12 @@ class FeatureConfig:
     window: int = 384
     stride: int = 192
     seed: int = 20251123
+    # Texts longer than this many bytes are judged by their sliding windows alone, not also as a
+    # whole (0: always as a whole too). The whole-text score is a sum over n-grams divided by the
+    # square root of their number, so any lean of a long text's n-grams grows with its length: a
+    # 100-row table or a licence text pasted into a prompt scored like an attack. An injection
+    # inside a long text is still found by its window.
+    whole_max: int = 2048
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -471,6 +477,7 @@ class FeatureConfig:
             "window": self.window,
             "stride": self.stride,
             "seed": self.seed,
+            "whole_max": self.whole_max,
         }
 
     @classmethod
@@ -482,6 +489,7 @@ class FeatureConfig:
             window=int(d["window"]),
             stride=int(d["stride"]),
             seed=int(d["seed"]),
+            whole_max=int(d.get("whole_max", 0)),  # artifacts before session 6: always whole
         )
 
     def hash_table(self) -> U32:
@@ -725,10 +733,11 @@ class Featurizer:
         return np.concatenate(cols), np.concatenate(vals)
 
     def windows(self, n_bytes: int) -> list[tuple[int, int]]:
-        """The spans scored for a text of ``n_bytes``: the whole text, plus sliding windows when it
-        is longer than one window."""
+        """The spans scored for a text of ``n_bytes``: the whole text (unless it is longer than
+        ``whole_max``), plus sliding windows when it is longer than one window."""
         w, s = self.config.window, self.config.stride
-        spans = [(0, n_bytes)]
+        wm = self.config.whole_max
+        spans = [(0, n_bytes)] if not (wm and n_bytes > max(wm, w)) else []
         if n_bytes > w:
             starts = [*range(0, n_bytes - w, s), n_bytes - w]
             spans.extend((st, st + w) for st in starts)
@@ -1093,7 +1102,8 @@ class InjectionClassifier:
         character span in ``text``. ``threshold`` replaces the artifact's thresholds."""
         n = len(text) if text.isascii() else len(text.encode("utf-8", "replace"))
         w, stride = self.config.window, self.config.stride
-        # the spans of Featurizer.windows: the whole text, then sliding windows if it is longer
+        # the spans of Featurizer.windows: the whole text (up to whole_max bytes), then sliding
+        # windows if it is longer than one window
         slide = np.arange(0, n - w, stride, dtype=np.int64) if n > w else _EMPTY
         st = np.empty(slide.size + (2 if n > w else 1), dtype=np.int64)
         st[0] = 0
@@ -1102,6 +1112,9 @@ class InjectionClassifier:
             st[-1] = n - w
         en = st + w
         en[0] = n
+        wm = self.config.whole_max
+        if wm and n > max(wm, w):
+            st, en = st[1:], en[1:]
         if _NATIVE is not None and self._use_native:
             logits, jb_terms, ipos, iids = self._native_logits(text, st, en)
             best = int(logits.argmax())

@@ -729,7 +729,7 @@ def train(
         cand: list[tuple[float, str, int, int]] = []
         for r in benign:
             a = cache.analysis(r.text)
-            spans = fz.windows(a.n_bytes)[1:]
+            spans = [(s, e) for s, e in fz.windows(a.n_bytes) if (s, e) != (0, a.n_bytes)]  # sliding ones
             if not spans:
                 continue
             lg = model._window_logits(a, spans)
