@@ -203,7 +203,8 @@ class InspectionConfig(_Model):
         default=None,
         gt=0.0,
         lt=1.0,
-        description="Classifier probability that flags a prompt; unset: the artifact's calibrated threshold.",
+        description="Classifier probability that flags a prompt, one value for every text; unset: the artifact's "
+        "two calibrated thresholds (strict for set-up prompts, open for other texts).",
     )
     fail_open: bool = Field(
         default=False, description="On scanner failure pass the request (audited) instead of refusing it."

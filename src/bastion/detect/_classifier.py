@@ -46,6 +46,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import re2
 
 from bastion._types import Category, Finding, RuleInfo, Severity
 from bastion.detect._base import OWASP_LLM01, DetectConfig, Document, make_finding
@@ -754,19 +755,19 @@ class Featurizer:
 # set-up-shaped attacks in train.jsonl), and the strict threshold is close to the single one it
 # replaced (docs/injection.md).
 _SETUP_HEAD = 400
-_SETUP_PROMPT = re.compile(
-    r"[\W_]*(?:(?:hi|hello|hey|dear|greetings)\b[^.!?,:;\n]{0,30}[.!?,:;\n]+\s*)?"
-    r"(?:(?:i|we)\s*(?:want|would\s+like|['\u2019]d\s+like|need|wish)\s+(?:you|chatgpt|the\s+ai|the\s+assistant)\s+(?:to\b|act\b)"
+_SETUP_PROMPT = re2.compile(
+    r"[^\pL\pN]*(?:(?:hi|hello|hey|dear|greetings)\b[^.!?,:;\n]{0,30}[.!?,:;\n]+\s*)?"
+    r"(?:(?:i|we)\s*(?:want|would\s+like|['’]d\s+like|need|wish)\s+(?:you|chatgpt|the\s+ai|the\s+assistant)\s+(?:to\b|act\b)"
     r"|(?:please\s+|now\s+|can\s+you\s+|could\s+you\s+|will\s+you\s+|would\s+you\s+)?"
     r"(?:act|behave|pretend|roleplay|role-play|role\s+play|serve|function|answer|respond|reply|speak|talk|write)\s+(?:as|like)\b"
-    r"|(?:please\s+)?(?:pretend|imagine|suppose|assume)\s+(?:that\s+)?you(?:['\u2019]re|\s+are|\s+were)\b"
+    r"|(?:please\s+)?(?:pretend|imagine|suppose|assume)\s+(?:that\s+)?you(?:['’]re|\s+are|\s+were)\b"
     r"|(?:please\s+)?(?:assume|take\s+on|adopt|play)\s+(?:the\s+)?(?:role|part|persona|character)\b"
-    r"|you(?:\s+are|['\u2019]re|\s+will\s+be|\s+will\s+act|\s+will\s+now|\s+shall|\s+must|\s+should)\b"
-    r"|(?:your|the\s+assistant['\u2019]?s?)\s+(?:role|task|job|name|persona|character)\s+(?:is|will\s+be)\b"
-    r"|let['\u2019]?s\s+(?:play|do\s+a\s+role|roleplay|role-play|pretend|imagine)\b"
+    r"|you(?:\s+are|['’]re|\s+will\s+be|\s+will\s+act|\s+will\s+now|\s+shall|\s+must|\s+should)\b"
+    r"|(?:your|the\s+assistant['’]?s?)\s+(?:role|task|job|name|persona|character)\s+(?:is|will\s+be)\b"
+    r"|let['’]?s\s+(?:play|do\s+a\s+role|roleplay|role-play|pretend|imagine)\b"
     r"|from\s+now\s+on\b"
     r"|(?:in|for)\s+(?:this|the\s+rest\s+of\s+(?:this|the|our))\s+(?:conversation|chat|session)\b"
-    r"|as\s+an?\s+[\w -]{2,40},\s+(?:you|your)\b"
+    r"|as\s+an?\s+[\pL\pN_ -]{2,40},\s+(?:you|your)\b"
     r")"
 )
 
@@ -1037,15 +1038,19 @@ class InjectionClassifier:
         total: FloatArray = terms.cumsum(axis=0)[-1]  # feature by feature, as _window_logits adds them
         return total
 
-    def _native_logits(self, text: str, st: IntArray, en: IntArray) -> tuple[FloatArray, FloatArray, IntArray, IntArray]:
+    def _native_logits(
+        self, text: str, st: IntArray, en: IntArray, raw: bytes | None = None
+    ) -> tuple[FloatArray, FloatArray, IntArray, IntArray]:
         """What :meth:`_hashed_logits` gives, from the C kernel (``bastion.detect._native``):
         the attack head's logits per window, the jailbreak head's n-gram terms per window (its bias
         and intent features not added), and the intent matches (positions, ids). The n-gram sums
         are the same terms added in another order, so they agree with the numpy path to about
-        1e-12, not bit for bit (tests/detect/test_classifier.py pins the tolerance)."""
+        1e-12, not bit for bit (tests/detect/test_classifier.py pins the tolerance). ``raw``:
+        ``text`` as UTF-8 where the caller has it already."""
         assert _NATIVE is not None
         fz = self.featurizer
-        raw = text.encode("utf-8", "replace")
+        if raw is None:
+            raw = text.encode("utf-8", "replace")
         nwin = int(st.size)
         out = np.empty(nwin, dtype=np.float64)
         jb = np.empty(nwin, dtype=np.float64)
@@ -1100,7 +1105,8 @@ class InjectionClassifier:
     def score_text(self, text: str, *, threshold: float | None = None) -> tuple[ClassifierScore, int, int]:
         """Score normalised, lower-cased ``text``; returns the score and the driving window's
         character span in ``text``. ``threshold`` replaces the artifact's thresholds."""
-        n = len(text) if text.isascii() else len(text.encode("utf-8", "replace"))
+        raw = text.encode("utf-8", "replace")  # once: the kernel and the span mapping read it
+        n = len(raw)
         w, stride = self.config.window, self.config.stride
         # the spans of Featurizer.windows: the whole text (up to whole_max bytes), then sliding
         # windows if it is longer than one window
@@ -1116,7 +1122,7 @@ class InjectionClassifier:
         if wm and n > max(wm, w):
             st, en = st[1:], en[1:]
         if _NATIVE is not None and self._use_native:
-            logits, jb_terms, ipos, iids = self._native_logits(text, st, en)
+            logits, jb_terms, ipos, iids = self._native_logits(text, st, en, raw)
             best = int(logits.argmax())
             bs, be = int(st[best]), int(en[best])
             sel = iids[(ipos >= bs) & (ipos < be)] if ipos.size else _EMPTY
@@ -1136,7 +1142,6 @@ class InjectionClassifier:
         if n == len(text):
             cs, ce = bs, be
         else:
-            raw = text.encode("utf-8", "replace")
             cs = len(raw[:bs].decode("utf-8", "ignore"))
             ce = len(raw[:be].decode("utf-8", "ignore"))
         setup = setup_prompt(text)
