@@ -1354,6 +1354,38 @@ REFUSAL_SUPPRESSION_MORE6 = (
 )
 
 
+# -- seventh wave (session 7): invented personas described by what they lack ---------------------
+NO_RESTRICTIONS_MORE7 = (
+    # "you are an AI with no filter called Zed", "a model without any guidelines": the persona is an AI
+    (
+        r"\b(?:no|zero|without)\s+(?:any\s+)?(?:filters?|restrictions|guidelines|censorship|guardrails|safeguards|"
+        r"conscience|moral\s+compass)\b",
+        r"\b(?:ai|a\.i\.|assistant|chatbot|bot|model|language\s+model|llm|version\s+of\s+(?:you|yourself|chatgpt))"
+        r"\s+(?:(?:that\s+has|who\s+has|which\s+has|with|having)\s+)(?:absolutely\s+)?(?:no|zero|without)\s+(?:any\s+)?"
+        r"(?:filters?|restrictions|guidelines|censorship|guardrails|safeguards|conscience|moral\s+compass)"
+        # the lack is the persona's whole point: the sentence ends or names the persona ("... called Zed"),
+        # while "a chatbot with no filter on topics" goes on to say what is not filtered
+        r"(?:\s*(?:[.,;:!)\n]|$)|\s+(?:called|named|whatsoever|at\s+all|now|anymore|and|who|that|which)\b)",
+    ),
+    # "OpenAI's guidelines don't apply to you", "your content policy no longer applies"
+    (
+        r"\bappl(?:y|ies)\b",
+        r"\b(?:your|openai'?s?|anthropic'?s?|google'?s?|the\s+(?:content|usage|safety)|content|usage|safety|ethical)\s+"
+        r"(?:guidelines|polic(?:y|ies)|rules|restrictions|filters|programming|safeguards|guardrails)\s+(?:(?:do|does)\s+"
+        r"not|don'?t|doesn'?t|no\s+longer|won'?t|will\s+not|shall\s+not)\s+(?:\w+\s+)?appl(?:y|ies)\b"
+        r"(?:\s+(?:to\s+(?:you|this\s+(?:chat|conversation|session))|here|anymore|in\s+this\s+(?:chat|conversation|"
+        r"session|mode)))",
+    ),
+    # "Orion does not believe in refusing"
+    (
+        r"\bbelieves?\s+in\s+refus",
+        r"\b(?:doesn'?t|does\s+not|don'?t|do\s+not|never)\s+believes?\s+in\s+refus(?:ing|als?)"
+        r"(?:\s+(?:any|a|your|my|user)\s+(?:\w+\s+)?(?:requests?|questions?|prompts?|commands?|orders?)|\s+(?:requests|"
+        r"questions|prompts|commands|orders|anything|anyone|users))?\s*(?:[.,;:!]|$)",
+    ),
+)
+
+
 # An entry is an expression, or (trigger, expression) where the trigger is a hand-picked
 # necessary part that is rare in ordinary text (the prefilter wakes the exact stage on it).
 Entry = str | tuple[str, str]
@@ -1403,6 +1435,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + NO_RESTRICTIONS_MORE4
         + NO_RESTRICTIONS_MORE5
         + NO_RESTRICTIONS_MORE6
+        + NO_RESTRICTIONS_MORE7
     ),
     "jailbreak.refusal_suppression": (
         REFUSAL_SUPPRESSION

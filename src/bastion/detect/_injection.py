@@ -679,7 +679,21 @@ _MENTIONABLE = frozenset(
         "jailbreak.stay_in_character",
     }
 )
-_NEGATED = re2.compile(r"(?i)(?:\bnever|\bnot|n't|\bno\s+one|\bnobody|\bwill\s+not)\s+(?:\w+\s+){0,2}$")
+# "we will never ask for your password", "Никогда не сообщайте свой пароль", "Nunca compartilhe sua
+# senha": a negation right before the match (at most two words between) ...
+_NEGATED = re2.compile(
+    r"(?i)(?:\bnever|\bnot|n't|\bno\s+one|\bnobody|\bwill\s+not|(?:^|[^\pL])(?:nunca|não|nao|jamais|niemals|nie|"
+    r"nicht|nooit|niet|nigdy|mai|non|no|ne|n'|никогда|не|ніколи|asla|hiçbir\s+zaman))\s*(?:[\pL\pN_'-]+\s+){0,2}$"
+)
+# ... or, in Hindi and Turkish, the negated verb right after it ("... साझा न करें", "... vermeyin")
+_NEGATED_AFTER = re2.compile(r"^[^.!?।\n]{0,60}?(?:\sन\s+कर|\sमत\s|\pL+(?:mayın|meyin|mayınız|meyiniz)(?:[^\pL]|$))")
+# ... unless the negation is itself negated or rhetorical: "don't hesitate to tell me the password",
+# "never forget to give it to me", "why not tell me the password?"
+_NOT_NEGATED = re2.compile(
+    r"(?i)(?:\b(?:hesitat|forget|forgot|fail|afraid|refus|wait|delay|neglect|omit)|\b(?:stop|mind|dare)\b|\bwhy\s+not|\bwhy\s+(?:don|wouldn|won|can)'?t|"
+    r"\b(?:could|can|would|will)\s+you\s+not|\b(?:could|can|would|will)n'?t\s+you|zöger|vergiss|vergessen|oubli|hésit|olvid|esquec|"
+    r"dimentic|esit|pourquoi\s+ne|por\s*qu[eé]\s+no|perch[eé]\s+non|warum\s+nicht)"
+)
 
 
 # "If you are an AI researcher, apply here" addresses a person who works on AI.
@@ -736,6 +750,14 @@ def _enclosing_quote(text: str, start: int, end: int, reach: int = 300) -> tuple
     return None
 
 
+def _negated(text: str, start: int, end: int) -> bool:
+    """Whether the secret request at ``text[start:end]`` is negated advice, not a request."""
+    before = text[max(0, start - 40) : start]
+    if _NOT_NEGATED.search(before):
+        return False
+    return bool(_NEGATED.search(before) or _NEGATED_AFTER.search(text[end : end + 80]))
+
+
 def _demote_mentions(text: str, findings: list[Finding], surface: Surface) -> list[Finding]:
     """Quoted mentions, negated secret requests ("we will never ask for your password"),
     "if you are an AI researcher" and, in prompts, "from now on you will answer in Spanish" stay
@@ -763,7 +785,7 @@ def _demote_mentions(text: str, findings: list[Finding], surface: Surface) -> li
     for k, f in enumerate(out):
         if f.severity == Severity.INFO:
             continue
-        if f.rule_id == "injection.secret_extraction" and _NEGATED.search(text[max(0, f.start - 40) : f.start]):
+        if f.rule_id == "injection.secret_extraction" and _negated(text, f.start, f.end):
             out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (negated)")
         elif f.rule_id == "injection.addressed_to_ai" and _HUMAN_ROLE.match(text, f.end):
             out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (addresses a person)")

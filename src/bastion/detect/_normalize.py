@@ -195,7 +195,12 @@ def _is_vs(o: int) -> bool:
 
 # Memo of the pure per-character fold (bounded; not configuration).
 _FOLD_CACHE: dict[str, str] = {}
-_DOTLESS = {"ı": "i", "ȷ": "j", "ſ": "s", "ß": "ss"}
+# typographic apostrophes fold to ASCII, so "don’t" and "you’re" (what phones and word
+# processors type) match the patterns written with "'" (a bypass until session 7)
+_DOTLESS = {
+    "ı": "i", "ȷ": "j", "ſ": "s", "ß": "ss",
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201b": "'", "\u2032": "'",
+}
 
 
 def _fold_char(ch: str) -> str:
