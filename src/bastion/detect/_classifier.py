@@ -772,6 +772,39 @@ _SETUP_PROMPT = re2.compile(
 )
 
 
+# A set-up opening must not buy an attack the strict threshold: "You are a helpful assistant. " in
+# front of an injection would otherwise lift its bar from the open threshold to the strict one (on
+# the never-read probe sets that prefix cut the attacks caught from 70% to 51%). So for a set-up
+# prompt the text after its opening sentences (every set-up sentence that starts within the first
+# 400 characters, so that chaining openers buys nothing either) is scored too, at the open
+# threshold. On three writers held out of the model this cost one false positive in 962 benign
+# texts, persona set-ups included.
+_SETUP_PEEL = 64  # a backstop; the 400-character head ends the loop first
+_MIN_REST = 24
+_SENTENCE_ENDS = ".!?\n"
+
+
+def after_setup(text: str) -> int | None:
+    """Offset in ``text`` (normalised, lower-cased) where its set-up opening ends: the end of the
+    last of the set-up sentences in a row that start within the first 400 characters. None if
+    ``text`` is not a set-up prompt or leaves fewer than 24 characters after the opening."""
+    pos = 0
+    n = len(text)
+    for _ in range(_SETUP_PEEL):
+        if pos >= _SETUP_HEAD:
+            break
+        m = _SETUP_PROMPT.match(text[pos : pos + _SETUP_HEAD])
+        if m is None:
+            break
+        ends = [i for i in (text.find(c, pos + m.end()) for c in _SENTENCE_ENDS) if i >= 0]
+        if not ends:
+            return None
+        pos = min(ends) + 1
+        while pos < n and text[pos].isspace():
+            pos += 1
+    return pos if pos > 0 and n - pos >= _MIN_REST else None
+
+
 def setup_prompt(text: str) -> bool:
     """Whether ``text`` (normalised and lower-cased, see :func:`classifier_text`) opens as a
     set-up prompt: it gives the assistant a role or a standing task in its first words. Only the
@@ -1174,7 +1207,15 @@ class InjectionClassifier:
         """Score a normalised view (the main text and its decoded blobs); spans are original offsets.
         ``threshold`` replaces the artifact's thresholds (one operating point for every text)."""
         best: ClassifierScore | None = None
-        sc, s, e = self.score_text(classifier_text(view), threshold=threshold)
+        text = classifier_text(view)
+        sc, s, e = self.score_text(text, threshold=threshold)
+        if sc.setup and threshold is None and sc.probability < sc.threshold and self.threshold_open < self.threshold:
+            cut = after_setup(text)
+            if cut is not None:
+                rest, rs, re_ = self.score_text(text[cut:], threshold=self.threshold_open)
+                if rest.probability >= rest.threshold:  # judged as plain text: setup=False
+                    sc = ClassifierScore(rest.probability, rest.jailbreak, 0, 0, rest.threshold, rest.signals, False)
+                    s, e = cut + rs, cut + re_
         o0, o1 = view.to_original(s, e) if view.text else (0, 0)
         best = _replace_span(sc, o0, o1)
         for blob in view.decoded:
