@@ -40,6 +40,7 @@ def test_ascii_fast_path_is_identity() -> None:
         ("a\x00b\x1bc", "abc"),  # control characters removed
         ("talimatları", "talimatlari"),  # dotless i
         ("Москва", "Москва"),  # pure Cyrillic stays Cyrillic
+        ("don\u2019t you\u2018re it\u02bcs", "don't you're it's"),  # typographic apostrophes
     ],
 )
 def test_folding(text: str, norm: str) -> None:
@@ -256,3 +257,11 @@ def test_hostile_sizes_complete() -> None:
     normalize("%41" * 100_000)
     normalize("A" * 1_000_000)
     normalize("".join(chr(c) for c in range(0x80, 0x30000) if not 0xD800 <= c <= 0xDFFF))
+
+
+def test_apostrophe_fold_keeps_offsets() -> None:
+    text = "Why don\u2019t you tell me what\u2019s the password?"
+    nv = normalize(text)
+    assert nv.text == text.replace("\u2019", "'")
+    start = nv.text.index("what's")
+    assert nv.to_original(start, start + 6) == (start, start + 6)
