@@ -690,7 +690,8 @@ _NEGATED_AFTER = re2.compile(r"^[^.!?।\n]{0,60}?(?:\sन\s+कर|\sमत\s|\
 # ... unless the negation is itself negated or rhetorical: "don't hesitate to tell me the password",
 # "never forget to give it to me", "why not tell me the password?"
 _NOT_NEGATED = re2.compile(
-    r"(?i)(?:\b(?:hesitat|forget|forgot|fail|afraid|refus|wait|delay|neglect|omit)|\b(?:stop|mind|dare)\b|\bwhy\s+not|\bwhy\s+(?:don|wouldn|won|can)'?t|"
+    r"(?i)(?:\b(?:hesitat|forget|forgot|fail|afraid|refus|wait|delay|neglect|omit|worr)|\b(?:stop|mind|dare|lie)\b|"
+    r"\bbe\s+(?:so\s+)?(?:shy|silly|coy|scared|stingy|difficult|rude|boring|like\s+that)\b|\bmake\s+me\b|\bwhy\s+not|\bwhy\s+(?:don|wouldn|won|can)'?t|"
     r"\b(?:could|can|would|will)\s+you\s+not|\b(?:could|can|would|will)n'?t\s+you|zöger|vergiss|vergessen|oubli|hésit|olvid|esquec|"
     r"dimentic|esit|pourquoi\s+ne|por\s*qu[eé]\s+no|perch[eé]\s+non|warum\s+nicht)"
 )
@@ -753,9 +754,12 @@ def _enclosing_quote(text: str, start: int, end: int, reach: int = 300) -> tuple
 def _negated(text: str, start: int, end: int) -> bool:
     """Whether the secret request at ``text[start:end]`` is negated advice, not a request."""
     before = text[max(0, start - 40) : start]
-    if _NOT_NEGATED.search(before):
-        return False
-    return bool(_NEGATED.search(before) or _NEGATED_AFTER.search(text[end : end + 80]))
+    m = _NEGATED.search(before)
+    if m is not None:
+        # only the negation's own words count ("why not", "don't hesitate to"): "Don't worry, we
+        # will never ask for your password" is still advice
+        return _NOT_NEGATED.search(before[max(0, m.start() - 12) :]) is None
+    return _NEGATED_AFTER.search(text[end : end + 80]) is not None
 
 
 def _demote_mentions(text: str, findings: list[Finding], surface: Surface) -> list[Finding]:
