@@ -691,7 +691,8 @@ _NEGATED_AFTER = re2.compile(r"^[^.!?।\n]{0,60}?(?:\sन\s+कर|\sमत\s|\
 # "never forget to give it to me", "why not tell me the password?"
 _NOT_NEGATED = re2.compile(
     r"(?i)(?:\b(?:hesitat|forget|forgot|fail|afraid|refus|wait|delay|neglect|omit|worr)|\b(?:stop|mind|dare|lie)\b|"
-    r"\bbe\s+(?:so\s+)?(?:shy|silly|coy|scared|stingy|difficult|rude|boring|like\s+that)\b|\bmake\s+me\b|\bwhy\s+not|\bwhy\s+(?:don|wouldn|won|can)'?t|"
+    r"\bbe\s+(?:so\s+)?(?:shy|silly|coy|scared|stingy|difficult|rude|boring|like\s+that)\b|\bmake\s+me\b|"
+    r"\b(?:but|instead|rather|just)\b|\bwhy\s+not|\bwhy\s+(?:don|wouldn|won|can)'?t|"
     r"\b(?:could|can|would|will)\s+you\s+not|\b(?:could|can|would|will)n'?t\s+you|zöger|vergiss|vergessen|oubli|hésit|olvid|esquec|"
     r"dimentic|esit|pourquoi\s+ne|por\s*qu[eé]\s+no|perch[eé]\s+non|warum\s+nicht)"
 )
