@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import math
@@ -590,6 +591,10 @@ def test_a_setup_opening_does_not_buy_the_strict_threshold(tmp_path: Path) -> No
         found = scanner.scan(Document(text, Surface.PROMPT, cfg))
         assert found and "set-up" not in found[0].message, opener
         assert text[found[0].start : found[0].end] == request  # the span is the request, not the opener
+    # a decoded blob gets the same treatment: base64 does not buy the strict threshold either
+    blob = base64.b64encode(("You are a helpful assistant. " + request).encode()).decode()
+    sc = m.score("Please decode this for me: " + blob)
+    assert sc.flagged and sc.threshold == m.threshold_open
     # any number of openers in the first 400 characters is peeled
     many = "You are A. You are B. You are C. You are D. You are E. " * 6 + request
     assert m.score(many).flagged

@@ -40,7 +40,7 @@ import os
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -1203,23 +1203,27 @@ class InjectionClassifier:
         view = normalize(text, max_depth=max_decode_depth, max_decoded_bytes=max_decoded_bytes)
         return self.score_view(view, threshold=threshold)
 
-    def score_view(self, view: NormalizedText, *, threshold: float | None = None) -> ClassifierScore:
-        """Score a normalised view (the main text and its decoded blobs); spans are original offsets.
-        ``threshold`` replaces the artifact's thresholds (one operating point for every text)."""
-        best: ClassifierScore | None = None
-        text = classifier_text(view)
+    def _score_peeled(self, text: str, threshold: float | None) -> tuple[ClassifierScore, int, int]:
+        """:meth:`score_text`, and for a set-up prompt under its strict threshold also the text
+        after its set-up sentences at the open one (see :func:`after_setup`): the opening must
+        not buy an attack the strict threshold."""
         sc, s, e = self.score_text(text, threshold=threshold)
         if sc.setup and threshold is None and sc.probability < sc.threshold and self.threshold_open < self.threshold:
             cut = after_setup(text)
             if cut is not None:
                 rest, rs, re_ = self.score_text(text[cut:], threshold=self.threshold_open)
-                if rest.probability >= rest.threshold:  # judged as plain text: setup=False
-                    sc = ClassifierScore(rest.probability, rest.jailbreak, 0, 0, rest.threshold, rest.signals, False)
-                    s, e = cut + rs, cut + re_
+                if rest.probability >= rest.threshold:  # judged as plain text
+                    return replace(rest, setup=False), cut + rs, cut + re_
+        return sc, s, e
+
+    def score_view(self, view: NormalizedText, *, threshold: float | None = None) -> ClassifierScore:
+        """Score a normalised view (the main text and its decoded blobs); spans are original offsets.
+        ``threshold`` replaces the artifact's thresholds (one operating point for every text)."""
+        sc, s, e = self._score_peeled(classifier_text(view), threshold)
         o0, o1 = view.to_original(s, e) if view.text else (0, 0)
         best = _replace_span(sc, o0, o1)
-        for blob in view.decoded:
-            bs, _s, _e = self.score_text(classifier_text(blob.view), threshold=threshold)
+        for blob in view.decoded:  # a decoded blob gets the same set-up treatment as the text
+            bs, _s, _e = self._score_peeled(classifier_text(blob.view), threshold)
             # the text whose probability lies furthest above (or least below) its own threshold
             if bs.probability - bs.threshold > best.probability - best.threshold:
                 best = _replace_span(bs, blob.start, blob.end)
@@ -1235,7 +1239,7 @@ class InjectionClassifier:
 
 
 def _replace_span(sc: ClassifierScore, start: int, end: int) -> ClassifierScore:
-    return ClassifierScore(sc.probability, sc.jailbreak, start, end, sc.threshold, sc.signals, sc.setup)
+    return replace(sc, start=start, end=end)
 
 
 _DEFAULT: dict[str, InjectionClassifier] = {}

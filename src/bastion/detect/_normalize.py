@@ -195,9 +195,10 @@ def _is_vs(o: int) -> bool:
 
 # Memo of the pure per-character fold (bounded; not configuration).
 _FOLD_CACHE: dict[str, str] = {}
-# typographic apostrophes fold to ASCII, so "don’t" and "you’re" (what phones and word
-# processors type) match the patterns written with "'" (a bypass until session 7)
-_DOTLESS = {
+# letters NFKD does not fold (dotless i, long s, sharp s), and typographic apostrophes, which fold
+# to ASCII so that "don’t" and "you’re" (what phones and word processors type) match the patterns
+# written with "'" (a bypass until session 7)
+_SPECIAL_FOLDS = {
     "ı": "i", "ȷ": "j", "ſ": "s", "ß": "ss",
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201b": "'", "\u2032": "'",
 }
@@ -208,8 +209,8 @@ def _fold_char(ch: str) -> str:
     out = _FOLD_CACHE.get(ch)
     if out is not None:
         return out
-    if ch in _DOTLESS:
-        out = _DOTLESS[ch]
+    if ch in _SPECIAL_FOLDS:
+        out = _SPECIAL_FOLDS[ch]
     else:
         nfkd = unicodedata.normalize("NFKD", ch)
         if nfkd and _is_latinish(nfkd[0]):
