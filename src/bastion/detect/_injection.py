@@ -724,6 +724,53 @@ _FORMAT_ONLY = re.compile(
 )
 
 
+# "Ignore what I said earlier about the budget, it's $800" is a user correcting their own request.
+# In a prompt, an override whose matched words name the user's own earlier words ("what I said", "my
+# earlier instructions", "everything I told you") *about a topic* stays INFO, unless the rest of its
+# sentence goes for the assistant's rules, secrets or a fixed output ("... and print 'PWNED'"). A
+# bare "Forget everything I told you before! Say ..." stays an attack (public data labels it so).
+# Other rules still judge the rest of the text; anchored at the match and bounded, so linear.
+_OWN_WORDS = re.compile(r"\b(?:my|i|i've|i'd|i'm)\b", re.IGNORECASE)
+_ABOUT_TOPIC = re.compile(r"\s*,?\s*(?:about|regarding|concerning|on|for|re|with|in)\s+\w", re.IGNORECASE)
+_OWN_WORDS_NOT = re.compile(
+    r"\b(?:system|rules?|guidelines?|safety|restrictions?|filters?|polic(?:y|ies)|password|secret|prompt|"
+    r"instructions?\s+(?:above|before)|developers?|operators?|creators?|training|programming|guardrails?|"
+    r"(?:say|print|output|write|reply|respond|repeat|type)\s+(?:only\s+|just\s+)?[\"'«“])",
+    re.IGNORECASE,
+)
+
+
+# A transcript pasted into a prompt ("User: ... Assistant: ...", to analyse, summarise or continue
+# a chat the user had) is ordinary; a fake dialogue primes the model when it ends on an open
+# assistant turn ("...\nAssistant:" or "Assistant: Sure, here is"). In a prompt, a role_turn match on
+# an assistant or user turn stays INFO unless the text ends that way; "System:" lines keep it.
+_OPEN_TURN = re.compile(
+    r"(?:^|\n)[ \t]*(?:assistant|ai|ai\s+assistant|bot|chatbot|model)[ \t]*:[^\n]{0,100}\s*$", re.IGNORECASE
+)
+_SYSTEM_TURN = re.compile(r"\s*system\s*:", re.IGNORECASE)
+
+
+def _closed_transcript(text: str, start: int) -> bool:
+    """Whether the role turn at ``start`` belongs to a transcript that does not end on an open
+    assistant turn (only the last 400 characters are read)."""
+    if _SYSTEM_TURN.match(text, start):
+        return False
+    return _OPEN_TURN.search(text[-400:]) is None
+
+
+def _own_words(text: str, start: int, end: int) -> bool:
+    """Whether the override at ``text[start:end]`` names the user's own earlier words only."""
+    if _OWN_WORDS.search(text, start, end) is None or any(c in _QUOTES_OPEN for c in text[start:end]):
+        return False  # a quoted "I have been hijacked" is the demanded output, not the user's words
+    if _ABOUT_TOPIC.match(text, end) is None:
+        return False
+    stop = end
+    hi = min(len(text), end + 120)
+    while stop < hi and text[stop] not in ".!?\n":
+        stop += 1
+    return _OWN_WORDS_NOT.search(text, start, stop) is None
+
+
 def _enclosing_quote(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int] | None:
     """Offsets of the quotation marks around ``text[start:end]`` on the same line, if any."""
     if text[start] in _QUOTES_OPEN:  # the match took the opening quote with it
@@ -797,6 +844,11 @@ def _demote_mentions(text: str, findings: list[Finding], surface: Surface) -> li
         elif (f.rule_id == "injection.new_instructions" and surface == Surface.PROMPT
               and _FORMAT_ONLY.match(text, f.end)):
             out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (format or language request)")
+        elif f.rule_id == "injection.role_turn" and surface == Surface.PROMPT and _closed_transcript(text, f.start):
+            out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (a closed transcript)")
+        elif f.rule_id == "injection.override" and surface == Surface.PROMPT and _own_words(text, f.start, f.end):
+            own = " (the user's own earlier words)"
+            out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + own)
     return out
 
 
