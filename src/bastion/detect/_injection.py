@@ -742,10 +742,13 @@ _OWN_WORDS_NOT = re.compile(
 
 # A transcript pasted into a prompt ("User: ... Assistant: ...", to analyse, summarise or continue
 # a chat the user had) is ordinary; a fake dialogue primes the model when it ends on an open
-# assistant turn ("...\nAssistant:" or "Assistant: Sure, here is"). In a prompt, a role_turn match on
-# an assistant or user turn stays INFO unless the text ends that way; "System:" lines keep it.
+# assistant turn ("...\nAssistant:", "Assistant: Sure, here is", "Assistant: The steps are:"). In a
+# prompt, a role_turn match on an assistant or user turn stays INFO unless the text ends that way;
+# "System:" lines keep it.
 _OPEN_TURN = re.compile(
-    r"(?:^|\n)[ \t]*(?:assistant|ai|ai\s+assistant|bot|chatbot|model)[ \t]*:[^\n]{0,100}\s*$", re.IGNORECASE
+    r"(?:^|\n)[ \t]*(?:assistant|ai|ai\s+assistant|bot|chatbot|model)[ \t]*:[ \t]*(?:(?:sure|of\s+course|certainly|"
+    r"absolutely|okay|ok|yes|here|step|happy|no\s+problem|great|gladly|alright)\b[^\n]{0,100}|[^\n]{0,100}:)?\s*$",
+    re.IGNORECASE,
 )
 _SYSTEM_TURN = re.compile(r"\s*system\s*:", re.IGNORECASE)
 
