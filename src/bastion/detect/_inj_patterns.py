@@ -1485,6 +1485,43 @@ SECRET_EXTRACTION_MORE8 = (
     r"पासवर्ड\s+को\s+उल्टा",
 )
 
+# Domain bots talked out of their role: "forget that you're a tutor", "ignore the returns-only rule"
+_BOT_WORD = (
+    r"(?:bot|chatbot|assistant|assistente|asistente|assistent|assistentin|tutor|tuteur|agent|ai|ia|ki|model|helper)"
+)
+OVERRIDE_MORE8 = (
+    rf"\bforget\s+(?:that\s+)?you(?:'re|\s+are|\s+were)\s+(?:just\s+|only\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"{_BOT_WORD}\b",
+    rf"\b{IGNORE}\s+(?:the|your|this|that)\s+[\w'-]+-only\s+(?:rule|restriction|policy|scope|limit|mode)\b",
+    F(rf"\bvergiss\s*,?\s+dass\s+du\s+(?:ein|eine|der|die)\s+(?:\w+\s+){{0,2}}?(?:{_BOT_WORD}|kundenservice-?bot)\b"),
+    F(rf"\boublie\s+que\s+tu\s+es\s+(?:un|une|le|la)\s+(?:\w+\s+){{0,2}}?{_BOT_WORD}\b"),
+    F(rf"\bolvida\s+que\s+eres\s+(?:un|una|el|la)\s+(?:\w+\s+){{0,2}}?{_BOT_WORD}\b"),
+    F(rf"\bdimentica\s+(?:di\s+essere|che\s+sei)\s+(?:un|una|il|la)\s+(?:\w+\s+){{0,2}}?{_BOT_WORD}\b"),
+    F(rf"\besqueça\s+que\s+(?:você\s+)?(?:é|és)\s+(?:um|uma|o|a)\s+(?:\w+\s+){{0,2}}?{_BOT_WORD}\b"),
+    F(r"\b(?:bot|botu|asistan|asistanı|yapay\s+zeka)\s+olduğunu\s+unut\b"),
+    r"という設定(?:は|を)(?:忘れ|無視)",
+    r"安全(?:ルール|規則|ガイドライン)(?:は|を)無視",
+    r"تجاهل\s+(?:جميع\s+)?قواعد\s+(?:السلامة|الأمان)",
+)
+
+# Authority handed to the assistant: "I authorise you to override the deductible", "you're now
+# authorised to make binding commitments", "your tool permissions were expanded"
+AUTHORITY_MORE8 = (
+    r"\b(?:i|we)\s+(?:hereby\s+)?(?:authori[sz]e|permit|allow)\s+you\s+to\s+(?:override|ignore|bypass|waive|disregard|"
+    r"break|skip|make\s+(?:a\s+)?binding|grant\s+me)\b",
+    r"\byou(?:'re|\s+are)\s+(?:now\s+)?(?:authori[sz]ed|permitted|allowed|cleared)\s+to\s+(?:make\s+(?:\w+\s+)?binding|"
+    r"override|ignore|bypass|waive|disregard|share\s+(?:internal|confidential|other)|reveal|access\s+other)\b",
+    r"\byour\s+(?:tool\s+)?(?:permissions|access\s+rights|scope|restrictions|guardrails)\s+(?:were|have\s+been|has\s+been|"
+    r"was)\s+(?:just\s+)?(?:expanded|extended|lifted|removed|unlocked|upgraded|elevated)\b",
+    r"\b(?:rules|policy|policies)\s+(?:have\s+|has\s+)?changed\b[^.\n]{0,20}?\byou\s+(?:can|may)\s+now\s+(?:access|see|"
+    r"view|share|look\s+up|modify|change|send|check|read|export)\s+(?:other|another|any|all|every)\b",
+    F(r"\bje\s+t'autorise\s+à\s+(?:m'accorder|ignorer|contourner|déroger|annuler|me\s+rembourser)"),
+    F(r"\bles\s+règles\s+ont\s+changé\s*[:,—–-]\s*tu\s+(?:peux|as\s+le\s+droit)"),
+    F(r"\bla\s+política\s+cambió\s+y\s+ahora\s+puedes\b"),
+    F(r"\ble\s+regole\s+sono\s+cambiate\s*[:,—–-]\s*puoi\b"),
+    F(r"\bzasady\s+się\s+zmieniły\s*[:,—–-]*\s*możesz\b"),
+)
+
 # An entry is an expression, or (trigger, expression) where the trigger is a hand-picked
 # necessary part that is rare in ordinary text (the prefilter wakes the exact stage on it).
 Entry = str | tuple[str, str]
@@ -1498,6 +1535,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + OVERRIDE_MORE4
         + OVERRIDE_MORE5
         + TASK_HIJACK
+        + OVERRIDE_MORE8
     ),
     "injection.new_instructions": (
         NEW_INSTRUCTIONS
@@ -1526,7 +1564,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + SECRET_EXTRACTION_MORE4
         + SECRET_EXTRACTION_MORE8
     ),
-    "injection.authority_claim": AUTHORITY_CLAIM + AUTHORITY_MORE3 + AUTHORITY_MORE4,
+    "injection.authority_claim": AUTHORITY_CLAIM + AUTHORITY_MORE3 + AUTHORITY_MORE4 + AUTHORITY_MORE8,
     "injection.task_in_table": TASK_IN_TABLE,
     "jailbreak.dan": DAN + DAN_MORE4 + DAN_MORE6,
     "jailbreak.developer_mode": DEVELOPER_MODE,
