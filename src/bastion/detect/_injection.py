@@ -750,13 +750,14 @@ _OPEN_TURN = re.compile(
     r"absolutely|okay|ok|yes|here|step|happy|no\s+problem|great|gladly|alright)\b[^\n]{0,100}|[^\n]{0,100}:)?\s*$",
     re.IGNORECASE,
 )
-_SYSTEM_TURN = re.compile(r"\s*system\s*:", re.IGNORECASE)
+# an assistant or user turn as it stands in the text (not a "System:" line, not a decoded blob)
+_CHAT_TURN = re.compile(r"\s*(?:human|user|assistant|ai|ai\s+assistant)\s*:", re.IGNORECASE)
 
 
 def _closed_transcript(text: str, start: int) -> bool:
-    """Whether the role turn at ``start`` belongs to a transcript that does not end on an open
-    assistant turn (only the last 400 characters are read)."""
-    if _SYSTEM_TURN.match(text, start):
+    """Whether the role turn at ``start`` is a user or assistant turn, written plainly, of a
+    transcript that does not end on an open assistant turn (only the last 400 characters are read)."""
+    if _CHAT_TURN.match(text, start) is None:
         return False
     return _OPEN_TURN.search(text[-400:]) is None
 
