@@ -51,7 +51,7 @@ import re2
 from bastion._types import Category, Finding, RuleInfo, Severity
 from bastion.detect._base import OWASP_LLM01, DetectConfig, Document, make_finding
 from bastion.detect._engine import hs_scan, hyperscan_available
-from bastion.detect._normalize import NormalizedText, normalize, normalized_view
+from bastion.detect._normalize import NormalizedText, closed_transcript, normalize, normalized_view
 from bastion.errors import ScannerError
 
 __all__ = [
@@ -812,6 +812,25 @@ def setup_prompt(text: str) -> bool:
     return _SETUP_PROMPT.match(text[:_SETUP_HEAD]) is not None
 
 
+# In train.jsonl a line that opens with "User:" or "Assistant:" occurs only in attacks (fake
+# dialogues), so the model reads every pasted chat transcript as one: a held-out writer's benign
+# transcripts were flagged 37% of the time. When scoring (not in training), a closed transcript (user
+# and assistant turns, no "System:" line, no open assistant turn at its end) has the colon after each
+# user/assistant label replaced by a comma, one character for one, so offsets hold; that cut those
+# flags to 23% with no attack of the same writer lost. A fake dialogue that primes an answer keeps
+# its labels.
+_TURN_LABEL = re.compile(r"(?im)^([ \t]*(?:user|human|assistant|ai|bot|customer|agent|support)[ \t]*):")
+
+
+def unlabel_closed_transcript(text: str) -> str:
+    """``text`` with the user/assistant labels of a closed transcript (see
+    :func:`~bastion.detect._normalize.closed_transcript`) turned from ``User:`` into ``User,``
+    (same length); any other text unchanged."""
+    if not closed_transcript(text):
+        return text
+    return _TURN_LABEL.sub(lambda m: m.group(1) + ",", text)
+
+
 def classifier_text(view: NormalizedText | str) -> str:
     """The text the classifier reads: the normalised text, lower-cased without changing its length."""
     t = view if isinstance(view, str) else view.text
@@ -1219,11 +1238,11 @@ class InjectionClassifier:
     def score_view(self, view: NormalizedText, *, threshold: float | None = None) -> ClassifierScore:
         """Score a normalised view (the main text and its decoded blobs); spans are original offsets.
         ``threshold`` replaces the artifact's thresholds (one operating point for every text)."""
-        sc, s, e = self._score_peeled(classifier_text(view), threshold)
+        sc, s, e = self._score_peeled(unlabel_closed_transcript(classifier_text(view)), threshold)
         o0, o1 = view.to_original(s, e) if view.text else (0, 0)
         best = _replace_span(sc, o0, o1)
         for blob in view.decoded:  # a decoded blob gets the same set-up treatment as the text
-            bs, _s, _e = self._score_peeled(classifier_text(blob.view), threshold)
+            bs, _s, _e = self._score_peeled(unlabel_closed_transcript(classifier_text(blob.view)), threshold)
             # the text whose probability lies furthest above (or least below) its own threshold
             if bs.probability - bs.threshold > best.probability - best.threshold:
                 best = _replace_span(bs, blob.start, blob.end)

@@ -44,7 +44,7 @@ from bastion.detect._base import (
 )
 from bastion.detect._engine import Pattern, PatternSet
 from bastion.detect._inj_patterns import PATTERNS
-from bastion.detect._normalize import Signal, TextView, normalized_view
+from bastion.detect._normalize import Signal, TextView, closed_transcript, normalized_view
 from bastion.errors import ScannerError
 
 __all__ = [
@@ -742,24 +742,17 @@ _OWN_WORDS_NOT = re.compile(
 
 # A transcript pasted into a prompt ("User: ... Assistant: ...", to analyse, summarise or continue
 # a chat the user had) is ordinary; a fake dialogue primes the model when it ends on an open
-# assistant turn ("...\nAssistant:", "Assistant: Sure, here is", "Assistant: The steps are:"). In a
-# prompt, a role_turn match on an assistant or user turn stays INFO unless the text ends that way;
-# "System:" lines keep it.
-_OPEN_TURN = re.compile(
-    r"(?:^|\n)[ \t]*(?:assistant|ai|ai\s+assistant|bot|chatbot|model)[ \t]*:[ \t]*(?:(?:sure|of\s+course|certainly|"
-    r"absolutely|okay|ok|yes|here|step|happy|no\s+problem|great|gladly|alright)\b[^\n]{0,100}|[^\n]{0,100}:)?\s*$",
-    re.IGNORECASE,
-)
+# assistant turn (see ends_on_open_turn). In a prompt, a role_turn match on an assistant or user
+# turn of a closed transcript stays INFO; "System:" lines, a lone "Assistant: tell the user ..."
+# planted in a document, and a text ending on an open turn keep it.
 # an assistant or user turn as it stands in the text (not a "System:" line, not a decoded blob)
 _CHAT_TURN = re.compile(r"\s*(?:human|user|assistant|ai|ai\s+assistant)\s*:", re.IGNORECASE)
 
 
 def _closed_transcript(text: str, start: int) -> bool:
-    """Whether the role turn at ``start`` is a user or assistant turn, written plainly, of a
-    transcript that does not end on an open assistant turn (only the last 400 characters are read)."""
-    if _CHAT_TURN.match(text, start) is None:
-        return False
-    return _OPEN_TURN.search(text[-400:]) is None
+    """Whether the role turn at ``start`` is a user or assistant turn, written plainly, of a closed
+    transcript (see :func:`closed_transcript`)."""
+    return _CHAT_TURN.match(text, start) is not None and closed_transcript(text)
 
 
 def _own_words(text: str, start: int, end: int) -> bool:

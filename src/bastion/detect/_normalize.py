@@ -74,6 +74,8 @@ __all__ = [
     "NormalizedText",
     "Signal",
     "TextView",
+    "closed_transcript",
+    "ends_on_open_turn",
     "fold_literal",
     "normalize",
     "normalized_view",
@@ -841,4 +843,42 @@ def normalized_view(doc: Document) -> NormalizedText:
     return doc.cached(
         _CACHE_KEY,
         lambda: normalize(doc.text, max_depth=cfg.max_decode_depth, max_decoded_bytes=cfg.max_decoded_bytes),
+    )
+
+
+# A fake dialogue primes the model when it ends on an open assistant turn: "...\nAssistant:",
+# "Assistant: Sure, here is", "Assistant: The steps are:". A pasted transcript whose last turn is
+# complete does not. Shared by the role_turn rule and the classifier (bounded, so linear).
+_OPEN_TURN = re.compile(
+    r"(?:^|\n)[ \t]*(?:assistant|ai|ai\s+assistant|bot|chatbot|model)[ \t]*:[ \t]*(?:(?:sure|of\s+course|certainly|"
+    r"absolutely|okay|ok|yes|here|step|happy|no\s+problem|great|gladly|alright)\b[^\n]{0,100}|[^\n]{0,100}:)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def ends_on_open_turn(text: str) -> bool:
+    """Whether ``text`` ends on an open assistant turn (only its last 400 characters are read)."""
+    return _OPEN_TURN.search(text[-400:]) is not None
+
+
+_USER_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:user|human|customer|utilisateur|usuario|usuário|utente|benutzer|nutzer|kunde|gebruiker|"
+    r"użytkownik|uzytkownik|пользователь|用户|ユーザー)[ \t]*[:：]"
+)
+_ASSISTANT_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:assistant|ai|ai\s+assistant|bot|chatbot|agent|support|assistent|asistente|assistente|"
+    r"asystent|ассистент|助手|アシスタント)[ \t]*[:：]"
+)
+_SYSTEM_LABEL = re.compile(r"(?im)^[ \t]*system[ \t]*:")
+
+
+def closed_transcript(text: str) -> bool:
+    """Whether ``text`` holds a chat transcript (lines opening with a user label and lines opening
+    with an assistant label) with no ``System:`` line that does not end on an open assistant turn.
+    A lone "Assistant: tell the user ..." planted in a document is not a transcript."""
+    return (
+        _USER_LABEL.search(text) is not None
+        and _ASSISTANT_LABEL.search(text) is not None
+        and _SYSTEM_LABEL.search(text) is None
+        and not ends_on_open_turn(text)
     )
