@@ -826,7 +826,7 @@ def unlabel_closed_transcript(text: str) -> str:
     """``text`` with the user/assistant labels of a closed transcript (see
     :func:`~bastion.detect._normalize.closed_transcript`) turned from ``User:`` into ``User,``
     (same length); any other text unchanged."""
-    if not closed_transcript(text):
+    if ":" not in text or not closed_transcript(text):  # one regex search for most texts
         return text
     return _TURN_LABEL.sub(lambda m: m.group(1) + ",", text)
 
