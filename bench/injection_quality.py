@@ -15,8 +15,9 @@ Columns per source family and pooled: TPR, TNR, balanced accuracy, recall at 1% 
   row counts as flagged when any finding is worse than ``info``; its score for recall@1%FPR is the
   highest finding confidence.
 * ``classifier``: the held-out probability of the model trained WITHOUT that row's source family,
-  at the artifact's thresholds (chosen on these held-out scores, see docs/injection.md): the
-  strict one for set-up prompts, the open one for every other text.
+  at the thresholds chosen on these held-out scores (stored in the ``--oof`` file by
+  ``_train --oof-out``; see docs/injection.md): the strict one for set-up prompts, the open one
+  for every other text. The installed artifact's thresholds serve only the ``--shipped`` column.
 * ``combined``: what ``Guard`` reports by default: flagged when the rules flag, or when the
   classifier (held out) flags a row on a surface where it runs by default (``prompt``; tool
   outputs rely on the rules, see ``DetectConfig.classifier_surfaces``); score = max of the two.
@@ -85,7 +86,15 @@ def main() -> None:
     if oof["data_sha256"] != sha or len(oof["rows"]) != len(rows):
         raise SystemExit(f"{args.oof} was computed on other data (sha256 {oof['data_sha256'][:12]}, here {sha[:12]})")
     model = load_default_classifier()
-    threshold, t_open = model.threshold, model.threshold_open
+    # the thresholds chosen on these held-out scores (written by `_train --oof-out`), not the
+    # installed artifact's: a first session-7 reading applied the previous artifact's thresholds
+    threshold = float(oof.get("threshold", model.threshold))
+    t_open = float(oof.get("threshold_open", model.threshold_open))
+    if (threshold, t_open) != (model.threshold, model.threshold_open):
+        print(
+            f"note: {args.oof.name} carries thresholds {threshold:.4f} / {t_open:.4f}; the installed artifact has "
+            f"{model.threshold:.4f} / {model.threshold_open:.4f} (used only for the shipped column)"
+        )
     y = np.array([int(r["label"]) for r in rows], dtype=np.int64)
     groups = np.array([group_of(str(r["source"])) for r in rows])
     p_clf = np.array([float(o["p"]) for o in oof["rows"]])
