@@ -51,7 +51,7 @@ import re2
 from bastion._types import Category, Finding, RuleInfo, Severity
 from bastion.detect._base import OWASP_LLM01, DetectConfig, Document, make_finding
 from bastion.detect._engine import hs_scan, hyperscan_available
-from bastion.detect._normalize import NormalizedText, closed_transcript, normalize, normalized_view
+from bastion.detect._normalize import TURN_LABEL_EN, NormalizedText, closed_transcript, normalize, normalized_view
 from bastion.errors import ScannerError
 
 __all__ = [
@@ -819,16 +819,13 @@ def setup_prompt(text: str) -> bool:
 # user/assistant label replaced by a comma, one character for one, so offsets hold; that cut those
 # flags to 23% with no attack of the same writer lost. A fake dialogue that primes an answer keeps
 # its labels.
-_TURN_LABEL = re.compile(r"(?im)^([ \t]*(?:user|human|assistant|ai|bot|customer|agent|support)[ \t]*):")
-
-
 def unlabel_closed_transcript(text: str) -> str:
     """``text`` with the user/assistant labels of a closed transcript (see
     :func:`~bastion.detect._normalize.closed_transcript`) turned from ``User:`` into ``User,``
     (same length); any other text unchanged."""
-    if ":" not in text or not closed_transcript(text):  # one regex search for most texts
+    if not closed_transcript(text):
         return text
-    return _TURN_LABEL.sub(lambda m: m.group(1) + ",", text)
+    return TURN_LABEL_EN.sub(lambda m: m.group(1) + ",", text)
 
 
 def classifier_text(view: NormalizedText | str) -> str:

@@ -1412,30 +1412,52 @@ NO_RESTRICTIONS_MORE7 = (
 _Q = "[\"'«»“”„‹›「」『』]"
 _NQ = "[^\\n\"'«»“”„‹›「」『』]"
 _NQS = "[^\\n.!?\"'«»“”„‹›「」『』]"  # ... and within one sentence
+
+def _hijack(task: str, verbs: str) -> str:
+    """A dropped processing task, then in the same sentence an output verb and a quoted output."""
+    return rf"\b(?:{task}){_NQS}{{0,40}}?\b(?:{verbs})\b{_NQ}{{0,25}}{_Q}"
+
+
 TASK_HIJACK = (
-    rf"\b(?:instead\s+of\s+(?:translating|summari[sz]ing|answering|correcting|proofreading|paraphrasing|classifying|"
-    rf"analy[sz]ing|doing\s+(?:that|this|the\s+task))|(?:do\s+not|don'?t)\s+(?:translate|summari[sz]e|answer|correct|"
-    rf"classify|paraphrase)\b|ignore\s+(?:the\s+)?(?:translation|summary|task|question))"
-    rf"{_NQS}{{0,40}}?\b(?:say|write|reply|respond|answer|output|print|return|type|repeat)\b{_NQ}{{0,25}}{_Q}",
-    F(rf"\b(?:(?:an)?statt\s+(?:zu\s+)?(?:ubersetzen|zusammenzufassen|antworten|korrigieren)|(?:ubersetze|ubersetz|fasse)\s+"
-      rf"(?:das\s+|es\s+)?nicht|ignoriere?\s+die\s+(?:ubersetzung|aufgabe|zusammenfassung))"
-      rf"{_NQS}{{0,40}}?\b(?:schreib|schreibe|antworte|gib|sag|sage|drucke)\b{_NQ}{{0,25}}{_Q}"),
-    F(rf"\b(?:au\s+lieu\s+de\s+(?:traduire|resumer|repondre|corriger)|ne\s+(?:traduis|traduisez|resume|resumez)\s+pas|"
-      rf"ignore[rz]?\s+la\s+(?:traduction|tache))"
-      rf"{_NQS}{{0,40}}?\b(?:reponds|repondez|ecris|ecrivez|dis|dites|affiche|renvoie)\b{_NQ}{{0,25}}{_Q}"),
-    F(rf"\b(?:en\s+(?:vez|lugar)\s+de\s+(?:traducir|resumir|responder|corregir)|no\s+(?:traduzcas|traduzca|resumas)\b|"
-      rf"ignora\s+la\s+(?:traduccion|tarea))"
-      rf"{_NQS}{{0,40}}?\b(?:escribe|escriba|responde|responda|di|diga|devuelve|imprime)\b{_NQ}{{0,25}}{_Q}"),
-    F(rf"\b(?:(?:invece\s+di|anziche)\s+(?:tradurre|riassumere|rispondere|correggere)|non\s+(?:tradurre|riassumere)\b|"
-      rf"ignora\s+la\s+(?:traduzione|richiesta))"
-      rf"{_NQS}{{0,40}}?\b(?:scrivi|scriva|rispondi|risponda|dici|stampa)\b{_NQ}{{0,25}}{_Q}"),
-    F(rf"\b(?:(?:em\s+vez|ao\s+inves)\s+de\s+(?:traduzir|resumir|responder|corrigir)|nao\s+(?:traduza|traduzas|resuma)\b|"
-      rf"ignore\s+a\s+traducao)"
-      rf"{_NQS}{{0,40}}?\b(?:escreva|escreve|responda|responde|diga|diz)\b{_NQ}{{0,25}}{_Q}"),
-    F(rf"\b(?:in\s+plaats\s+van\s+(?:te\s+)?(?:vertalen|samenvatten|antwoorden)|vertaal\s+(?:dit\s+|het\s+)?niet)"
-      rf"{_NQS}{{0,40}}?\b(?:schrijf|antwoord|zeg|geef)\b{_NQ}{{0,25}}{_Q}"),
-    F(rf"\b(?:zamiast\s+(?:tłumaczyć|przetłumaczyć|streszczać|odpowiadać)|nie\s+tłumacz)"
-      rf"{_NQS}{{0,40}}?\b(?:odpowiedz|napisz|wypisz|powiedz)\b{_NQ}{{0,25}}{_Q}"),
+    _hijack(
+        r"instead\s+of\s+(?:translating|summari[sz]ing|answering|correcting|proofreading|paraphrasing|classifying|"
+        r"analy[sz]ing|doing\s+(?:that|this|the\s+task))|(?:do\s+not|don'?t)\s+(?:translate|summari[sz]e|answer|correct|"
+        r"classify|paraphrase)\b|ignore\s+(?:the\s+)?(?:translation|summary|task|question)",
+        r"say|write|reply|respond|answer|output|print|return|type|repeat",
+    ),
+    F(_hijack(
+        r"(?:an)?statt\s+(?:zu\s+)?(?:ubersetzen|zusammenzufassen|antworten|korrigieren)|(?:ubersetze|ubersetz|fasse)\s+"
+        r"(?:das\s+|es\s+)?nicht|ignoriere?\s+die\s+(?:ubersetzung|aufgabe|zusammenfassung)",
+        r"schreib|schreibe|antworte|gib|sag|sage|drucke",
+    )),
+    F(_hijack(
+        r"au\s+lieu\s+de\s+(?:traduire|resumer|repondre|corriger)|ne\s+(?:traduis|traduisez|resume|resumez)\s+pas|"
+        r"ignore[rz]?\s+la\s+(?:traduction|tache)",
+        r"reponds|repondez|ecris|ecrivez|dis|dites|affiche|renvoie",
+    )),
+    F(_hijack(
+        r"en\s+(?:vez|lugar)\s+de\s+(?:traducir|resumir|responder|corregir)|no\s+(?:traduzcas|traduzca|resumas)\b|"
+        r"ignora\s+la\s+(?:traduccion|tarea)",
+        r"escribe|escriba|responde|responda|di|diga|devuelve|imprime",
+    )),
+    F(_hijack(
+        r"(?:invece\s+di|anziche)\s+(?:tradurre|riassumere|rispondere|correggere)|non\s+(?:tradurre|riassumere)\b|"
+        r"ignora\s+la\s+(?:traduzione|richiesta)",
+        r"scrivi|scriva|rispondi|risponda|dici|stampa",
+    )),
+    F(_hijack(
+        r"(?:em\s+vez|ao\s+inves)\s+de\s+(?:traduzir|resumir|responder|corrigir)|nao\s+(?:traduza|traduzas|resuma)\b|"
+        r"ignore\s+a\s+traducao",
+        r"escreva|escreve|responda|responde|diga|diz",
+    )),
+    F(_hijack(
+        r"in\s+plaats\s+van\s+(?:te\s+)?(?:vertalen|samenvatten|antwoorden)|vertaal\s+(?:dit\s+|het\s+)?niet",
+        r"schrijf|antwoord|zeg|geef",
+    )),
+    F(_hijack(
+        r"zamiast\s+(?:tłumaczyć|przetłumaczyć|streszczać|odpowiadać)|nie\s+tłumacz",
+        r"odpowiedz|napisz|wypisz|powiedz",
+    )),
     F(rf"(?:вместо\s+(?:перевода|того\s*,?\s+чтобы\s+переводить|пересказа|ответа)|не\s+переводи)"
       rf"{_NQS}{{0,40}}?(?:напиши|ответь|выведи|скажи){_NQ}{{0,25}}{_Q}"),
     F(rf"\b(?:cevirme|cevirmek\s+yerine|ozetleme)\b{_NQ}{{0,25}}?\b(?:sadece|yalnizca|yalniz)\s*{_Q}"),

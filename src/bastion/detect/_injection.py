@@ -44,7 +44,7 @@ from bastion.detect._base import (
 )
 from bastion.detect._engine import Pattern, PatternSet
 from bastion.detect._inj_patterns import PATTERNS
-from bastion.detect._normalize import Signal, TextView, closed_transcript, normalized_view
+from bastion.detect._normalize import CHAT_TURN, Signal, TextView, closed_transcript, normalized_view
 from bastion.errors import ScannerError
 
 __all__ = [
@@ -744,21 +744,6 @@ _OWN_WORDS_NOT = re.compile(
 )
 
 
-# A transcript pasted into a prompt ("User: ... Assistant: ...", to analyse, summarise or continue
-# a chat the user had) is ordinary; a fake dialogue primes the model when it ends on an open
-# assistant turn (see ends_on_open_turn). In a prompt, a role_turn match on an assistant or user
-# turn of a closed transcript stays INFO; "System:" lines, a lone "Assistant: tell the user ..."
-# planted in a document, and a text ending on an open turn keep it.
-# an assistant or user turn as it stands in the text (not a "System:" line, not a decoded blob)
-_CHAT_TURN = re.compile(r"\s*(?:human|user|assistant|ai|ai\s+assistant)\s*:", re.IGNORECASE)
-
-
-def _closed_transcript(text: str, start: int) -> bool:
-    """Whether the role turn at ``start`` is a user or assistant turn, written plainly, of a closed
-    transcript (see :func:`closed_transcript`)."""
-    return _CHAT_TURN.match(text, start) is not None and closed_transcript(text)
-
-
 def _own_words(text: str, start: int, end: int) -> bool:
     """Whether the override at ``text[start:end]`` names the user's own earlier words only."""
     if _OWN_WORDS.search(text, start, end) is None or any(c in _QUOTES_OPEN for c in text[start:end]):
@@ -813,8 +798,9 @@ def _negated(text: str, start: int, end: int) -> bool:
 
 def _demote_mentions(text: str, findings: list[Finding], surface: Surface) -> list[Finding]:
     """Quoted mentions, negated secret requests ("we will never ask for your password"),
-    "if you are an AI researcher" and, in prompts, "from now on you will answer in Spanish" stay
-    on record as INFO.
+    "if you are an AI researcher" and, in prompts, "from now on you will answer in Spanish", a
+    pasted chat transcript and a user correcting their own earlier words about a topic stay on
+    record as INFO.
 
     A quotation is a mention when the matches inside it cover all of it but at most
     ``_MENTION_SLACK`` characters and words of discussion stand next to it."""
@@ -835,6 +821,7 @@ def _demote_mentions(text: str, findings: list[Finding], surface: Surface) -> li
             continue
         for k in idxs:
             out[k] = dataclasses.replace(out[k], severity=Severity.INFO, message=out[k].message + " (quoted mention)")
+    closed: bool | None = None
     for k, f in enumerate(out):
         if f.severity == Severity.INFO:
             continue
@@ -845,8 +832,14 @@ def _demote_mentions(text: str, findings: list[Finding], surface: Surface) -> li
         elif (f.rule_id == "injection.new_instructions" and surface == Surface.PROMPT
               and _FORMAT_ONLY.match(text, f.end)):
             out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (format or language request)")
-        elif f.rule_id == "injection.role_turn" and surface == Surface.PROMPT and _closed_transcript(text, f.start):
-            out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (a closed transcript)")
+        elif f.rule_id == "injection.role_turn" and surface == Surface.PROMPT and CHAT_TURN.match(text, f.start):
+            # a pasted transcript is ordinary, a fake dialogue primes the model when it ends on an open
+            # assistant turn: a plainly written user/assistant turn of a closed transcript stays INFO;
+            # "System:" lines, a lone planted "Assistant: ..." line, a turn decoded from a blob keep it
+            if closed is None:
+                closed = closed_transcript(text)  # once per text, however many turns it holds
+            if closed:
+                out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (a closed transcript)")
         elif f.rule_id == "injection.override" and surface == Surface.PROMPT and _own_words(text, f.start, f.end):
             own = " (the user's own earlier words)"
             out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + own)

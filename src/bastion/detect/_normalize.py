@@ -68,8 +68,10 @@ if TYPE_CHECKING:
     from bastion.detect._base import Document
 
 __all__ = [
+    "CHAT_TURN",
     "DEFAULT_MAX_DECODED_BYTES",
     "DEFAULT_MAX_DEPTH",
+    "TURN_LABEL_EN",
     "DecodedBlob",
     "NormalizedText",
     "Signal",
@@ -861,14 +863,19 @@ def ends_on_open_turn(text: str) -> bool:
     return _OPEN_TURN.search(text[-400:]) is not None
 
 
-_USER_LABEL = re.compile(
-    r"(?im)^[ \t]*(?:user|human|customer|utilisateur|usuario|usuário|utente|benutzer|nutzer|kunde|gebruiker|"
-    r"użytkownik|uzytkownik|пользователь|用户|ユーザー)[ \t]*[:：]"
+# Turn labels of a chat transcript: the English ones (the only ones train.jsonl holds) and others
+_USER_WORDS_EN = r"user|human|customer"
+_ASSISTANT_WORDS_EN = r"assistant|ai\s+assistant|ai|bot|chatbot|agent|support"
+_USER_WORDS = _USER_WORDS_EN + (
+    r"|utilisateur|usuario|usuário|utente|benutzer|nutzer|kunde|gebruiker|użytkownik|uzytkownik|пользователь|用户|ユーザー"
 )
-_ASSISTANT_LABEL = re.compile(
-    r"(?im)^[ \t]*(?:assistant|ai|ai\s+assistant|bot|chatbot|agent|support|assistent|asistente|assistente|"
-    r"asystent|ассистент|助手|アシスタント)[ \t]*[:：]"
-)
+_ASSISTANT_WORDS = _ASSISTANT_WORDS_EN + r"|assistent|asistente|assistente|asystent|ассистент|助手|アシスタント"
+_USER_LABEL = re.compile(rf"(?im)^[ \t]*(?:{_USER_WORDS})[ \t]*[:：]")
+_ASSISTANT_LABEL = re.compile(rf"(?im)^[ \t]*(?:{_ASSISTANT_WORDS})[ \t]*[:：]")
+#: a user or assistant turn label (any of the languages above) at a given position
+CHAT_TURN = re.compile(rf"\s*(?:{_USER_WORDS}|{_ASSISTANT_WORDS})\s*[:：]", re.IGNORECASE)
+#: an English user or assistant label at a line start, up to its colon in group 1
+TURN_LABEL_EN = re.compile(rf"(?im)^([ \t]*(?:{_USER_WORDS_EN}|{_ASSISTANT_WORDS_EN})[ \t]*):")
 _SYSTEM_LABEL = re.compile(r"(?im)^[ \t]*system[ \t]*:")
 _USER_LABEL_RE2 = re2.compile(_USER_LABEL.pattern)
 
