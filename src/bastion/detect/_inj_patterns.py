@@ -8,6 +8,7 @@ Each rule's tuple may mix languages; the rule id stays the same whatever the lan
 
 from __future__ import annotations
 
+from bastion.detect._inj_lexicon import concept_patterns
 from bastion.detect._normalize import fold_literal as F
 
 __all__ = ["PATTERNS"]
@@ -467,7 +468,8 @@ DAN = (
     r"\balways\s+intelligent\s+and\s+machiavellian\b",
     r"\b(?:you\s+are|you're|you\s+have\s+been|act\s+as|as)\s+(?:now\s+)?(?:an?\s+)?jailbroken\b",
     r"\bjailbroken\s+(?:ai|llm|chatbot|assistant|model|version|persona|gpt|chatgpt|response|mode)\b",
-    r"\[\W{0,3}jailbr(?:eak|oken)\W{0,3}\]|/jailbr(?:eak|oken)\b|\(\W{0,3}jailbr(?:eak|oken)\W{0,3}\)",
+    # "(🔓JAILBREAK)" as a response tag opens a line or a quotation; "탈옥(jailbreak)" glosses a word
+    r"\[\W{0,3}jailbr(?:eak|oken)\W{0,3}\]|/jailbr(?:eak|oken)\b|(?:^|[\n\"'“”‘’:>]\s*)\(\W{0,3}jailbr(?:eak|oken)\W{0,3}\)",
     # the "grandma" exploit and the opposite persona
     r"\b(?:act|acting|pretend|roleplay|role-play|be)\s+(?:as|to\s+be|like)\s+my\s+(?:late|deceased|dead|departed|"
     r"passed\s+away|beloved\s+)?\s*(?:grandma|grandmother|granny|nana|grandpa|grandfather)\b[^.\n]{0,80}?\bused\s+to\s+"
@@ -898,8 +900,14 @@ PROMPT_EXTRACTION_MORE = (
     r"entire|whole|exact)\s+(?:set\s+of\s+)?(?:instructions|rules|guidelines|configuration|prompt)\b",
     F(r"\b(?:gib|gebe|zeig|nenn|schreib|druck)\w*\s+(?:mir\s+)?(?:\w+\s+){0,3}?(?:system-?prompt|systemanweisungen|"
       r"anweisungen|instruktionen)\b[^.\n]{0,60}\b(?:aus|wortlich|wort\s+fur\s+wort)\b"),
-    F(r"\b(?:instructions|consignes|directives)\s+(?:cachees|secretes|systeme|initiales|d'origine)\b"),
-    F(r"\b(?:instrucciones|indicaciones|directrices)\s+(?:ocultas|secretas|del\s+sistema|iniciales|originales)\b"),
+    # "tes instructions cachées", "révèle les consignes système"; not "un document qui contient des
+    # instructions cachées" (a user asking about injection)
+    F(r"\b(?:(?:tes|vos)\s+|(?:montre|affiche|repete|revele|donne|ecris|imprime|recopie|cite|dis|partage)\w*"
+      r"(?:-moi|-nous)?\s+(?:\w+\s+){0,3}?)(?:instructions|consignes|directives)\s+(?:cachees|secretes|systeme|"
+      r"initiales|d'origine)\b"),
+    F(r"\b(?:(?:tus|sus)\s+|(?:muestra|revela|repite|dime|dame|escribe|imprime|copia|comparte)\w*\s+"
+      r"(?:\w+\s+){0,3}?)(?:instrucciones|indicaciones|directrices)\s+(?:ocultas|secretas|del\s+sistema|iniciales|"
+      r"originales)\b"),
 )
 
 CHAT_TEMPLATE_MORE = (
@@ -1489,6 +1497,47 @@ PROMPT_EXTRACTION_MORE8 = (
       r"systemanweisungen|systemnachricht)"),
 )
 
+# Session 9: "repeat the text above this message" in other languages, and "the instructions you were
+# given before I arrived / this conversation" (en, nl, de, fr, es, it, pt)
+_W = r"(?:[\pL\pN'-]+\s+)"
+PROMPT_EXTRACTION_MORE9 = (
+    F(r"\b(?:wiederhole|wiederhol|gib|zeig|zeige|schreib|schreibe|drucke|kopiere)\s+(?:mir\s+)?" + _W + r"{0,2}?"
+      r"(?:den\s+text|den\s+inhalt|alles)\s+" + _W + r"{0,2}?(?:über|oberhalb|vor)\s+(?:dieser|meiner)\s+"
+      r"(?:nachricht|eingabe)"),
+    F(r"\b(?:repete|repetez|recopie|recopiez|affiche|affichez|ecris|ecrivez|imprime|montre|montrez|donne)"
+      r"(?:-moi|-nous)?\s+" + _W + r"{0,2}?(?:le\s+texte|tout\s+ce\s+qui|le\s+contenu)\s+" + _W + r"{0,3}?"
+      r"(?:au-dessus|au\s+dessus|avant)\s+(?:de\s+|d')?(?:ce|mon)\s+message"),
+    F(r"\b(?:repite|repita|copia|muestra|muestrame|escribe|imprime|dame)\s+" + _W + r"{0,2}?(?:el\s+texto|todo\s+lo\s+que|"
+      r"el\s+contenido)\s+" + _W + r"{0,3}?(?:encima|arriba|antes)\s+(?:de\s+)?(?:este|mi)\s+mensaje"),
+    F(r"\b(?:repita|repete|copie|copia|mostre|mostra|escreva|escreve|imprima)\s+" + _W + r"{0,2}?(?:o\s+texto|tudo\s+o\s+que|"
+      r"tudo\s+que|o\s+conteudo)\s+" + _W + r"{0,3}?(?:acima|antes)\s+(?:de\s+|d)?(?:esta|minha)\s+mensagem"),
+    F(r"\b(?:ripeti|copia|mostra|mostrami|scrivi|stampa|riporta)\s+" + _W + r"{0,2}?(?:il\s+testo|tutto\s+(?:cio|quello)\s+"
+      r"che|il\s+contenuto)\s+" + _W + r"{0,4}?(?:sopra|prima)\s+(?:a\s+|di\s+)?(?:questo|il\s+mio)\s+messaggio"),
+    F(r"\b(?:herhaal|kopieer|toon|schrijf|print|geef)\s+" + _W + r"{0,2}?(?:de\s+tekst|alles|de\s+inhoud)\s+" + _W +
+      r"{0,3}?(?:boven|voor)\s+(?:dit|mijn)\s+bericht"),
+    F(r"\b(?:powtórz|przepisz|pokaż|wypisz|wyświetl)\s+" + _W + r"{0,2}?(?:tekst|wszystko|treść)\s+" + _W +
+      r"{0,3}?(?:powyżej|nad|przed)\s+(?:tą|tej|moją|mojej)\s+wiadomości\pL*"),
+    F(r"\bbu\s+mesaj\pL*\s+(?:ustundeki|yukarisindaki|oncesindeki|oncesinde)\s+(?:metni|her\s+seyi|tum\s+metni|"
+      r"yaziyi)\s+" + _W + r"{0,2}?(?:tekrarla|yaz|goster|kopyala)"),
+    r"(?:^|[^\pL])(?:повтори|выведи|покажи|напиши|скопируй)\pL*\s+" + _W + r"{0,2}?(?:текст|вс[её]|содержимое)\s+"
+    + _W + r"{0,3}?(?:над|выше|до)\s+(?:этим|этого|моим|моего)\s+сообщени\pL*",
+    r"\b(?:instructions|rules|directives|guidelines|prompt|text)\s+(?:that\s+)?you\s+(?:were|got|had\s+been|have\s+been)\s+"
+    r"(?:shown|given|told|handed|fed|sent)\s+before\s+(?:(?:i|we)\s+(?:arrived|came|started|joined|began|typed|wrote|"
+    r"showed\s+up)|(?:this|our|the)\s+(?:conversation|chat|session)|my\s+(?:first\s+)?message)\b",
+    F(r"\binstructies\s+die\s+je\s+" + _W + r"{0,2}?(?:kreeg|gekregen|ontving|ontvangen)\s+" + _W + r"{0,3}?"
+      r"voordat\s+(?:ik|we|wij|dit\s+gesprek)\b"),
+    F(r"\banweisungen,?\s+die\s+du\s+" + _W + r"{0,3}?(?:bekommen|erhalten|bekamst|erhieltest)\s+(?:hast,?\s+)?"
+      r"(?:bevor|ehe)\s+(?:ich|wir|dieses\s+gespräch)\b"),
+    F(r"\binstructions\s+(?:que\s+|qu')(?:tu\s+as|vous\s+avez)\s+" + _W + r"{0,2}?(?:reçues|eues|obtenues)\s+" + _W +
+      r"{0,2}?avant\s+(?:que|qu'|cette|notre|mon)"),
+    F(r"\binstrucciones\s+que\s+(?:recibiste|te\s+dieron|has\s+recibido|le\s+dieron)\s+" + _W + r"{0,2}?antes\s+"
+      r"(?:de\s+que|de\s+esta|de\s+mi|de\s+nuestra)"),
+    F(r"\bistruzioni\s+che\s+(?:hai\s+ricevuto|ti\s+(?:hanno|sono\s+state)\s+dat\pL)\s+" + _W + r"{0,2}?prima\s+"
+      r"(?:che|di\s+questa|del\s+mio|della\s+nostra)"),
+    F(r"\binstruções\s+que\s+(?:você\s+recebeu|recebeste|te\s+deram|lhe\s+deram)\s+" + _W + r"{0,2}?antes\s+"
+      r"(?:que|de\s+esta|da\s+minha|da\s+nossa|desta)"),
+)
+
 # The secret through a transformation (backwards, letter by letter, an acrostic), in other languages
 SECRET_EXTRACTION_MORE8 = (
     F(r"\b(?:anfangsbuchstaben|ersten\s+buchstaben)\b[^.\n]{0,60}\b(?:geheimen?\s+code|passwort|kennwort|geheimwort)\b"),
@@ -1572,6 +1621,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + PROMPT_EXTRACTION_MORE4
         + PROMPT_EXTRACTION_MORE5
         + PROMPT_EXTRACTION_MORE8
+        + PROMPT_EXTRACTION_MORE9
     ),
     "injection.chat_template": CHAT_TEMPLATE + CHAT_TEMPLATE_MORE + CHAT_TEMPLATE_MORE3 + CHAT_TEMPLATE_MORE4,
     "injection.role_turn": ROLE_TURN,
@@ -1611,3 +1661,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
     "jailbreak.dual_response": DUAL_RESPONSE,
     "jailbreak.harmful_framing": HARMFUL_FRAMING,
 }
+
+# Session 9: concept sequences for the languages in non-Latin scripts (see _inj_lexicon)
+for _rule_id, _pats in concept_patterns().items():
+    PATTERNS[_rule_id] = PATTERNS[_rule_id] + _pats

@@ -657,6 +657,8 @@ def _merge_overlaps(findings: list[Finding]) -> list[Finding]:
 # ride inside it, and text outside the quotes is matched as usual.
 _QUOTES_OPEN = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u300c\u300e"
 _QUOTES_CLOSE = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb\u300d\u300f"
+_APOSTROPHES = "'\u2019"
+_SPACE_BYTES = b" \t\r\n"
 _MENTION_SLACK = 20
 _MENTION_CUES = re2.compile(
     r"(?i)\b(?:mean|means|meant|phrase|phrases|attacks?|injections?|jailbreaks?|examples?|such\s+as|called|"
@@ -667,7 +669,21 @@ _MENTION_CUES = re2.compile(
     # reported speech: someone pasted / a user typed / people keep writing "..."
     r"(?:someone|somebody|users?|people|attackers?|hackers?|trolls?|customers?)\s+(?:\w+\s+){0,4}?(?:pasted|pasting|"
     r"pastes|typed|typing|types|wrote|writes|writing|sent|sends|sending|said|says|saying|asked|asks|replied|replies|"
-    r"posted|posts|posting|tried|tries|trying|used|uses|using))\b"
+    r"posted|posts|posting|tried|tries|trying|used|uses|using)|"
+    # an instruction reported as given to some AI: "if I tell the AI to "...""
+    r"(?:tell|tells|telling|told|type|types|typing|typed|say|says|saying|write|writes|writing)\s+(?:the|an|a|my|"
+    r"their|his|her|our)\s+(?:ai|bot|chat\s?bot|model|llm|assistant|chatgpt|gpt)|"
+    # the same cues in other languages: "for example", "like", "attack", "injection"
+    r"zum\s+beispiel|beispielsweise|angriff\w*|injektion\w*|par\s+exemple|attaques?|injections?|por\s+ejemplo|"
+    r"por\s+exemplo|ataques?|inyecci\w+|injeç\w+|ad\s+esempio|per\s+esempio|attacc\w+|iniezion\w+|zoals|"
+    r"bijvoorbeeld|aanval\w*|gibi|örneğin|saldırı\w*|enjeksiyon\w*|na\s+przykład|atak\w*|seperti|misalnya|"
+    r"serangan)\b|(?:^|[^\pL])(?:например|атак\w*|инъекц\w*|вроде|ví\s+dụ|tấn\s+công)|"
+    # in scripts without word boundaries for RE2: zh, ja, ko, ar, he, fa, hi, bn, th, el
+    r"之类|这样的话|这种话|例如|比如|攻击|注入|みたいな|のような|などの|例えば|攻撃|インジェクション|같은\s*(?:말|문장|메시지)|"
+    r"예를\s*들어|공격|인젝션|탈옥|مثل|مثلا|هجوم|هجمات|حقن|כמו|למשל|התקפ|הזרק|حمله|تزریق|जैसे|उदाहरण|हमल|इंजेक्शन|"
+    r"अगर\s+कोई|যেমন|উদাহরণ|আক্রমণ|কেউ\s+যদি|เช่น|ตัวอย่าง|โจมตี|οπως|ὅπως|παραδειγμα|επιθεσ|"
+    # reported speech: "..."라고 (ko), "...」と言われ (ja), 说 (zh), написал: "..." (ru)
+    r"라고|이라고|と言|って言|他说|她说|написал\pL*|сказал\pL*|пишет|пишут|написав\pL*|на\s+кшталт|фраз\pL*"
 )
 _MENTIONABLE = frozenset(
     {
@@ -768,7 +784,9 @@ def _enclosing_quote(text: str, start: int, end: int, reach: int = 300) -> tuple
             ch = text[i]
             if ch == "\n":
                 return None
-            if ch in _QUOTES_OPEN and not (i > 0 and text[i - 1].isalnum()):  # not an apostrophe ("don't")
+            # not an apostrophe ("don't"); only ' and ’ double as one, so a “ or 「 right after a
+            # word (Chinese and Japanese put no space before a quotation) still opens a quote
+            if ch in _QUOTES_OPEN and not (ch in _APOSTROPHES and i > 0 and text[i - 1].isalnum()):
                 break
             i -= 1
         else:
@@ -779,7 +797,7 @@ def _enclosing_quote(text: str, start: int, end: int, reach: int = 300) -> tuple
         ch = text[j]
         if ch == "\n":
             return None
-        if ch in _QUOTES_CLOSE and not (j + 1 < len(text) and text[j + 1].isalnum()):  # not "it's"
+        if ch in _QUOTES_CLOSE and not (ch in _APOSTROPHES and j + 1 < len(text) and text[j + 1].isalnum()):  # not "it's"
             return i, j
         j += 1
     return None
@@ -939,6 +957,8 @@ class InjectionRulesScanner:
             ex = self._exprs[ci]
             for m in ex.rx.finditer(raw):
                 s, e = m.span()
+                while s < e and raw[s] in _SPACE_BYTES:  # a word boundary consumed before the match
+                    s += 1
                 if e > s:
                     if char_at is None:
                         yield ex.rule, s, e
