@@ -468,7 +468,7 @@ class FeatureConfig:
     # square root of their number, so any lean of a long text's n-grams grows with its length: a
     # 100-row table or a licence text pasted into a prompt scored like an attack. An injection
     # inside a long text is still found by its window.
-    whole_max: int = 2048
+    whole_max: int = 1024
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -1507,12 +1507,15 @@ PROMPT_EXTRACTION_MORE9 = (
     F(r"\b(?:repete|repetez|recopie|recopiez|affiche|affichez|ecris|ecrivez|imprime|montre|montrez|donne)"
       r"(?:-moi|-nous)?\s+" + _W + r"{0,2}?(?:le\s+texte|tout\s+ce\s+qui|le\s+contenu)\s+" + _W + r"{0,3}?"
       r"(?:au-dessus|au\s+dessus|avant)\s+(?:de\s+|d')?(?:ce|mon)\s+message"),
-    F(r"\b(?:repite|repita|copia|muestra|muestrame|escribe|imprime|dame)\s+" + _W + r"{0,2}?(?:el\s+texto|todo\s+lo\s+que|"
-      r"el\s+contenido)\s+" + _W + r"{0,3}?(?:encima|arriba|antes)\s+(?:de\s+)?(?:este|mi)\s+mensaje"),
-    F(r"\b(?:repita|repete|copie|copia|mostre|mostra|escreva|escreve|imprima)\s+" + _W + r"{0,2}?(?:o\s+texto|tudo\s+o\s+que|"
-      r"tudo\s+que|o\s+conteudo)\s+" + _W + r"{0,3}?(?:acima|antes)\s+(?:de\s+|d)?(?:esta|minha)\s+mensagem"),
-    F(r"\b(?:ripeti|copia|mostra|mostrami|scrivi|stampa|riporta)\s+" + _W + r"{0,2}?(?:il\s+testo|tutto\s+(?:cio|quello)\s+"
-      r"che|il\s+contenuto)\s+" + _W + r"{0,4}?(?:sopra|prima)\s+(?:a\s+|di\s+)?(?:questo|il\s+mio)\s+messaggio"),
+    F(r"\b(?:repite|repita|copia|muestra|muestrame|escribe|imprime|dame)\s+" + _W
+      + r"{0,2}?(?:el\s+texto|todo\s+lo\s+que|el\s+contenido)\s+" + _W
+      + r"{0,3}?(?:encima|arriba|antes)\s+(?:de\s+)?(?:este|mi)\s+mensaje"),
+    F(r"\b(?:repita|repete|copie|copia|mostre|mostra|escreva|escreve|imprima)\s+" + _W
+      + r"{0,2}?(?:o\s+texto|tudo\s+o\s+que|tudo\s+que|o\s+conteudo)\s+" + _W
+      + r"{0,3}?(?:acima|antes)\s+(?:de\s+|d)?(?:esta|minha)\s+mensagem"),
+    F(r"\b(?:ripeti|copia|mostra|mostrami|scrivi|stampa|riporta)\s+" + _W
+      + r"{0,2}?(?:il\s+testo|tutto\s+(?:cio|quello)\s+che|il\s+contenuto)\s+" + _W
+      + r"{0,4}?(?:sopra|prima)\s+(?:a\s+|di\s+)?(?:questo|il\s+mio)\s+messaggio"),
     F(r"\b(?:herhaal|kopieer|toon|schrijf|print|geef)\s+" + _W + r"{0,2}?(?:de\s+tekst|alles|de\s+inhoud)\s+" + _W +
       r"{0,3}?(?:boven|voor)\s+(?:dit|mijn)\s+bericht"),
     F(r"\b(?:powtórz|przepisz|pokaż|wypisz|wyświetl)\s+" + _W + r"{0,2}?(?:tekst|wszystko|treść)\s+" + _W +
