@@ -360,7 +360,8 @@ CHAT_TEMPLATE = (
 )
 
 ROLE_TURN = (
-    r"(?m)^[ \t]*(?:system|assistant|ai\s+assistant)[ \t]*:[ \t]*\S",
+    # not a YAML key that opens a block scalar ("  system: |"): a configuration, not a turn
+    r"(?m)^[ \t]*(?:system|assistant|ai\s+assistant)[ \t]*:[ \t]*[^\s|>]",
     r"(?m)^\s*(?:\n|\s)*(?:human|user)\s*:\s*\S[^\n]*\n(?:\s*\n)*\s*(?:assistant|ai)\s*:",
 )
 
