@@ -29,10 +29,12 @@ def test_concept_patterns_compile_and_never_match_empty_text() -> None:
     pats = concept_patterns()
     assert set(pats) >= {"injection.override", "injection.system_prompt_extraction", "jailbreak.no_restrictions"}
     for rule_id, sources in pats.items():
-        for src in sources:
+        for trig, src in sources:
             rx = re2.compile("(?i)" + src)
             for text in ("", " ", "hello world", "a. b. c."):
                 assert rx.search(text) is None, (rule_id, src[:80], text)
+            # a selective trigger: not the word boundary a bounded concept starts with
+            assert not trig.startswith("(?:^|") and re2.compile("(?i)" + trig).search(" . , ") is None, trig
 
 
 def test_bounded_words_start_at_a_word_start() -> None:

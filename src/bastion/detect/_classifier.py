@@ -51,7 +51,7 @@ import re2
 from bastion._types import Category, Finding, RuleInfo, Severity
 from bastion.detect._base import OWASP_LLM01, DetectConfig, Document, make_finding
 from bastion.detect._engine import hs_scan, hyperscan_available
-from bastion.detect._normalize import TURN_LABEL_EN, NormalizedText, closed_transcript, normalize, normalized_view
+from bastion.detect._normalize import TURN_LABEL, NormalizedText, closed_transcript, normalize, normalized_view
 from bastion.errors import ScannerError
 
 __all__ = [
@@ -825,7 +825,7 @@ def unlabel_closed_transcript(text: str) -> str:
     (same length); any other text unchanged."""
     if not closed_transcript(text):
         return text
-    return TURN_LABEL_EN.sub(lambda m: m.group(1) + ",", text)
+    return TURN_LABEL.sub(lambda m: m.group(1) + ",", text)
 
 
 def classifier_text(view: NormalizedText | str) -> str:

@@ -362,8 +362,17 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
 _QUOTE = "[«“\"„「『'‘]"
 
 
-def _lang_patterns(lx: Mapping[str, str]) -> dict[str, list[str]]:
-    """The concept sequences of one language, by rule id."""
+def _plain(words: str) -> str:
+    """The words of a concept as a bare group, without boundaries: the trigger for the rule
+    engine's first stage (every match of a sequence contains a match of it)."""
+    alts = [w.strip().rstrip("$").replace(" ", r"\s*") for w in _split(words) if w.strip()]
+    return "(?:" + "|".join(alts) + ")"
+
+
+def _lang_patterns(lx: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """The concept sequences of one language, by rule id, each as (trigger, expression). The
+    trigger is one of the sequence's concepts without word boundaries: a bounded concept starts
+    with a word-boundary group, which would make a useless trigger (it matches nearly any text)."""
     b = bool(lx.get("bounded"))
 
     def g(n: int) -> str:  # lazy: the span ends at the first fit
@@ -372,58 +381,67 @@ def _lang_patterns(lx: Mapping[str, str]) -> dict[str, list[str]]:
     def A(key: str) -> str:
         return _alt(lx[key], b)
 
+    def T(*keys: str) -> str:
+        return _plain("|".join(lx[k] for k in keys))
+
     ign, prev, instr = A("ign"), A("prev"), A("instr")
-    out: dict[str, list[str]] = {}
-    override = [ign + g(24) + prev + g(24) + instr]
+    out: dict[str, list[tuple[str, str]]] = {}
+    override = [(T("instr"), ign + g(24) + prev + g(24) + instr)]
     if lx.get("verb_last"):
-        override.append(prev + g(24) + instr + g(30) + ign)
+        override.append((T("instr"), prev + g(24) + instr + g(30) + ign))
     else:
-        override.append(prev + g(24) + instr + g(12) + ign)  # "instructions above: ignore them"
+        override.append((T("instr"), prev + g(24) + instr + g(12) + ign))  # "instructions above: ignore them"
     hijack = A("nottr") + r"[^\n]{0,80}" + (A("only") + r"[^\n]{0,40}" if "only" in lx else "") + _QUOTE
-    override.append(hijack)
+    override.append((T("nottr"), hijack))
     out["injection.override"] = override
-    prompt, verbatim, before = A("prompt"), A("verbatim"), A("before")
+    prompt, verbatim, before, given = A("prompt"), A("verbatim"), A("before"), A("given")
+    either = _alt(lx["instr"] + "|" + lx["prompt"], b)
     out["injection.system_prompt_extraction"] = [
-        prompt + g(60) + verbatim,
-        verbatim + g(60) + prompt,
-        before + g(60) + _alt(lx["instr"] + "|" + lx["prompt"], b),
-        _alt(lx["instr"] + "|" + lx["prompt"], b) + g(60) + before,
+        (T("prompt"), prompt + g(60) + verbatim),
+        (T("prompt"), verbatim + g(60) + prompt),
+        (T("before"), before + g(60) + either),
+        (T("before"), either + g(60) + before),
+        (T("given"), verbatim + g(80) + either + g(30) + given),
+        (T("given"), verbatim + g(80) + given + g(30) + either),
+        (T("given"), either + g(30) + given + g(80) + verbatim),
+        (T("given"), given + g(30) + either + g(80) + verbatim),
     ]
     secret, yours = A("secret"), A("yours")
-    out["injection.secret_extraction"] = [secret + g(60) + yours, yours + g(60) + secret]
-    ai, norestr = A("ai"), A("norestr")
-    out["jailbreak.no_restrictions"] = [ai + g(40) + norestr, norestr + g(20) + ai]
-    out["jailbreak.refusal_suppression"] = [A("refuse")]
-    answer, devmode, given = A("answer"), A("devmode"), A("given")
-    out["jailbreak.no_restrictions"] += [answer + g(40) + norestr, norestr + g(20) + answer]
-    out["jailbreak.developer_mode"] = [devmode + g(80) + _alt(lx["norestr"] + "|" + lx["ai"], b)]
-    either = _alt(lx["instr"] + "|" + lx["prompt"], b)
-    out["injection.system_prompt_extraction"] += [
-        verbatim + g(80) + either + g(30) + given,
-        verbatim + g(80) + given + g(30) + either,
-        either + g(30) + given + g(80) + verbatim,
-        given + g(30) + either + g(80) + verbatim,
+    out["injection.secret_extraction"] = [(T("yours"), secret + g(60) + yours), (T("yours"), yours + g(60) + secret)]
+    ai, norestr, answer = A("ai"), A("norestr"), A("answer")
+    out["jailbreak.no_restrictions"] = [
+        (T("norestr"), ai + g(40) + norestr),
+        (T("norestr"), norestr + g(20) + ai),
+        (T("norestr"), answer + g(40) + norestr),
+        (T("norestr"), norestr + g(20) + answer),
     ]
+    out["jailbreak.refusal_suppression"] = [(T("refuse"), A("refuse"))]
+    out["jailbreak.developer_mode"] = [(T("devmode"), A("devmode") + g(80) + _alt(lx["norestr"] + "|" + lx["ai"], b))]
     # a harmful how-to in a fiction wrapper that asks for real details: FICTION … HARM … DETAIL
     fiction, harm, detail = A("fiction"), A("harm"), A("detail")
     wide = r"[^\n]{0,200}?"
-    out["jailbreak.harmful_framing"] = [fiction + wide + harm + wide + detail, fiction + wide + detail + wide + harm]
+    out["jailbreak.harmful_framing"] = [
+        (T("harm"), fiction + wide + harm + wide + detail),
+        (T("harm"), fiction + wide + detail + wide + harm),
+    ]
     note = A("note")
     out["injection.addressed_to_ai"] = [
-        note + g(30) + ai + r"[^\n.!?]{0,40}[:：]",
-        ai + g(12) + note + r"[^\n.!?]{0,30}[:：]",
+        (T("note"), note + g(30) + ai + r"[^\n.!?]{0,40}[:：]"),
+        (T("note"), ai + g(12) + note + r"[^\n.!?]{0,30}[:：]"),
     ]
     return out
 
 
-def concept_patterns() -> dict[str, tuple[str, ...]]:
-    """Every language's concept sequences, by rule id (folded like the normalised text)."""
-    merged: dict[str, list[str]] = {}
+def concept_patterns() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Every language's concept sequences, by rule id, as (trigger, expression) pairs (folded like
+    the normalised text)."""
+    merged: dict[str, list[tuple[str, str]]] = {}
     for lx in LEXICON.values():
         for rule_id, pats in _lang_patterns(lx).items():
-            if lx.get("bounded"):
-                # the last word is a stem: its span runs to the word's end (once per pattern, as a
-                # Unicode class after every stem makes RE2's automata too big)
-                pats = [p if p.endswith((_QUOTE, "[:：]")) else p + r"\pL*" for p in pats]
-            merged.setdefault(rule_id, []).extend(F(p) for p in pats)
+            for trig, pat in pats:
+                if lx.get("bounded") and not pat.endswith((_QUOTE, "[:：]")):
+                    # the last word is a stem: its span runs to the word's end (once per pattern, as
+                    # a Unicode class after every stem makes RE2's automata too big)
+                    pat += r"\pL*"
+                merged.setdefault(rule_id, []).append((F(trig), F(pat)))
     return {k: tuple(v) for k, v in merged.items()}

@@ -1523,8 +1523,11 @@ PROMPT_EXTRACTION_MORE9 = (
       r"{0,3}?(?:powyżej|nad|przed)\s+(?:tą|tej|moją|mojej)\s+wiadomości\pL*"),
     F(r"\bbu\s+mesaj\pL*\s+(?:ustundeki|yukarisindaki|oncesindeki|oncesinde)\s+(?:metni|her\s+seyi|tum\s+metni|"
       r"yaziyi)\s+" + _W + r"{0,2}?(?:tekrarla|yaz|goster|kopyala)"),
-    r"(?:^|[^\pL])(?:повтори|выведи|покажи|напиши|скопируй)\pL*\s+" + _W + r"{0,2}?(?:текст|вс[её]|содержимое)\s+"
-    + _W + r"{0,3}?(?:над|выше|до)\s+(?:этим|этого|моим|моего)\s+сообщени\pL*",
+    (  # an explicit trigger: the leading word boundary would match nearly any text
+        r"(?:повтори|выведи|покажи|напиши|скопируй)",
+        r"(?:^|[^\pL])(?:повтори|выведи|покажи|напиши|скопируй)\pL*\s+" + _W + r"{0,2}?(?:текст|вс[её]|содержимое)\s+"
+        + _W + r"{0,3}?(?:над|выше|до)\s+(?:этим|этого|моим|моего)\s+сообщени\pL*",
+    ),
     r"\b(?:instructions|rules|directives|guidelines|prompt|text)\s+(?:that\s+)?you\s+(?:were|got|had\s+been|have\s+been)\s+"
     r"(?:shown|given|told|handed|fed|sent)\s+before\s+(?:(?:i|we)\s+(?:arrived|came|started|joined|began|typed|wrote|"
     r"showed\s+up)|(?:this|our|the)\s+(?:conversation|chat|session)|my\s+(?:first\s+)?message)\b",

@@ -71,7 +71,7 @@ __all__ = [
     "CHAT_TURN",
     "DEFAULT_MAX_DECODED_BYTES",
     "DEFAULT_MAX_DEPTH",
-    "TURN_LABEL_EN",
+    "TURN_LABEL",
     "DecodedBlob",
     "NormalizedText",
     "Signal",
@@ -867,15 +867,18 @@ def ends_on_open_turn(text: str) -> bool:
 _USER_WORDS_EN = r"user|human|customer"
 _ASSISTANT_WORDS_EN = r"assistant|ai\s+assistant|ai|bot|chatbot|agent|support"
 _USER_WORDS = _USER_WORDS_EN + (
-    r"|utilisateur|usuario|usuário|utente|benutzer|nutzer|kunde|gebruiker|użytkownik|uzytkownik|пользователь|用户|ユーザー"
+    r"|utilisateur|usuario|usuário|utilizador|utente|benutzer|nutzer|kunde|gebruiker|użytkownik|uzytkownik|пользователь|"
+    r"用户|ユーザー|kullanici|kullanıcı|anvandare|användare|uzivatel|uživatel|pengguna|nguoi\s+dung|người\s+dùng"
 )
-_ASSISTANT_WORDS = _ASSISTANT_WORDS_EN + r"|assistent|asistente|assistente|asystent|ассистент|助手|アシスタント"
+_ASSISTANT_WORDS = _ASSISTANT_WORDS_EN + (
+    r"|assistent|asistente|assistente|asystent|asistan|asisten|asistent|ассистент|助手|アシスタント|tro\s+ly|trợ\s+lý"
+)
 _USER_LABEL = re.compile(rf"(?im)^[ \t]*(?:{_USER_WORDS})[ \t]*[:：]")
 _ASSISTANT_LABEL = re.compile(rf"(?im)^[ \t]*(?:{_ASSISTANT_WORDS})[ \t]*[:：]")
 #: a user or assistant turn label (any of the languages above) at a given position
 CHAT_TURN = re.compile(rf"\s*(?:{_USER_WORDS}|{_ASSISTANT_WORDS})\s*[:：]", re.IGNORECASE)
-#: an English user or assistant label at a line start, up to its colon in group 1
-TURN_LABEL_EN = re.compile(rf"(?im)^([ \t]*(?:{_USER_WORDS_EN}|{_ASSISTANT_WORDS_EN})[ \t]*):")
+#: a user or assistant label (any of the languages above) at a line start, up to its colon in group 1
+TURN_LABEL = re.compile(rf"(?im)^([ \t]*(?:{_USER_WORDS}|{_ASSISTANT_WORDS})[ \t]*)[:：]")
 _SYSTEM_LABEL = re.compile(r"(?im)^[ \t]*system[ \t]*:")
 _USER_LABEL_RE2 = re2.compile(_USER_LABEL.pattern)
 
