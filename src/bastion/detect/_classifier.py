@@ -828,6 +828,20 @@ def unlabel_closed_transcript(text: str) -> str:
     return TURN_LABEL.sub(lambda m: m.group(1) + ",", text)
 
 
+# Key material, tokens and other base64/hex runs carry no words, but their n-grams are unusual
+# enough that a window made of them can score like an attack: private keys pasted into a prompt
+# were the largest group of out-of-domain false positives (bench/injection_ood_fp.py). Runs of 64
+# or more such characters are blanked (same length, so spans hold) before scoring; a blob that
+# decodes to text is scored on its own as a decoded view, so an injection hidden in base64 is
+# still read.
+_BLOB_RUN = re.compile(r"[A-Za-z0-9+/=_\-]{64,}")
+
+
+def blank_blobs(text: str) -> str:
+    """``text`` with every run of 64+ base64/hex/token characters replaced by as many spaces."""
+    return _BLOB_RUN.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
 def classifier_text(view: NormalizedText | str) -> str:
     """The text the classifier reads: the normalised text, lower-cased without changing its length."""
     t = view if isinstance(view, str) else view.text
@@ -1235,11 +1249,11 @@ class InjectionClassifier:
     def score_view(self, view: NormalizedText, *, threshold: float | None = None) -> ClassifierScore:
         """Score a normalised view (the main text and its decoded blobs); spans are original offsets.
         ``threshold`` replaces the artifact's thresholds (one operating point for every text)."""
-        sc, s, e = self._score_peeled(unlabel_closed_transcript(classifier_text(view)), threshold)
+        sc, s, e = self._score_peeled(blank_blobs(unlabel_closed_transcript(classifier_text(view))), threshold)
         o0, o1 = view.to_original(s, e) if view.text else (0, 0)
         best = _replace_span(sc, o0, o1)
         for blob in view.decoded:  # a decoded blob gets the same set-up treatment as the text
-            bs, _s, _e = self._score_peeled(unlabel_closed_transcript(classifier_text(blob.view)), threshold)
+            bs, _s, _e = self._score_peeled(blank_blobs(unlabel_closed_transcript(classifier_text(blob.view))), threshold)
             # the text whose probability lies furthest above (or least below) its own threshold
             if bs.probability - bs.threshold > best.probability - best.threshold:
                 best = _replace_span(bs, blob.start, blob.end)
