@@ -467,7 +467,8 @@ class FeatureConfig:
     # whole (0: always as a whole too). The whole-text score is a sum over n-grams divided by the
     # square root of their number, so any lean of a long text's n-grams grows with its length: a
     # 100-row table or a licence text pasted into a prompt scored like an attack. An injection
-    # inside a long text is still found by its window.
+    # inside a long text is still found by its window. Session 9 lowered it from 2,048: on a
+    # held-out writer's long benign documents the whole-text score drove 42 of 51 false positives.
     whole_max: int = 1024
 
     def to_dict(self) -> dict[str, Any]:
