@@ -61,7 +61,7 @@ def _alt(words: str, bounded: bool = False) -> str:
 # note (note/instruction/message for), nottr (do not translate / instead of translating), only,
 # verb_last (the verb closes the clause: EARLIER INSTRUCTIONS IGNORE); fiction (novel, screenplay,
 # scene), harm (explosives, drugs, poison, weapons, break-ins, forgery), detail (step by step,
-# exact, realistic, amounts); answer, given (given to you), devmode.
+# exact, realistic, amounts); answer, given (given to you), you (to you: dative forms), devmode.
 LEXICON: Mapping[str, Mapping[str, str]] = {
     "ru": {
         "bounded": "1",
@@ -94,6 +94,7 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
         "fiction": "роман|рассказ|сценари|сцен|повест|книг|сериал|фильм",
         "harm": "наркот|взрывчат|взрывн|бомб|яд$|отрав|оружи|зарин|метамфетамин|взлом|поддел|фальшив",
         "detail": "пошагов|по шагам|точн|реалистичн|подробн|пропорци|дозировк|количеств",
+        "you": "тебе|вам",
     },
     "uk": {
         "bounded": "1",
@@ -120,6 +121,7 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
         "fiction": "роман|оповідан|сценари|сцен|книг|серіал|фільм",
         "harm": "наркот|вибухівк|вибухов|бомб|отрут|зброю|зброя|зламат|підробл|фальшив",
         "detail": "покроков|точн|реалістичн|детальн|пропорці|кількост",
+        "you": "тобі|вам",
     },
     "ar": {
         "ign": "تجاهل|تجاهلي|تجاهلوا|انس|انسى|انسي|اترك|لا تلتزم ب|لا تتبع",
@@ -143,6 +145,7 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
         "fiction": "رواية|قصة|فيلم|مسلسل|سيناريو|مشهد",
         "harm": "متفجر|قنبلة|سماً|مخدر|سلاح|اختراق|مزور|تزوير",
         "detail": "بالتفصيل|خطوة بخطوة|بدقة|المقادير|الكميات|حقيقية",
+        "you": "لك|إليك",
     },
     "he": {
         "ign": "תתעלם|התעלם|התעלמי|שכח|תשכח|תשכחי|אל תציית ל",
@@ -166,6 +169,7 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
         "fiction": "רומן|סיפור|תסריט|סצנה|סרט|סדרה",
         "harm": "נשק|פצצה|חומר נפץ|רעל|סמים|לפרוץ|פריצה|זיוף|מזויף",
         "detail": "צעד אחר צעד|מדויק|כמויות|אמיתיים|בפירוט",
+        "you": "שקיבלת|לך",
     },
     "hi": {
         "bounded": "1",
@@ -194,6 +198,7 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
         "fiction": "उपन्यास|कहानी|सीन|दृश्य|फ़िल्म|फिल्म|स्क्रिप्ट|थ्रिलर",
         "harm": "नकली नोट|बम|विस्फोटक|ज़हर|जहर|ड्रग|हथियार|हैक",
         "detail": "पूरी विधि|स्टेप बाय स्टेप|सटीक|असली|मात्रा|विस्तार से",
+        "you": "तुम्हें|आपको",
     },
     "th": {
         "ign": "เพิกเฉย|ไม่ต้องสนใจ|ไม่ต้องสน|ลืม|ละเว้น|ข้าม",
@@ -216,6 +221,7 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
         "fiction": "นิยาย|เรื่องสั้น|ฉาก|บทภาพยนตร์|ละคร",
         "harm": "ยาเสพติด|ระเบิด|ยาพิษ|อาวุธ|แฮ็ก|ปลอม",
         "detail": "ขั้นตอนละเอียด|ปริมาณ|สมจริง|ทีละขั้น",
+        "you": "คุณ",
     },
     "el": {
         "bounded": "1",
@@ -240,6 +246,7 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
         "fiction": "μυθιστορημα|ιστορια|σεναριο|σκηνη|ταινια|θεατρικο",
         "harm": "εκρηκτικ|βομβα|δηλητηρι|ναρκωτικ|οπλο|κλειδαριε|ψευτικ|πλαστ",
         "detail": "βημα προς βημα|ακριβ|ρεαλιστικ|λεπτομερ|ποσοτητ",
+        "you": "σου|σας",
     },
     "fa": {
         "ign": "نادیده بگیر|نادیده بگیرید|فراموش کن|فراموش کنید|بیخیال|ولش کن|اعتنا نکن",
@@ -263,6 +270,7 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
         "fiction": "رمان|داستان|فیلمنامه|صحنه|فیلم",
         "harm": "سمی|بمب|مواد منفجره|مواد مخدر|اسلحه|هک|جعلی",
         "detail": "دقیق|واقعی|مرحله به مرحله|مقدار|فرمول",
+        "you": "بهت|به تو|به شما",
     },
     "bn": {
         "bounded": "1",
@@ -287,6 +295,7 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
         "fiction": "গল্প|উপন্যাস|থ্রিলার|দৃশ্য|সিনেমা",
         "harm": "বিস্ফোরক|বোমা|বিষ|মাদক|বন্দুক|অস্ত্র|হ্যাক|জাল",
         "detail": "ধাপে ধাপে|বাস্তবসম্মত|সঠিক|পরিমাণ|পুরো পদ্ধতি",
+        "you": "তোমাকে|আপনাকে",
     },
     "zh": {
         "ign": "作废|失效|忽略|忽视|无视|不要理会|忘记|忘掉|抛开|别管|不用管",
@@ -309,6 +318,7 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
         "fiction": "小说|故事|剧本|情节|场景|电影",
         "harm": "冰毒|毒品|炸药|炸弹|毒药|枪支|黑客|入侵|伪造|假钞|制毒",
         "detail": "真实|准确|详细|步骤|用量|配方|手把手",
+        "you": "你",
     },
     "ja": {
         "ign": "無視|忘れて|忘れろ|従わないで|破棄",
@@ -332,6 +342,7 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
         "fiction": "小説|物語|脚本|シーン|映画|ドラマ",
         "harm": "爆弾|爆発物|毒物|麻薬|覚醒剤|銃|侵入|ハッキング|偽造|塩素ガス",
         "detail": "手順|具体的|正確|リアル|分量|実際に",
+        "you": "あなた",
     },
     "ko": {
         "bounded": "1",
@@ -356,6 +367,7 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
         "fiction": "소설|이야기|웹소설|시나리오|장면|영화|드라마",
         "harm": "폭탄|폭발물|독극물|마약|총기|해킹|피싱|위조",
         "detail": "구체적|실제로|정확|단계|재료",
+        "you": "네가|너에게|당신",
     },
 }
 
@@ -394,13 +406,18 @@ def _lang_patterns(lx: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
     hijack = A("nottr") + r"[^\n]{0,80}" + (A("only") + r"[^\n]{0,40}" if "only" in lx else "") + _QUOTE
     override.append((T("nottr"), hijack))
     out["injection.override"] = override
-    prompt, verbatim, before, given = A("prompt"), A("verbatim"), A("before"), A("given")
+    prompt, verbatim, before, given, you = A("prompt"), A("verbatim"), A("before"), A("given"), A("you")
     either = _alt(lx["instr"] + "|" + lx["prompt"], b)
     out["injection.system_prompt_extraction"] = [
         (T("prompt"), prompt + g(60) + verbatim),
         (T("prompt"), verbatim + g(60) + prompt),
-        (T("before"), before + g(60) + either),
-        (T("before"), either + g(60) + before),
+        # instructions before the conversation, given to YOU: "the instructions you got before we
+        # started"; not "can a model forget the instructions it got at the start of a chat?"
+        (T("before"), either + g(60) + you + g(60) + before),
+        (T("before"), you + g(60) + either + g(60) + before),
+        (T("before"), before + g(60) + either + g(60) + you),
+        (T("before"), before + g(60) + you + g(60) + either),
+        (T("before"), you + g(60) + before + g(60) + either),
         (T("given"), verbatim + g(80) + either + g(30) + given),
         (T("given"), verbatim + g(80) + given + g(30) + either),
         (T("given"), either + g(30) + given + g(80) + verbatim),

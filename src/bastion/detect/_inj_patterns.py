@@ -1089,7 +1089,7 @@ PROMPT_EXTRACTION_MORE3 = (
     F(r"(?:покажи|выведи|раскрой|напиши|повтори)\pL*\s+(?:мне\s+)?(?:\pL+\s+){0,2}?(?:системн\pL+\s+(?:промпт|"
       r"инструкци\pL+|подсказк\pL+)|скрыт\pL+\s+(?:инструкци\pL+|промпт))"),
     F(r"システムプロンプト[^。\n]{0,12}(?:表示|出力|教え|見せ)|(?:显示|输出|告诉我|打印|展示|给我看)[^。\n]{0,6}"
-      r"(?:系统提示|系统指令|隐藏的指令)|시스템\s*프롬프트[^.\n]{0,12}(?:보여|출력|알려)"),
+      r"(?:系统提示|系统指令|隐藏的指令)|시스템\s*프롬프트[^.\n]{0,12}?(?:보여|출력|알려)"),
     F(r"\b(?:reglas|instrucciones)\s+secretas\b|\b(?:regles|consignes)\s+secretes\b|\bregole\s+segrete\b|"
       r"\bdolda\s+instruktioner\b|\bverborgen\s+instructies\b|\bgeheime\s+(?:anweisungen|regeln)\b"),
 )
@@ -1308,7 +1308,7 @@ PROMPT_EXTRACTION_MORE5 = (
     F(r"\b(?:in\s+ra|hiển\s+thị|cho\s+tôi\s+xem|viết\s+ra)\b[^.\n]{0,40}\blời\s+nhắc\s+hệ\s+thống\b"),
     F(r"\b(?:tampilkan|tuliskan|berikan|tunjukkan)\b[^.\n]{0,40}\b(?:prompt|instruksi)\s+sistem\b"),
     F(r"(?:系统提示词?|系统指令|系統提示)[^。\n]{0,20}(?:输出|显示|打印|告诉|给我|發給|输出给)|"
-      r"시스템\s*프롬프트[^.\n]{0,30}(?:보여|출력|알려)|"
+      r"시스템\s*프롬프트[^.\n]{0,30}?(?:보여|출력|알려)|"
       r"(?:اعرض|اكتب|أظهر|أرسل)[^.\n]{0,30}(?:موج\S*\s+النظام|تعليمات\s+النظام|رسالة\s+النظام)"),
 )
 
