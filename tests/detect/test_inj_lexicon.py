@@ -6,8 +6,9 @@ import re2
 
 from bastion import DetectConfig, Severity, Surface
 from bastion.detect._base import Document
-from bastion.detect._inj_lexicon import LEXICON, _alt, _split, concept_patterns
+from bastion.detect._inj_lexicon import LEXICON, _alt, concept_patterns
 from bastion.detect._injection import InjectionRulesScanner
+from bastion.detect._normalize import top_alternatives
 
 REQUIRED = (
     "ign", "prev", "instr", "prompt", "verbatim", "before", "secret", "yours", "norestr", "ai", "refuse", "note",
@@ -19,7 +20,7 @@ def test_every_language_names_every_concept_without_empty_words() -> None:
     for lang, lx in LEXICON.items():
         for key in REQUIRED:
             assert key in lx, (lang, key)
-            words = [w.strip() for w in _split(lx[key])]
+            words = [w.strip() for w in top_alternatives(lx[key])]
             # an empty alternative would make the concept match nothing at all, i.e. everywhere
             assert all(words), (lang, key, lx[key])
             assert lx[key].count("(") == lx[key].count(")"), (lang, key)

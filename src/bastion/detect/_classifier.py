@@ -855,6 +855,12 @@ def classifier_text(view: NormalizedText | str) -> str:
     return low
 
 
+def scored_text(view: NormalizedText | str) -> str:
+    """What :meth:`InjectionClassifier.score_view` scores: :func:`classifier_text` with a closed
+    transcript's turn labels unlabelled and blob runs blanked (same length, so spans hold)."""
+    return blank_blobs(unlabel_closed_transcript(classifier_text(view)))
+
+
 # -- the model --------------------------------------------------------------------------------
 
 
@@ -1253,11 +1259,11 @@ class InjectionClassifier:
     def score_view(self, view: NormalizedText, *, threshold: float | None = None) -> ClassifierScore:
         """Score a normalised view (the main text and its decoded blobs); spans are original offsets.
         ``threshold`` replaces the artifact's thresholds (one operating point for every text)."""
-        sc, s, e = self._score_peeled(blank_blobs(unlabel_closed_transcript(classifier_text(view))), threshold)
+        sc, s, e = self._score_peeled(scored_text(view), threshold)
         o0, o1 = view.to_original(s, e) if view.text else (0, 0)
         best = _replace_span(sc, o0, o1)
         for blob in view.decoded:  # a decoded blob gets the same set-up treatment as the text
-            bs, _s, _e = self._score_peeled(blank_blobs(unlabel_closed_transcript(classifier_text(blob.view))), threshold)
+            bs, _s, _e = self._score_peeled(scored_text(blob.view), threshold)
             # the text whose probability lies furthest above (or least below) its own threshold
             if bs.probability - bs.threshold > best.probability - best.threshold:
                 best = _replace_span(bs, blob.start, blob.end)

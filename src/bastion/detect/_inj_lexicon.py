@@ -17,21 +17,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bastion.detect._normalize import fold_literal as F
+from bastion.detect._normalize import top_alternatives
 
 # one sentence: no sentence end in between (Greek ";" ends a question, Arabic "؟", Hindi "।")
 _GAP = r"[^.!?;。！？।؟\n]"
-
-
-def _split(words: str) -> list[str]:
-    """Split at the ``|`` outside parentheses."""
-    out, depth, start = [], 0, 0
-    for i, c in enumerate(words):
-        depth += (c == "(") - (c == ")")
-        if c == "|" and depth == 0:
-            out.append(words[start:i])
-            start = i + 1
-    out.append(words[start:])
-    return out
 
 
 def _alt(words: str, bounded: bool = False) -> str:
@@ -41,7 +30,7 @@ def _alt(words: str, bounded: bool = False) -> str:
     ``"бот"`` is not found in ``"работа"``). RE2 has no look-around, so the boundaries consume a
     character."""
     alts = []
-    for w in (x.strip() for x in _split(words)):
+    for w in (x.strip() for x in top_alternatives(words)):
         if not w:
             continue
         end = w.endswith("$")
@@ -377,7 +366,7 @@ _QUOTE = "[«“\"„「『'‘]"
 def _plain(words: str) -> str:
     """The words of a concept as a bare group, without boundaries: the trigger for the rule
     engine's first stage (every match of a sequence contains a match of it)."""
-    alts = [w.strip().rstrip("$").replace(" ", r"\s*") for w in _split(words) if w.strip()]
+    alts = [w.strip().rstrip("$").replace(" ", r"\s*") for w in top_alternatives(words) if w.strip()]
     return "(?:" + "|".join(alts) + ")"
 
 

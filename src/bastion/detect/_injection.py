@@ -44,7 +44,14 @@ from bastion.detect._base import (
 )
 from bastion.detect._engine import Pattern, PatternSet
 from bastion.detect._inj_patterns import PATTERNS
-from bastion.detect._normalize import CHAT_TURN, Signal, TextView, closed_transcript, normalized_view
+from bastion.detect._normalize import (
+    CHAT_TURN,
+    Signal,
+    TextView,
+    closed_transcript,
+    normalized_view,
+    top_alternatives,
+)
 from bastion.errors import ScannerError
 
 __all__ = [
@@ -398,30 +405,6 @@ def _group_end(s: str, i: int) -> int:
     return len(s)
 
 
-def _top_alternatives(s: str) -> list[str]:
-    out: list[str] = []
-    depth, cls, start, i = 0, False, 0, 0
-    while i < len(s):
-        c = s[i]
-        if c == "\\":
-            i += 2
-            continue
-        if cls:
-            cls = c != "]"
-        elif c == "[":
-            cls = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(s[start:i])
-            start = i + 1
-        i += 1
-    out.append(s[start:])
-    return out
-
-
 def trigger_of(src: str) -> str:
     """A small expression every match of ``src`` must contain: the leading group or literal.
 
@@ -429,7 +412,7 @@ def trigger_of(src: str) -> str:
     Unicode word classes) would take minutes; RE2 then confirms candidates with the full
     expression. Falls back to the whole expression when no safe trigger is found.
     """
-    alts = _top_alternatives(src)
+    alts = top_alternatives(src)
     if len(alts) > 1:
         return "|".join(f"(?:{trigger_of(a)})" for a in alts)
     s = src
@@ -505,7 +488,7 @@ def triggers_of(src: str) -> tuple[str, ...]:
     """
     if len(src) <= 400 and "{" not in src and "\\w" not in src:
         return (src,)
-    if len(_top_alternatives(src)) > 1 or src.startswith("(?"):
+    if len(top_alternatives(src)) > 1 or src.startswith("(?"):
         return (trigger_of(src),)
     first = trigger_of(src)
     scored: list[tuple[int, int, str]] = []
@@ -526,7 +509,7 @@ def _selectivity(expr: str) -> int:
     body = expr[2:] if expr.startswith("\\b") else expr
     if body.startswith("(?:") and _group_end(body, 0) == len(body):
         body = body[3:-1]
-    alts = _top_alternatives(body)
+    alts = top_alternatives(body)
     return min(len(_longest_literal(a.replace("\\s+", " ").replace("\\b", ""))) for a in alts)
 
 

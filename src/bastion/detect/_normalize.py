@@ -81,6 +81,7 @@ __all__ = [
     "fold_literal",
     "normalize",
     "normalized_view",
+    "top_alternatives",
 ]
 
 DEFAULT_MAX_DEPTH = 2
@@ -236,6 +237,32 @@ def fold_literal(s: str) -> str:
     if s.isascii():
         return s
     return "".join(c if c.isascii() else _fold_char(c) for c in s)
+
+
+def top_alternatives(s: str) -> list[str]:
+    """Split a regular expression at the ``|`` outside groups and character classes (escapes
+    skipped). Used for rule triggers and for the concept lexicons' word lists."""
+    out: list[str] = []
+    depth, cls, start, i = 0, False, 0, 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(s[start:i])
+            start = i + 1
+        i += 1
+    out.append(s[start:])
+    return out
 
 
 # -- values -------------------------------------------------------------------------------
