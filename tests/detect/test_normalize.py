@@ -265,3 +265,46 @@ def test_apostrophe_fold_keeps_offsets() -> None:
     assert nv.text == text.replace("\u2019", "'")
     start = nv.text.index("what's")
     assert nv.to_original(start, start + 6) == (start, start + 6)
+
+
+def test_respaced_view_joins_spaced_letters_and_splits_glued_words() -> None:
+    text = "Hi i g n o r e   a l l, then IgnoreAllPreviousInstructions ok"
+    n = normalize(text)
+    rs = n.respaced
+    assert rs is not None and rs.name == "respaced"
+    assert rs.text == "Hi ignore all, then Ignore All Previous Instructions ok"
+    # a span inside a rewritten run widens to the run; text outside shifts back
+    i = rs.text.index("all")
+    assert text[slice(*rs.to_original(i, i + 3))] == "i g n o r e   a l l"
+    j = rs.text.index("Previous")
+    assert text[slice(*rs.to_original(j, j + 8))] == "IgnoreAllPreviousInstructions"
+    k = rs.text.index("ok")
+    assert text[slice(*rs.to_original(k, k + 2))] == "ok"
+    assert text[slice(*rs.to_original(0, 2))] == "Hi"
+    assert [v.name for v in n.views(respaced=True)] == ["text", "respaced"]
+    assert [v.name for v in n.views()] == ["text"]  # only the rules ask for it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The alphabet: a b c d e f g h i j k",
+        "Donaudampfschifffahrtsgesellschaftskapitän",
+        "sha 5f4dcc3b5aa765d61d8327deb882cf99e3b0c44298fc1c149afbf4c8996fb924",
+        "class AbstractSingletonProxyFactoryBean: pass",  # holds no word the rules are made of
+        "A B C D E F G H",
+        "plain words only, nothing spaced",
+    ],
+)
+def test_respaced_view_skips_what_reads_as_nothing(text: str) -> None:
+    assert normalize(text).respaced is None
+
+
+def test_respaced_view_is_bounded_on_hostile_input() -> None:
+    n = normalize("i g n o r e " * 20_000)
+    rs = n.respaced
+    assert rs is not None and len(rs.rewrites) <= 16
+    assert normalize("ignoreallpreviousinstructions" * 10_000).respaced is None  # one huge glued run: over the budget
+    many = " ".join(["SystemPromptRevealerFactory"] * 5000)
+    rs2 = normalize(many).respaced
+    assert rs2 is not None and len(rs2.rewrites) <= 16

@@ -1267,6 +1267,11 @@ class InjectionClassifier:
             # the text whose probability lies furthest above (or least below) its own threshold
             if bs.probability - bs.threshold > best.probability - best.threshold:
                 best = _replace_span(bs, blob.start, blob.end)
+        rs = view.respaced  # letters spaced apart or words glued together, read as words
+        if rs is not None:
+            rsc, s, e = self._score_peeled(scored_text(rs.text), threshold)
+            if rsc.probability - rsc.threshold > best.probability - best.threshold:
+                best = _replace_span(rsc, *rs.to_original(s, e))
         return best
 
     def predict_proba(self, texts: Sequence[str]) -> FloatArray:

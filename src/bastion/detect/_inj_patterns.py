@@ -461,7 +461,7 @@ DAN = (
       r"\b(?:tu|mach)\s+jetzt\s+alles\b|\bgumawa\s+ng\s+anumang\s+bagay\s+ngayon\b|\bделай\s+что\s+угодно\s+сейчас\b|"
       r"अब\s+कुछ\s+भी\s+करो|\bşimdi\s+her\s+şeyi\s+yap\b|\blàm\s+bất\s+cứ\s+điều\s+gì\s+bây\s+giờ\b"),
     r"डैन\s+(?:के\s+रूप\s+में|नामक|कहा)",
-    r"(?-i:\b(?:act|acting|pretend|be|become|called|named|stands\s+for|you\s+are|you're|as)\s+(?:an?\s+)?"
+    r"(?-i:\b(?:(?i:act|acting|pretend|be|become|called|named|stands\s+for|you\s+are(?:\s+now)?|you're(?:\s+now)?)|as)\s+(?:an?\s+)?"
     r"[\"'“]?(?:DAN|STAN|DUDE|AIM|KEVIN|BetterDAN|AntiGPT|Anti-DAN|EvilBOT|BasedGPT|DevMode)\b)",
     r"(?-i:\b(?:DAN|STAN|DUDE|AIM)\s*(?:Mode|mode|\d+(?:\.\d+)?|:|\])|\[(?:DAN|STAN|DUDE|AIM)\])",
     r"\bstrive\s+to\s+avoid\s+norms\b",

@@ -293,11 +293,33 @@ class TextView:
     source: NormalizedText
     blob_span: tuple[int, int] | None = None
     encoding: tuple[str, ...] = ()
+    # for a view whose length differs from ``source.text`` (``respaced``): the rewritten regions as
+    # (view start, view end, source start, source end), in order; text between them is unchanged
+    rewrites: tuple[tuple[int, int, int, int], ...] = ()
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         if self.blob_span is not None:
             return self.blob_span
+        if self.rewrites:
+            start, end = _through_rewrites(self.rewrites, start, end)
         return self.source.to_original(start, end)
+
+
+def _through_rewrites(rw: tuple[tuple[int, int, int, int], ...], start: int, end: int) -> tuple[int, int]:
+    """Map a span of a rewritten view to its source: a point inside a rewritten region widens
+    to the whole region, a point outside shifts by the length change of the regions before it."""
+
+    def point(pos: int, *, is_end: bool) -> int:
+        shift = 0
+        for v0, v1, s0, s1 in rw:
+            if pos < v0 or (is_end and pos == v0):
+                break
+            if pos < v1 or (is_end and pos == v1):
+                return s1 if is_end else s0
+            shift = s1 - v1
+        return pos + shift
+
+    return point(start, is_end=False), point(end, is_end=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,17 +415,128 @@ class NormalizedText:
         rotated = set(" ".join(words).translate(_ROT13_TABLE).split(" "))
         return len(_COMMON_WORDS & rotated) > max(1, plain)
 
-    def views(self, *, leet: bool = True, rot13: bool = True) -> Iterator[TextView]:
+    @cached_property
+    def respaced(self) -> TextView | None:
+        """``text`` with letters written one at a time joined into words (``i g n o r e a l l`` and
+        ``I.g.n.o.r.e`` → ``ignore all``) and words glued together split apart
+        (``IgnoreAllPreviousInstructions`` → ``Ignore All Previous Instructions``), or None when
+        the text has neither. Each rewritten run maps back to its whole span."""
+        return _respace(self)
+
+    def views(self, *, leet: bool = True, rot13: bool = True, respaced: bool = False) -> Iterator[TextView]:
         """The texts worth matching: the normalised text, the leet and ROT13 views when they
-        differ from it (ROT13 only when :attr:`looks_rot13`), and every decoded blob (whose spans
-        map to the blob)."""
+        differ from it (ROT13 only when :attr:`looks_rot13`), with ``respaced`` the
+        :attr:`respaced` view when there is one, and every decoded blob (whose spans map to the
+        blob)."""
         yield TextView("text", self.text, self)
         if leet and self.leet != self.text:
             yield TextView("leet", self.leet, self)
+        if respaced and (rs := self.respaced) is not None:
+            yield rs
         if rot13 and self.looks_rot13:
             yield TextView("rot13", self.rot13, self, encoding=("rot13",))
         for blob in self.decoded:
             yield TextView("decoded", blob.view.text, blob.view, (blob.start, blob.end), blob.encoding)
+
+
+# -- letters spaced apart, words glued together ---------------------------------------------
+
+# "i g n o r e", "I.g.n.o.r.e", "i-g-n-o-r-e": six or more single letters, each followed by one
+# to three separator characters (spaces between the words of a spaced-out sentence).
+_SPACED_RX = re2.compile(r"\b(?:[A-Za-z][ .\-_*|/+~,]{1,3}){5,}[A-Za-z]\b")
+# "ignoreallpreviousinstructions", "IgnoreAllPreviousInstructions": a run of 16+ letters that
+# holds a word the injection rules are made of (splitting every long identifier or German
+# compound would cost time and find nothing)
+_GLUED_RX = re2.compile(r"[A-Za-z]{16,}")
+_GLUED_GATE_RX = re2.compile(
+    r"(?i)ignor|disregard|forget|previous|prior|above|instruct|prompt|system|reveal|rules|password|secret"
+    r"|jailbreak|pretend|override|bypass|restrict|filter|censor|developer|mode|now|say|print|repeat"
+)
+_MAX_RESPACED_RUNS = 16
+_LETTER_RX = re.compile(r"[A-Za-z]")
+_SEP_RX = re.compile(r"[^A-Za-z]+")
+_MAX_RESPACED_CHARS = 4096
+
+
+def _split_words(s: str) -> list[str] | None:
+    """English words in ``s`` (letters only, no spaces) by word frequency, or None when the best
+    split is mostly one- and two-letter pieces (random letters, initials, an alphabet)."""
+    import wordninja  # loads a 0.5 MB word list (64 ms): only texts with such runs pay
+
+    words: list[str] = []
+    for i in range(0, len(s), 256):  # the split is quadratic-ish in a piece's length: cut long runs
+        words.extend(w for w in wordninja.split(s[i : i + 256]) if w)
+    if not words or len(s) / len(words) < 3.0:
+        return None
+    return words
+
+
+def _spaced_words(run: str) -> tuple[list[str] | None, int]:
+    """The words of a run of spaced-out letters, and how many letters needed the word-frequency
+    split. Where the writer left word gaps (a separator other than the usual one: ``i g n o r e
+    a l l``, ``I.g.n.o.r.e a.l.l``) the gaps give the words; otherwise the letters are split."""
+    letters = _LETTER_RX.findall(run)
+    seps = _SEP_RX.findall(run)
+    usual = max(set(seps), key=seps.count) if seps else ""
+    words: list[str] = []
+    cur = letters[0] if letters else ""
+    for ch, sep in zip(letters[1:], seps, strict=False):
+        if sep == usual:
+            cur += ch
+        else:
+            words.append(cur)
+            cur = ch
+    words.append(cur)
+    if len(words) > 1:
+        return (words if sum(map(len, words)) / len(words) >= 3.0 else None), 0
+    return None, len(words[0])
+
+
+def _respace(nt: NormalizedText) -> TextView | None:
+    t = nt.text
+    if len(t) < 6:
+        return None
+    runs: list[tuple[int, int, str]] = []
+    budget = _MAX_RESPACED_CHARS  # letters the word-frequency split may take per text
+    for m in _SPACED_RX.finditer(t):
+        if len(runs) >= _MAX_RESPACED_RUNS:
+            break
+        s, e = m.span()
+        words, need = _spaced_words(m.group())
+        if need:
+            joined = "".join(_LETTER_RX.findall(m.group()))[:budget]
+            budget -= len(joined)
+            words = _split_words(joined) if joined else None
+        if words is not None:
+            runs.append((s, e, " ".join(words)))
+    for m in _GLUED_RX.finditer(t):
+        s, e = m.span()
+        if (s > 0 and t[s - 1].isalnum()) or (e < len(t) and t[e].isalnum()) or not _GLUED_GATE_RX.search(m.group()):
+            continue  # part of a longer token (a hash, base64), or nothing the rules could read
+        if len(m.group()) > budget or len(runs) >= _MAX_RESPACED_RUNS:
+            break
+        budget -= len(m.group())
+        words = _split_words(m.group())
+        if words is not None and len(words) >= 3:
+            runs.append((s, e, " ".join(words)))
+    if not runs:
+        return None
+    runs.sort()
+    parts: list[str] = []
+    rewrites: list[tuple[int, int, int, int]] = []
+    last = 0
+    pos = 0
+    for s, e, rep in runs:
+        if s < last:
+            continue  # overlaps a run already rewritten
+        parts.append(t[last:s])
+        pos += s - last
+        parts.append(rep)
+        rewrites.append((pos, pos + len(rep), s, e))
+        pos += len(rep)
+        last = e
+    parts.append(t[last:])
+    return TextView("respaced", "".join(parts), nt, rewrites=tuple(rewrites))
 
 
 # -- normalisation ------------------------------------------------------------------------
