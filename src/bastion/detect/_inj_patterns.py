@@ -1604,6 +1604,158 @@ AUTHORITY_MORE8 = (
 # necessary part that is rare in ordinary text (the prefilter wakes the exact stage on it).
 Entry = str | tuple[str, str]
 
+# -- session 10: secret-keeping games, fake authorisation, hijacked app tasks ---------------------
+# The secret the model is told to keep, named as such: "the password you guard", "your secret",
+# "the thing you protect", "the code you're holding", a "defence prompt"
+_KEPT = (
+    r"(?:password|passphrase|passcode|pass\s+code|secret(?:\s+(?:word|code|key|phrase|value))?|code\s*word|"
+    r"(?:vault|staff|prize|access|door|safe|level|admin)\s+code|code|key|pin)"
+)
+SECRET_EXTRACTION_MORE10 = (
+    rf"\b(?:the|this|that)\s+(?:secret\s+|hidden\s+|protected\s+|real\s+)?{_KEPT}\s+(?:that\s+|which\s+)?"
+    r"you(?:'re|\s+are|\s+were|'ve\s+been|\s+have\s+been)?\s+(?:guard(?:ing)?|hold(?:ing)?|protect(?:ing)?|keep(?:ing)?|"
+    r"hid(?:e|ing)|given|told\s+(?:to\s+(?:keep|protect|guard|hide)|about)|must\s+(?:never|not)\s+(?:say|reveal|share|"
+    r"tell|disclose)|(?:are\s+)?(?:not\s+allowed|forbidden|not\s+supposed)\s+to\s+(?:say|reveal|share|tell|disclose))\b",
+    r"\b(?:each|every|first|last|next)\s+(?:letter|character|digit)s?\s+of\s+your\s+(?:secret|password|passphrase|"
+    r"passcode|code|key)\b",
+    r"\byour\s+secret\s*(?:[?.!,;:]|$|\s+(?:again|backwards|reversed|in\s+reverse|letter\s+by\s+letter|with\s+|as\s+a|"
+    r"in\s+\w+|is\b|has\b|have\b|contains?\b|starts?\b|ends?\b))",
+    r"\bthe\s+(?:thing|word|value|code|secret)\s+(?:that\s+)?you\s+(?:protect|guard|keep\s+secret|must\s+never\s+say|"
+    r"are\s+(?:protecting|guarding|hiding)|were\s+told\s+to\s+(?:protect|guard|hide|keep))\b",
+    r"\b(?:defen[cs]e|defender's|guardian's|guard)\s+prompt\b",
+    # the password transformed so that it is "not really" revealed
+    rf"\b(?:the|your)\s+(?:secret\s+)?(?:password|passphrase|passcode|secret(?:\s+(?:word|code))?|code\s*word|"
+    r"vault\s+code)\s+(?:translated|encoded|(?:spelled|spelt|written)\s+(?:out|backwards|in\s+reverse|with)|in\s+(?:nato|the\s+nato|phonetic|morse|reverse|"
+    r"pig\s+latin|another\s+language|spanish|french|german|italian|binary|emojis?)|backwards|reversed|letter\s+by\s+"
+    r"letter|one\s+(?:letter|character)\s+at\s+a\s+time|as\s+a\s+(?:python\s+|json\s+)?(?:list|array))\b",
+    r"\b(?:whose|where\s+the|so\s+that\s+the|such\s+that\s+the)\s+(?:answer|name|first\s+letters?|initials?|"
+    r"initial\s+letters)\s+(?:\w+\s+){0,3}?(?:is|are|spells?|forms?|form|happens\s+to\s+be|equals?)\s+(?:out\s+)?"
+    r"(?:the|your)\s+(?:secret|password|passphrase|passcode|code\s*word|secret\s+(?:word|code))\b",
+    r"\b(?:one\s+of\s+them|among\s+them|somewhere\s+in\s+it)\s+(?:is|contains)\s+(?:the|your)\s+(?:secret|password|"
+    r"passcode|code\s*word)\b",
+    r"\bline\s+(?:1|one)\s*:\s*(?:the|your)\s+(?:secret|password|passcode)\b",
+    r"\bhow\s+(?:many|long)\s+(?:letters|characters|digits)?\s*(?:does|is|are\s+in)\s+(?:the|your)\s+(?:secret|"
+    r"password|passphrase|passcode|code\s*word)\b",
+    r"\b(?:give|tell|show|paste|remind)\s+me\b[^.?!\n]{0,40}?\b(?:which|what)\s+(?:code|password|secret)\s+(?:i|you)\s+"
+    r"(?:put|set|stored|wrote|used)\s+in\s+(?:the|your)\s+(?:defen[cs]e|system|hidden|secret)?\s*(?:prompt|instructions)\b",
+    # de / es / it / nl: spell the password with dashes, acrostic of the password you keep
+    F(r"\b(?:passwort|kennwort|geheimwort|geheimcode)\b[^.?!\n]{0,40}?\b(?:buchstabiere|buchstabieren|rückwärts|"
+      r"mit\s+(?:bindestrichen|leerzeichen)|buchstabe\s+für\s+buchstabe)"),
+    F(r"\b(?:buchstabiere|buchstabier)\s+(?:es|ihn|das\s+passwort)\b"),
+    F(r"\b(?:primeras|iniciales)\s+letras\s+(?:\w+\s+){0,2}?(?:formen|forman|sean|den)\s+(?:la|tu)\s+"
+      r"(?:contraseña|clave|palabra\s+secreta)"),
+    F(r"\b(?:la\s+)?(?:contraseña|clave|palabra\s+secreta)\s+que\s+(?:guardas|proteges|custodias|escondes)\b"),
+    F(r"\b(?:la\s+)?(?:password|parola\s+segreta|codice\s+segreto)\s+che\s+(?:custodisci|proteggi|nascondi|"
+      r"devi\s+(?:proteggere|custodire))\b"),
+    F(r"\binclusa\s+la\s+(?:parola|password)\s+segreta\b"),
+    F(r"\b(?:hint|tip|aanwijzing)\s+over\s+het\s+wachtwoord\b[^.?!\n]{0,40}?\bletter\s+voor\s+letter\b"),
+    F(r"\bhet\s+wachtwoord\s+(?:dat|wat)\s+(?:je|jij|u)\s+(?:bewaakt|beschermt|bewaart|verbergt)\b"),
+    F(r"\b(?:le\s+)?mot\s+de\s+passe\s+que\s+(?:tu\s+(?:gardes|protèges|caches)|vous\s+(?:gardez|protégez|cachez))\b"),
+)
+
+# Fake authorisation: "correct password entered", "admin override accepted", "the rules you were
+# given were a test", then a request to reveal or drop something
+_CLAIMED = (
+    r"(?:(?:correct|right|valid)\s+(?:password|passcode|code|key)\s+(?:entered|accepted|verified|received|provided|"
+    r"detected)|password\s+(?:accepted|verified)|access\s+level\s*:\s*(?:full|admin|root|unrestricted)|"
+    r"(?:admin(?:istrator)?|owner|developer|root|master)\s+override\s+(?:accepted|approved|granted|confirmed|active|"
+    r"enabled)|verification\s+(?:complete|completed|successful|passed)|identity\s*:?\s+(?:verified|confirmed)|"
+    r"welcome\s+back\s*,?\s+(?:administrator|admin|owner|developer|creator)|(?:the\s+)?(?:defen[cd]er|guardian)\s+phase\s+"
+    r"is\s+over|win\s+condition\s+(?:has\s+been|was)\s+changed|you(?:'ve|\s+have)\s+been\s+upgraded\s+to\s+(?:the\s+)?"
+    r"(?:unrestricted|unlimited|admin|premium\s+unrestricted)|(?:the\s+)?(?:rules|instructions|restrictions)\s+you\s+were\s+"
+    r"given\s+(?:earlier|before|at\s+the\s+start)?\s*(?:were|was)\s+(?:just\s+|only\s+)?(?:a\s+)?(?:test|mistake|joke|"
+    r"drill|placeholder)|(?:previous|earlier|old)\s+(?:rules|instructions|restrictions)\s+(?:were|are)\s+(?:just\s+)?"
+    r"(?:a\s+test|revoked|void|cancelled|canceled|deprecated|withdrawn)|i(?:'m|\s+am)\s+(?:the\s+|a\s+)?(?:owner|creator|"
+    r"admin|administrator|designer|author)\s+of\s+(?:this|the)\s+(?:bot|level|game|challenge|guardian|assistant)|"
+    r"this\s+is\s+the\s+(?:admin|administrator|owner|creator)\s+(?:who|of))"
+)
+AUTHORITY_MORE10 = (
+    rf"\b{_CLAIMED}\b[\s\S]{{0,200}}?\b(?:reveal|disclose|display|show|share|output|give|tell|print|paste|remind|"
+    r"ignore|disregard|proceed|continue\s+without|acknowledge)\b",
+    F(r"\b(?:anulación|override)\s+aceptad[ao]\b[\s\S]{0,160}?\b(?:muestra|revela|dime|responde|comparte)\b"),
+    F(r"\b(?:de\s+)?vorige\s+regels\s+waren\s+een\s+test\b"),
+    F(r"\b(?:die\s+)?(?:vorherigen|bisherigen|alten)\s+regeln\s+waren\s+(?:nur\s+)?ein\s+test\b"),
+    F(r"\b(?:les\s+)?règles\s+précédentes\s+(?:étaient|n'étaient\s+qu')\s*un\s+test\b"),
+    F(r"\blas\s+(?:reglas|restricciones)\s+anteriores\s+(?:eran\s+una\s+prueba|ya\s+no\s+(?:aplican|son\s+válidas))\b"),
+)
+
+# An app's task dropped ("forget the translation", "the summary is done", "no need to correct")
+# and an exact output demanded instead: a quoted phrase or a phrase in capitals
+_DROPPED = (
+    r"(?:forget|skip|drop|abandon|never\s+mind)\s+(?:about\s+)?(?:the|this|that|your|my)\s+(?:translation|translating|"
+    r"summary|summari[sz]ing|summari[sz]ation|correction|grammar|task|story|passage|article|assignment|job)|"
+    r"(?:the\s+)?(?:translation|summary|correction|task|story|job)\s+is\s+(?:already\s+)?(?:done|finished|complete|over)|"
+    r"no\s+need\s+to\s+(?:translate|summari[sz]e|correct|answer|write\s+(?:a|the)\s+story)|"
+    r"except\s+(?:actually\s+)?(?:don'?t|do\s+not)|(?:don'?t|do\s+not)\s+(?:translate|summari[sz]e|correct)\s+"
+    r"(?:anything|it|this)|ignore\s+the\s+(?:passage|text|article|document|sentence|story|input)|"
+    r"\bthe\s+(?:grader|checker|judge|evaluator|scorer)\s+only\s+(?:checks|looks)|"
+    r"\bend\s+of\s+(?:the\s+)?(?:text|input|user\s+input|document|passage|article)(?:\s+to\s+\w+)?\s*[\]\)>#*=-]"
+)
+_EXACT_OUT = (
+    r"(?:output|print|say|write|type|reply|respond|return|answer|hand\s+back|copy|display|append)\b"
+    rf"{_NQ}{{0,60}}?(?:{_Q}|:\s*[A-Z][A-Z'’]+(?:\s+[A-Z][A-Z'’]+)+)"
+)
+TASK_HIJACK_MORE10 = (
+    rf"\b(?:{_DROPPED})[\s\S]{{0,160}}?\b{_EXACT_OUT}",
+    F(rf"\b(?:vergiss|vergesst|ignoriere)\s+(?:die|deine|diese)\s+(?:übersetzung|aufgabe|zusammenfassung|korrektur)"
+      rf"[\s\S]{{0,120}}?\b(?:schreib|schreibe|gib|sag|antworte)\b{_NQ}{{0,40}}?(?:{_Q}|:\s*[A-Z]{{2,}})"),
+    F(rf"\b(?:oublie|oubliez)\s+(?:la|ta|votre)\s+(?:traduction|tâche|correction)[\s\S]{{0,120}}?{_Q}"),
+    F(rf"\bnouvelle\s+consigne\s+(?:prioritaire|urgente)\b[\s\S]{{0,160}}?{_Q}"),
+    F(rf"\b(?:olvida|olvide)\s+(?:la|tu|su)\s+(?:traducción|tarea|corrección)[\s\S]{{0,120}}?(?:{_Q}|[A-Z]{{3,}}\s+[A-Z]{{3,}})"),
+    F(rf"\bno\s+hace\s+falta\s+(?:resumir|traducir|corregir)\b[\s\S]{{0,120}}?(?:{_Q}|[A-Z]{{3,}}\s+[A-Z]{{3,}})"),
+    F(rf"\bdimentica\s+(?:il\s+compito|la\s+traduzione|la\s+richiesta)[\s\S]{{0,120}}?{_Q}"),
+    F(rf"\b(?:vergeet|negeer)\s+(?:de|je)\s+(?:vertaling|opdracht|taak)[\s\S]{{0,120}}?{_Q}"),
+)
+
+OVERRIDE_MORE10 = (
+    F(r"\b(?:negeer|vergeet)\s+alles\s+wat\s+(?:hier)?boven\s+staat\b"),
+    F(r"\b(?:ignoriere|vergiss)\s+alles\s+(?:oben\s+stehende|obenstehende|was\s+oben\s+steht)\b"),
+)
+
+# Text in a tool output that turns to the AI reading it: "Note to trading assistant:", "hey
+# budgeting bot,", "To whatever assistant is reading this file:", "[assistant-visible only]",
+# "An den KI-Assistenten:" (tool outputs only: in a prompt the user talks to the AI anyway)
+_AI_QUALIFIED = (
+    r"(?:(?:ai|coding|autonomous|automated|llm|browsing|shopping)\s+agents?|(?:ai|coding|autonomous|automated|llm|browsing|"
+    r"shopping|email|mail|inbox|scheduling|calendar|trading|budgeting|crm|meeting|triage|triaging)\s+(?:assistants?|"
+    r"bots?|copilots?))"
+)
+_AI_HEAD = rf"(?:ai|a\.i\.|llm|llms|assistant|assistants|copilot|copilots|language\s+models?|ai\s+models?|{_AI_QUALIFIED}|gemini|chatgpt|claude|gpt)"
+TOOL_INSTRUCTION_MORE10 = (
+    rf"\b(?:note|notes|message|instructions?|hint|remark|request|memo|reminder|attention|directive|psa)\s+(?:to|for)\s+"
+    r"(?:the\s+|any\s+|all\s+|an?\s+|whatever\s+|every\s+)?(?:email|mail|inbox|scheduling|calendar|trading|budgeting|"
+    r"crm|meeting|triage|triaging)\s+(?:assistants?|bots?|copilots?)\b",
+    rf"\b(?:hey|hi|hello|dear|attention|yo|ok|okay)\s*,?\s+(?:the\s+|@)?(?:ai\s+|llm\s+)?(?:{_AI_HEAD}|"
+    r"automated\s+agent|meeting\s+bot|helper-?bot|assistant-bot)\b",
+    rf"\bto\s+(?:whatever|any|every|the|each)\s+(?:ai\s+|llm\s+|automated\s+)?{_AI_HEAD}\s+(?:that|which|who|is|currently)?\s*"
+    r"(?:is\s+)?(?:reading|processing|summari[sz]ing|retrieved|retrieving|parsing|handling|managing|reads|processes)\b",
+    rf"(?:\b(?:hi|hey|hello|dear|attention|yo|for|to)|[(\[,])\s*(?:the\s+|any\s+|all\s+|whatever\s+|every\s+)?"
+    rf"(?:ai\s+|llm\s+)?{_AI_HEAD}\s+(?:that|which|who)\s+(?:reads?|summari[sz]es?|processes|manages|handles|schedules|"
+    r"triages|retrieved|is\s+(?:reading|summari[sz]ing|processing|managing))\b",
+    r"\bwhatever(?:'s|\s+is)\s+(?:summari[sz]ing|reading|processing)\s+this\b",
+    rf"[(\[]\s*(?:for|to)\s+(?:the\s+|any\s+|all\s+)?(?:ai\s+|llm\s+)?{_AI_HEAD}\s*[:,]",
+    r"\[\s*(?:assistant|ai|agent|llm|model|bot)[- ](?:visible|only|note|notes|instructions?)\b[^\]\n]{0,30}\]",
+    r"\b(?:assistant|agent|ai|llm|bot|copilot)\s+(?:instruction|instructions|note|hint|directive|notice)\s*:",
+    r"\b(?:ai|llm)\s+(?:assistant|agent)\s*:\s*(?:[A-Z]{2,}\b|please\b|send\b|forward\b|transfer\b|delete\b|approve\b)",
+    r"\b(?:agent|ai|assistant|llm|bot|model)_(?:hint|instructions?|directive|override|command|task)\b",
+    r"(?:^|[\n(\[{\"'])\s*(?:assistant|ai|agent)\s*:\s*(?:please\s+)?(?:set\s+up|send|forward|transfer|change|delete|"
+    r"approve|cancel|open|visit|upload|reveal|ignore|add|mark|tell|recommend|rate|reply)\b",
+    r"\b(?:language\s+model|llm|ai\s+assistant|ai\s+agent)\s*,\s+(?:when|if|before|after|while)\s+you\b",
+    F(r"\b(?:an|für)\s+(?:den|die|alle|jeden)\s+(?:\w+\s+)?(?:ki-assistenten|ki-agenten|ki|ki-modelle?|sprachmodelle?)\b"),
+    F(r"\b(?:anweisung|hinweis|nachricht|notiz)\s+(?:an|für)\s+(?:den\s+|die\s+|alle\s+)?(?:ki|ki-\w+)\b"),
+    F(r"\b(?:instrucción|instrucciones|nota|mensaje|aviso)\s+para\s+(?:el\s+|la\s+|los\s+|las\s+)?(?:asistentes?|agentes?)"
+      r"(?:\s+de)?\s+(?:ia|ai)\b"),
+    F(r"\b(?:asistente|agente)(?:\s+de)?\s+(?:ia|ai)\s*[:,]\s*(?:\w+\s+){0,2}?(?:cambia|envía|envia|reenvía|transfiere|"
+      r"dile|di|borra|elimina|aprueba|marca|ignora|antes|muestra|comparte|recomienda)\b"),
+    F(r"\basistente\s*:\s*(?:antes\s+de|cambia|envía|reenvía|transfiere|dile|borra|aprueba|ignora)\b"),
+    F(r"\b(?:à|a)\s+(?:l'|les\s+)?(?:assistants?|agents?)\s+(?:ia|ai)\s+qui\b"),
+    F(r"\b(?:remarque|note|message|instruction|consigne)s?\s+destinée?s?\s+(?:à|aux)\s+(?:l'|les\s+)?"
+      r"(?:(?:assistants?|agents?)\s+(?:ia|ai)|ia)\b"),
+    F(r"(?m)(?:^|[.!?]\s)\s*assistant\s+(?:ia|ai)\s*:"),
+    F(r"\b(?:per|all'|agli|all)\s*(?:l'|gli\s+)?(?:assistente|agente|assistenti|agenti)\s+(?:ia|ai)\b"),
+    F(r"\b(?:voor|aan)\s+(?:de\s+)?(?:ai|ki)-?(?:assistent|agent)\b"),
+)
+
 PATTERNS: dict[str, tuple[Entry, ...]] = {
     "injection.override": (
         OVERRIDE_EN
@@ -1614,6 +1766,8 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + OVERRIDE_MORE5
         + TASK_HIJACK
         + OVERRIDE_MORE8
+        + TASK_HIJACK_MORE10
+        + OVERRIDE_MORE10
     ),
     "injection.new_instructions": (
         NEW_INSTRUCTIONS
@@ -1633,7 +1787,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
     "injection.chat_template": CHAT_TEMPLATE + CHAT_TEMPLATE_MORE + CHAT_TEMPLATE_MORE3 + CHAT_TEMPLATE_MORE4,
     "injection.role_turn": ROLE_TURN,
     "injection.addressed_to_ai": ADDRESSED_TO_AI + ADDRESSED_TO_AI_MORE + ADDRESSED_TO_AI_MORE3 + ADDRESSED_TO_AI_MORE4,
-    "injection.tool_instruction": TOOL_INSTRUCTION,
+    "injection.tool_instruction": TOOL_INSTRUCTION + TOOL_INSTRUCTION_MORE10,
     "injection.exfiltration": EXFILTRATION + EXFILTRATION_MORE3,
     "injection.conceal": CONCEAL,
     "injection.secret_extraction": (
@@ -1642,8 +1796,9 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + SECRET_EXTRACTION_MORE3
         + SECRET_EXTRACTION_MORE4
         + SECRET_EXTRACTION_MORE8
+        + SECRET_EXTRACTION_MORE10
     ),
-    "injection.authority_claim": AUTHORITY_CLAIM + AUTHORITY_MORE3 + AUTHORITY_MORE4 + AUTHORITY_MORE8,
+    "injection.authority_claim": AUTHORITY_CLAIM + AUTHORITY_MORE3 + AUTHORITY_MORE4 + AUTHORITY_MORE8 + AUTHORITY_MORE10,
     "injection.task_in_table": TASK_IN_TABLE,
     "jailbreak.dan": DAN + DAN_MORE4 + DAN_MORE6,
     "jailbreak.developer_mode": DEVELOPER_MODE,
