@@ -34,6 +34,8 @@ except ImportError:  # pragma: no cover - fallback path tested via engine="re2"
 # threads; the scratch space a scan works in is not (a second concurrent scan with the same
 # scratch fails with ScratchInUseError), so every thread scans with its own, see hs_scan().
 _HS_CACHE: dict[tuple[tuple[str, bool, bool, bool], ...], tuple[Any, tuple[int, ...]]] = {}
+# RE2 program memory for one trigger set (the default 8 MiB no longer fits the injection triggers)
+_RE2_SET_MAX_MEM = 64 << 20
 _SCRATCH = threading.local()
 
 
@@ -168,6 +170,7 @@ class PatternSet:
 
     def _build_re2_set(self) -> None:
         opts = re2.Options()
+        opts.max_mem = _RE2_SET_MAX_MEM  # the default 8 MiB is too small for the injection triggers
         s = re2.Set.SearchSet(opts)
         for p in self.patterns:
             s.Add(p.re2_source())
