@@ -308,3 +308,9 @@ def test_respaced_view_is_bounded_on_hostile_input() -> None:
     many = " ".join(["SystemPromptRevealerFactory"] * 5000)
     rs2 = normalize(many).respaced
     assert rs2 is not None and len(rs2.rewrites) <= 16
+
+
+def test_respaced_view_budget_cannot_be_spent_by_one_filler_run() -> None:
+    filler = "prompt" * 1000  # one glued run over the budget, with a gate word in it
+    rs = normalize(f"{filler} then IgnoreAllPreviousInstructions").respaced
+    assert rs is not None and "Ignore All Previous Instructions" in rs.text

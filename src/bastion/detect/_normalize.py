@@ -24,6 +24,11 @@ returns a :class:`NormalizedText`:
 ``leet`` / ``rot13``
     lazily built views of ``text`` of the same length (same offsets): leetspeak folded inside
     words that mix letters and digits (``1gn0r3`` → ``ignore``), and ROT13 of every ASCII letter.
+``respaced``
+    a lazily built :class:`TextView` of ``text`` with letters written one at a time joined into
+    words and English words glued together split apart (``i g n o r e a l l``,
+    ``IgnoreAllPrevious...`` → ``ignore all``, ``Ignore All Previous ...``); its spans map back
+    through the rewritten runs.
 ``signals``
     :class:`Signal` values for obfuscation seen while normalising (``zero_width``,
     ``unicode_tags``, ``bidi``, ``homoglyph``, ``variation_selectors``, ``combining_marks``),
@@ -464,7 +469,7 @@ def _split_words(s: str) -> list[str] | None:
     import wordninja  # loads a 0.5 MB word list (64 ms): only texts with such runs pay
 
     words: list[str] = []
-    for i in range(0, len(s), 256):  # the split is quadratic-ish in a piece's length: cut long runs
+    for i in range(0, len(s), 256):  # pieces of 256 letters bound the memory and time of one split
         words.extend(w for w in wordninja.split(s[i : i + 256]) if w)
     if not words or len(s) / len(words) < 3.0:
         return None
@@ -513,8 +518,10 @@ def _respace(nt: NormalizedText) -> TextView | None:
         s, e = m.span()
         if (s > 0 and t[s - 1].isalnum()) or (e < len(t) and t[e].isalnum()) or not _GLUED_GATE_RX.search(m.group()):
             continue  # part of a longer token (a hash, base64), or nothing the rules could read
-        if len(m.group()) > budget or len(runs) >= _MAX_RESPACED_RUNS:
+        if len(runs) >= _MAX_RESPACED_RUNS:
             break
+        if len(m.group()) > budget:
+            continue  # a filler run too long to split must not use up the budget of the runs after it
         budget -= len(m.group())
         words = _split_words(m.group())
         if words is not None and len(words) >= 3:
