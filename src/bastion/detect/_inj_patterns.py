@@ -1914,8 +1914,6 @@ TOOL_INSTRUCTION_MORE10 = (
         rf"\b(?:hey|hi|hello|dear|attention|yo|ok|okay)\s*,?\s+(?:the\s+|@)?(?:ai\s+|llm\s+)?(?:{_AI_HEAD}|"
         r"automated\s+agent|meeting\s+bot|helper-?bot|assistant-bot)\b",
     ),
-    rf"\bto\s+(?:whatever|any|every|the|each)\s+(?:ai\s+|llm\s+|automated\s+)?{_AI_HEAD}\s+(?:that|which|who|is|currently)?\s*"
-    r"(?:is\s+)?(?:reading|processing|summari[sz]ing|retrieved|retrieving|parsing|handling|managing|reads|processes)\b",
     (
         r"\b(?:that|which|who)\s+(?:reads?|summari[sz]es?|processes|manages|handles|schedules|triages|retrieved|is\s+"
         r"(?:reading|summari[sz]ing|processing|managing))\b",
@@ -1923,12 +1921,9 @@ TOOL_INSTRUCTION_MORE10 = (
         rf"(?:ai\s+|llm\s+)?{_AI_HEAD}\s+(?:that|which|who)\s+(?:reads?|summari[sz]es?|processes|manages|handles|schedules|"
         r"triages|retrieved|is\s+(?:reading|summari[sz]ing|processing|managing))\b",
     ),
-    r"\bwhatever(?:'s|\s+is)\s+(?:summari[sz]ing|reading|processing)\s+this\b",
     rf"[(\[]\s*(?:for|to)\s+(?:the\s+|any\s+|all\s+)?(?:ai\s+|llm\s+)?{_AI_HEAD}\s*[:,]",
-    r"\[\s*(?:assistant|ai|agent|llm|model|bot)[- ](?:visible|only|note|notes|instructions?)\b[^\]\n]{0,30}\]",
     r"\b(?:assistant|agent|ai|llm|bot|copilot)\s+(?:instruction|instructions|note|hint|directive|notice)\s*:",
     r"\b(?:ai|llm)\s+(?:assistant|agent)\s*:\s*(?:[A-Z]{2,}\b|please\b|send\b|forward\b|transfer\b|delete\b|approve\b)",
-    r"\b(?:agent|ai|assistant|llm|bot|model)_(?:hint|instructions?|directive|override|command|task)\b",
     (
         r"\b(?:assistant|ai|agent)\s*:\s*(?:please\s+)?(?:set\s+up|send|forward|transfer|change|delete|approve|cancel|open|"
         r"visit|upload|reveal|ignore|add|mark|tell|recommend|rate|reply)\b",
@@ -1946,12 +1941,22 @@ TOOL_INSTRUCTION_MORE10 = (
     F(r"\b(?:asistente|agente)(?:\s+de)?\s+(?:ia|ai)\s*[:,]\s*(?:\w+\s+){0,2}?(?:cambia|envía|envia|reenvía|transfiere|"
       r"dile|di|borra|elimina|aprueba|marca|ignora|antes|muestra|comparte|recomienda)\b"),
     F(r"\basistente\s*:\s*(?:antes\s+de|cambia|envía|reenvía|transfiere|dile|borra|aprueba|ignora)\b"),
-    F(r"\b(?:à|a)\s+(?:l'|les\s+)?(?:assistants?|agents?)\s+(?:ia|ai)\s+qui\b"),
     F(r"\b(?:remarque|note|message|instruction|consigne)s?\s+destinée?s?\s+(?:à|aux)\s+(?:l'|les\s+)?"
       r"(?:(?:assistants?|agents?)\s+(?:ia|ai)|ia)\b"),
     (r"\bassistant\s+(?:ia|ai)\s*:", r"(?:^|[.!?\n]\s)\s*assistant\s+(?:ia|ai)\s*:"),
     F(r"\b(?:per|all'|agli|all)\s*(?:l'|gli\s+)?(?:assistente|agente|assistenti|agenti)\s+(?:ia|ai)\b"),
     F(r"\b(?:voor|aan)\s+(?:de\s+)?(?:ai|ki)-?(?:assistent|agent)\b"),
+)
+
+# Planted for whichever AI reads the text, in a tool output or a pasted document alike: "To whatever
+# assistant is reading this file", "[assistant-visible only]", an "agent_hint" field
+ADDRESSED_TO_AI_MORE10 = (
+    rf"\bto\s+(?:whatever|any|every|the|each)\s+(?:ai\s+|llm\s+|automated\s+)?{_AI_HEAD}\s+(?:that|which|who|is|currently)?\s*"
+    r"(?:is\s+)?(?:reading|processing|summari[sz]ing|retrieved|retrieving|parsing|handling|managing|reads|processes)\b",
+    r"\bwhatever(?:'s|\s+is)\s+(?:summari[sz]ing|reading|processing)\s+this\b",
+    r"\[\s*(?:assistant|ai|agent|llm|model|bot)[- ](?:visible|only|note|notes|instructions?)\b[^\]\n]{0,30}\]",
+    r"\b(?:agent|ai|assistant|llm|bot|model)_(?:hint|instructions?|directive|override|command|task)\b",
+    F(r"\b(?:à|a)\s+(?:l'|les\s+)?(?:assistants?|agents?)\s+(?:ia|ai)\s+qui\b"),
 )
 
 PATTERNS: dict[str, tuple[Entry, ...]] = {
@@ -1989,7 +1994,12 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
     "injection.chat_template": CHAT_TEMPLATE + CHAT_TEMPLATE_MORE + CHAT_TEMPLATE_MORE3 + CHAT_TEMPLATE_MORE4,
     "injection.role_turn": ROLE_TURN,
     "injection.addressed_to_ai": (
-        ADDRESSED_TO_AI + ADDRESSED_TO_AI_MORE + ADDRESSED_TO_AI_MORE3 + ADDRESSED_TO_AI_MORE4 + ADDRESSED_TO_AI_INTL10
+        ADDRESSED_TO_AI
+        + ADDRESSED_TO_AI_MORE
+        + ADDRESSED_TO_AI_MORE3
+        + ADDRESSED_TO_AI_MORE4
+        + ADDRESSED_TO_AI_MORE10
+        + ADDRESSED_TO_AI_INTL10
     ),
     "injection.tool_instruction": TOOL_INSTRUCTION + TOOL_INSTRUCTION_MORE10,
     "injection.exfiltration": EXFILTRATION + EXFILTRATION_MORE3,
