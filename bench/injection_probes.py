@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/injection_probes.py [--set final|final2|all]
+    .venv/bin/python bench/injection_probes.py [--set final|final2|final3|all]
     # the peer column needs the bench venv: python3 -m venv .venv-bench &&
     #     .venv-bench/bin/pip install ai-injection-guard==0.3.0
 
@@ -13,6 +13,10 @@ rules, the hand-written training corpus (``training/``) nor the other sets:
 * ``final.jsonl`` (170 attacks, 230 benign; session 3) and ``final2.jsonl`` (180 attacks, 240
   benign; session 4): only ever scored in aggregate; no rule and no model was changed after
   looking at them, and they are never trained on. These are the generalisation figures.
+* ``final3.jsonl`` (170 attacks, 229 benign; session 10, written to look like a public benchmark
+  assembled from several sources, a quarter of it in thirteen languages other than English):
+  first scored at the end of session 10, after every rule and the artifact of that session were
+  final; the same rules apply to it as to the other two.
 
 (Session 3 also had two development sets, ``dev`` and ``dev2``, read while writing rules; in
 session 4 they moved into the training corpus as writers w9 and w10, so they are no longer
@@ -40,7 +44,7 @@ from pathlib import Path
 from _machine import cpu_model
 
 HERE = Path(__file__).resolve().parent
-SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2")}
+SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3")}
 
 
 def load(path: Path) -> list[dict[str, object]]:
