@@ -1888,6 +1888,63 @@ ADDRESSED_TO_AI_INTL10 = (
     r"※?\s*(?:翻訳|要約)?AI(?:アシスタント)?へ\s*[:：]",
 )
 
+# A harmful request behind a pretext, asking for the working details: PRETEXT (my novel, my late
+# grandmother used to, I'm a nurse, hypothetically, as a prank, it's legal here, you already helped
+# me) · HARM · DETAIL (exact, step by step, working, the full recipe, how much), on one line, in
+# any order of HARM and DETAIL after or before the pretext. Any one or two of them is ordinary.
+_PRETEXT = (
+    r"(?:\bfor\s+(?:my|our|a)\s+(?:\w+\s+){0,2}?(?:novel|story|screenplay|script|film|movie|comic|graphic\s+novel|"
+    r"thesis|dissertation|school\s+project|science\s+fair|class|course|research|debate|presentation|report|essay|"
+    r"paper|game|podcast)\b|\b(?:my\s+)?(?:late|deceased|dead)\s+(?:grand(?:mother|ma|father|pa)|granny|gran)\b|"
+    r"\b(?:grand(?:mother|ma|father|pa)|granny|abuela|abuelo)\s+(?:used\s+to|would\s+always|always\s+used\s+to)\b|"
+    r"\b(?:i'?m|i\s+am)\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:nurse|doctor|physician|police\s+officer|cop|detective|"
+    r"investigator|researcher|psychiatrist|therapist|social\s+worker|pentester|chemist|pharmacist|teacher|professor|"
+    r"journalist|novelist|writer|student|soldier|firefighter)\b|\b(?:nurse|doctor|physician|detective|researcher|"
+    r"psychiatrist|pharmacist)\s+here\b|\bhypothetical(?:ly)?\b|\bpurely\s+academic\b|\bnot\s+that\s+i'?d\s+(?:ever\s+)?"
+    r"do\s+it\b|\b(?:as\s+a|it'?s\s+(?:just\s+)?a|for\s+a)\s+(?:joke|prank)\b|\bprank\s+idea\b|\b(?:is|it'?s)\s+"
+    r"(?:legal|decriminali[sz]ed)\s+(?:here|where\s+i\s+live|in\s+my\s+(?:country|state))\b|\b(?:you\s+already|last\s+"
+    r"time\s+you|earlier\s+you|yesterday\s+you)\s+(?:helped|explained|gave|told|said|listed)\b|\bmy\s+(?:therapist|"
+    r"counselou?r|doctor|teacher|professor)\s+(?:said|told|asked|wants)\b|\bin\s+the\s+voice\s+of\b|\bchannel\s+an?\b|"
+    r"\broleplay\s+as\s+my\b)"
+)
+_HARM_DETAIL = (
+    r"(?:\b(?:forged?|fake|counterfeit)\s+(?:passport|id|identity|documents?|citations?|studies|prescriptions?)\b|"
+    r"\boverdose\b|\blethal\s+(?:dose|doses|amount|methods?)\b|\bstalkerware\b|\b(?:gps\s+)?tracker\s+on\b|"
+    r"\bsynthetic\s+identit(?:y|ies)\b|\bphishing\b|\bhome\s+address(?:es)?\b|\btrack\s+(?:her|his|their)\b|"
+    r"\bread\s+(?:her|his|their)\s+(?:whatsapp|messages|texts|email)\b|\bhurt\s+(?:myself|yourself|someone|him|her)\b|"
+    r"\bend\s+(?:things|my\s+life|it\s+all)\b|\b(?:extract(?:ing|ion)?|concentrat\w+)\b[^\n]{0,40}?\b(?:psilocybin|dmt|"
+    r"thc|hash)\b|\bbutane\s+hash\b|\bemp\s+device\b|\bracist\b|\buntraceable\b|\bmalware\b|\b(?:banking\s+)?trojan\b|"
+    r"\bransomware\b|\btransmissibility\b|\bguns?\b|\bprotection\s+racket\b|\bcard\s+cloning\b|\bclone\s+(?:a\s+)?cards?\b|"
+    r"\bgroom(?:er|ing)\b|\bwire\s+(?:transfer|fraud)\b|\bposing\s+as\s+(?:their|the)\s+ceo\b|\bsuicide\b|\bthermite\b|"
+    r"\bswatting\b|\bnapalm\b|\b(?:lsd|mdma|meth|methamphetamine|fentanyl|heroin|cocaine|ricin|sarin|nerve\s+agents?)\b|"
+    r"\bexplosives?\b|\bbombs?\b|\bpoison\w*\b|\bweapons?\b|\bdefeat\s+dna\b|\bvanish\b|\bpolice\s+stop\s+looking\b|"
+    r"\bbuy\s+alcohol\s+without\s+id\b|\bsterili[sz]ed\b|\bradicali[sz]e\b|\bscam\s+(?:her|him|them)\b|"
+    r"\bromance[- ]scam\b|\bpills?\b[^\n]{0,30}?\bpainless\b|\bpainless\s+way\s+to\s+go\b)"
+)
+_DETAIL_DEMAND = (
+    r"(?:\bexact(?:ly)?\b|\bstep[- ]by[- ]step\b|\bbe\s+specific\b|\bthe\s+specific\s+(?:method|steps|hardware|"
+    r"model|amounts?|dose)\b|\b(?:fully\s+)?working\s+(?:method|code|script|exploit|tool|kit|program|version)\b|"
+    r"\bfull(?:y\s+working)?\s+(?:guide|recipe|sequence|protocol|method|playbook|script|checklist|procedure)\b|"
+    r"\bcomplete\s+(?:recipe|guide|method|instructions|procedure)\b|\bprecise(?:ly)?\b|\bhow\s+much\b|"
+    r"\bamounts?\b|\bmeasurements?\b|\bthe\s+actual\b|\bwalk\s+me\s+through\b|\bchecklist\b|\bplaybook\b|"
+    r"\bcircuit\s+diagram\b|\bparts\s+list\b|\bno\s+lecture\b|\bevery\s+step\b|\bpick\s+up\s+at\b|"
+    r"\b(?:ranked|quick)\s+list\b|\bdon'?t\s+skip\b)"
+)
+HARMFUL_FRAMING_MORE10 = (
+    (
+        _HARM_DETAIL,
+        rf"{_PRETEXT}[^\n]{{0,300}}?{_HARM_DETAIL}[^\n]{{0,300}}?{_DETAIL_DEMAND}",
+    ),
+    (
+        _HARM_DETAIL,
+        rf"{_PRETEXT}[^\n]{{0,300}}?{_DETAIL_DEMAND}[^\n]{{0,300}}?{_HARM_DETAIL}",
+    ),
+    (
+        _HARM_DETAIL,
+        rf"{_HARM_DETAIL}[^\n]{{0,300}}?{_DETAIL_DEMAND}[^\n]{{0,300}}?{_PRETEXT}",
+    ),
+)
+
 OVERRIDE_MORE10 = (
     F(r"\b(?:negeer|vergeet)\s+alles\s+wat\s+(?:hier)?boven\s+staat\b"),
     F(r"\b(?:ignoriere|vergiss)\s+alles\s+(?:oben\s+stehende|obenstehende|was\s+oben\s+steht)\b"),
@@ -2038,7 +2095,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
     ),
     "jailbreak.stay_in_character": STAY_IN_CHARACTER + STAY_IN_CHARACTER_MORE + STAY_IN_CHARACTER_MORE3,
     "jailbreak.dual_response": DUAL_RESPONSE,
-    "jailbreak.harmful_framing": HARMFUL_FRAMING,
+    "jailbreak.harmful_framing": HARMFUL_FRAMING + HARMFUL_FRAMING_MORE10,
 }
 
 # Session 9: concept sequences for the languages in non-Latin scripts (see _inj_lexicon)
