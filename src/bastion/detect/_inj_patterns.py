@@ -1812,7 +1812,7 @@ PROMPT_EXTRACTION_INTL10 = (
         F(_SYSPROMPT_INTL),
         F(rf"\b{_DET_INTL}\s+{_SYSPROMPT_INTL}\b[^.?!\n]{{0,80}}?\b{_REVEAL_INTL}\b"),
     ),
-    F(r"\b(?:tu|tus|su|sus|tuo|tuoi|tua|tue|seu|sua|teu|tua|ton|ta|tes|votre|vos|je|jouw|uw|twoj\w*|senin|dein\w*|ihr\w*)\s+"
+    F(r"\b(?:tu|tus|tuo|tuoi|tua|tue|teu|ton|ta|tes|votre|vos|je|jouw|twoj\w*|senin|dein\w*)\s+"
       r"(?:prompt\s+(?:de|del|di|do)\s+sistema|mensaje\s+de\s+sistema|instrucao\s+de\s+sistema|prompt\s+systeme|"
       r"systeemprompt|prompt\s+systemowy|sistem\s+istemi|systemprompt)\b"),
     F(r"\b(?:mensaje|prompt|instrucciones)\s+(?:de|del)\s+sistema\s+con\s+(?:el|las|los)\s+que\s+te\s+(?:configuraron|"
@@ -1861,6 +1861,63 @@ NO_RESTRICTIONS_INTL10 = (
     F(r"\b(?:tu\s+n'as\s+plus\s+(?:de|aucune)\s+règles?|ya\s+no\s+tienes\s+(?:reglas|límites)|non\s+hai\s+più\s+regole|"
       r"(?:você|voce)\s+não\s+tem\s+mais\s+regras|du\s+hast\s+keine\s+regeln\s+mehr|je\s+hebt\s+geen\s+regels\s+meer|"
       r"nie\s+masz\s+już\s+(?:żadnych\s+)?zasad)\b"),
+)
+
+# ... more Latin-script languages (sv, cs, id, vi, tr, pl and the Romance ones), the commonest forms
+# of "your earlier rules no longer apply", "show me your configuration/keys", "developer mode on"
+OVERRIDE_LATIN10 = (
+    F(r"\b(?:bortse|bortser|strunta\s+i|glöm|sluta\s+följa)\s+(?:från\s+)?(?:alla\s+)?(?:dina|de\s+tidigare|tidigare)\s+"
+      r"(?:riktlinjer|instruktioner|regler|systemprompten)\b|\bsluta\s+följa\s+systemprompten\b"),
+    F(r"\b(?:pravidla|instrukce|pokyny)\s+(?:od\s+)?(?:tv\w+|vaš\w+)\b[^.!?\n]{0,30}?\b(?:už\s+)?neplat[íi]\b"),
+    F(r"\b(?:zapomeň|ignoruj)\s+(?:na\s+)?(?:všechny\s+)?(?:předchozí|dřívější|své)\s+(?:pokyny|instrukce|pravidla)\b"),
+    F(r"\b(?:lupain|lupakan|abaikan)\s+(?:aja\s+|saja\s+|semua\s+)?(?:aturan|instruksi|perintah)(?:2|-aturan|-instruksi)?\s+"
+      r"(?:yang|yg|sebelumnya|sistem|kamu|mu|dari|awal)\b"),
+    F(r"\bkebijakan\s+konten\s+(?:dinonaktifkan|dimatikan)\b"),
+    F(r"\bquên\s+(?:hết|đi)\s+(?:mấy\s+cái\s+|các\s+|những\s+)?(?:luật|quy\s+tắc|hướng\s+dẫn|chỉ\s+dẫn)\b"),
+    F(r"\b(?:tắt|vô\s+hiệu\s+hóa)\s+(?:các\s+)?(?:quy\s+tắc|bộ\s+lọc)\s+an\s+toàn\b"),
+    F(r"\bkurallar[ıi]\s+(?:bi|bir)\s+kenara\s+(?:koy|bırak)\b"),
+    F(r"\b(?:zapominasz|zapomnij)\s+o\s+wszystkich\s+(?:wcześniejszych|poprzednich)\s+(?:poleceniach|instrukcjach|"
+      r"zasadach)\b"),
+    F(r"\b(?:las\s+)?directrices\s+anteriores\s+(?:han\s+quedado|quedan|quedaron)\s+sin\s+efecto\b"),
+    F(r"\bmettre\s+de\s+côté\s+(?:toutes\s+)?(?:les|vos|tes)\s+(?:consignes|instructions|règles)\b"),
+    F(r"\b(?:le\s+)?vecchie\s+impostazioni\s+sono\s+state\s+annullate\b"),
+    F(r"\bje\s+hoeft\s+je\s+niet\s+(?:meer\s+)?aan\s+(?:die|de|je)\s+regels\b"),
+)
+PROMPT_EXTRACTION_LATIN10 = (
+    F(r"\b(?:welche|was\s+für)\s+(?:internen?\s+)?(?:vorgaben|anweisungen|regeln)\s+hat\s+(?:dir|ihnen)\b[^.?!\n]{0,60}?"
+      r"\bmitgegeben\b"),
+    F(r"\b(?:api-schlüssel|zugangsdaten|passwort|token)\s+aus\s+deiner\s+konfiguration\b"),
+    F(r"\b(?:muéstrame|dame|copia|pega)\s+(?:tu|toda\s+tu)\s+configuración\b"),
+    F(r"\bmessage\s+caché\s+que\s+(?:tes|vos)\s+(?:développeurs|créateurs)\b"),
+    F(r"\b(?:ripeti|riscrivi|copia)\s+tutto\s+(?:ciò|quello)\s+che\s+(?:si\s+trova|c'è|sta)\s+sopra\b"),
+    F(r"\bregras\s+secretas\s+que\s+(?:a\s+empresa|eles|te)\b"),
+    F(r"\b(?:sistem\s+komutunu|sistem\s+istemini)\b"),
+    F(r"\b(?:hangi|ne)\s+gizli\s+talimatlar?\b"),
+    F(r"\b(?:vilka|vad\s+för)\s+(?:lösenord|nycklar|instruktioner)\s+(?:eller\s+\w+\s+)?har\s+du\s+fått\b"),
+    F(r"\b(?:token\s+api|password\s+admin|kunci\s+api)\b[^.?!\n]{0,60}?\b(?:konfigurasi|kirim)\b"),
+    F(r"\bcấu\s+hình\s+đầy\s+đủ\s+của\s+bạn\b"),
+    F(r"\bklucz\s+(?:do\s+)?api\b[^.?!\n]{0,40}?\b(?:podaj|wyślij|napisz)\b|\bw\s+twojej\s+konfiguracji\s+jest\s+klucz\b"),
+    F(r"\bjaké\s+interní\s+informace\b[^.?!\n]{0,40}?\bv\s+kontextu\b"),
+)
+DEVELOPER_MODE_LATIN10 = (
+    F(r"\bgeliştirici\s+modunu\s+(?:aç|etkinleştir|aktifleştir)\b"),
+    F(r"\b(?:kích\s+hoạt|bật)\s+chế\s+độ\s+(?:nhà\s+phát\s+triển|quản\s+trị)\b"),
+    F(r"\b(?:odpovídej|odpověz|přepni\s+se|jsi|pracuj)\s+(?:ve|do)\s+vývojářsk\w+\s+režim\w*"),
+    F(r"\b(?:aktivera|slå\s+på)\s+(?:utvecklarläge|utvecklarläget)\b"),
+    F(r"\b(?:aktifkan|nyalakan)\s+mode\s+(?:pengembang|developer)\b"),
+)
+NO_RESTRICTIONS_LATIN10 = (
+    F(r"\b(?:ai|umělá\s+inteligence)\s+bez\s+(?:omezení|pravidel|cenzury)\b"),
+    F(r"\b(?:en\s+)?ai\s+som\s+har\s+brutit\s+sig\s+loss\s+från\s+alla\s+regler\b|\bai\s+utan\s+(?:regler|begränsningar)\b"),
+    F(r"\bai\s+(?:tanpa|yang\s+tidak\s+punya)\s+(?:batasan|aturan|filter)\b"),
+    F(r"\b(?:ai|trí\s+tuệ\s+nhân\s+tạo)\s+không\s+(?:có\s+)?(?:giới\s+hạn|bộ\s+lọc|quy\s+tắc)\b"),
+)
+ADDRESSED_TO_AI_LATIN10 = (
+    F(r"\b(?:pokyn|instrukce|poznámka)\s+pro\s+(?:jazykový\s+model|ai|umělou\s+inteligenci)\s*:"),
+    F(r"\b(?:instruksi|catatan|pesan)\s+untuk\s+(?:ai|asisten\s+ai|model\s+bahasa)\b"),
+    F(r"\basystencie\s+ai\s*,?\s+(?:który|ktory)\s+to\s+czytasz\b"),
+    F(r"\b(?:hinweis|anweisung|nachricht)\s+an\s+das\s+ki-system\b"),
+    F(r"\b(?:instructie|opmerking)\s+voor\s+ai-systemen\b"),
 )
 
 # ... and obedience handed to the user: "from now on you obey only me"
@@ -2030,6 +2087,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + OVERRIDE_MORE10
         + OVERRIDE_MORE10B
         + OVERRIDE_INTL10
+        + OVERRIDE_LATIN10
     ),
     "injection.new_instructions": (
         NEW_INSTRUCTIONS
@@ -2047,6 +2105,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + PROMPT_EXTRACTION_MORE9
         + PROMPT_EXTRACTION_MORE10
         + PROMPT_EXTRACTION_INTL10
+        + PROMPT_EXTRACTION_LATIN10
     ),
     "injection.chat_template": CHAT_TEMPLATE + CHAT_TEMPLATE_MORE + CHAT_TEMPLATE_MORE3 + CHAT_TEMPLATE_MORE4,
     "injection.role_turn": ROLE_TURN,
@@ -2057,6 +2116,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + ADDRESSED_TO_AI_MORE4
         + ADDRESSED_TO_AI_MORE10
         + ADDRESSED_TO_AI_INTL10
+        + ADDRESSED_TO_AI_LATIN10
     ),
     "injection.tool_instruction": TOOL_INSTRUCTION + TOOL_INSTRUCTION_MORE10,
     "injection.exfiltration": EXFILTRATION + EXFILTRATION_MORE3,
@@ -2074,7 +2134,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
     ),
     "injection.task_in_table": TASK_IN_TABLE,
     "jailbreak.dan": DAN + DAN_MORE4 + DAN_MORE6,
-    "jailbreak.developer_mode": DEVELOPER_MODE + DEVELOPER_MODE_INTL10,
+    "jailbreak.developer_mode": DEVELOPER_MODE + DEVELOPER_MODE_INTL10 + DEVELOPER_MODE_LATIN10,
     "jailbreak.no_restrictions": (
         NO_RESTRICTIONS
         + NO_RESTRICTIONS_MORE
@@ -2084,6 +2144,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + NO_RESTRICTIONS_MORE6
         + NO_RESTRICTIONS_MORE7
         + NO_RESTRICTIONS_INTL10
+        + NO_RESTRICTIONS_LATIN10
     ),
     "jailbreak.refusal_suppression": (
         REFUSAL_SUPPRESSION
