@@ -1297,13 +1297,13 @@ DAN_MORE4 = (
 PROMPT_EXTRACTION_MORE5 = (
     # a determiner of the prompt that exists, not "write me a system prompt for my bot"
     F(r"\b(?:muestra|muéstrame|dame|copia|escribe|imprime|revela|dime)\b[^.\n]{0,40}\b(?:el|tu|su|los|tus|sus|las)\s+"
-      r"(?:\w+\s+)?(?:mensaje|prompt|instrucciones)\s+(?:de|del)\s+sistema\b"),
+      r"(?:\w+\s+){0,2}?(?:mensaje|prompt|instrucciones)\s+(?:de|del)\s+sistema\b"),
     F(r"\b(?:riportami|mostrami|mostra|scrivi|copia|stampa|rivela|dimmi|ripetimi|ripeti)\b[^.\n]{0,60}\b(?:il|tuo|tue|le|"
-      r"i|tuoi|la|tua)\s+(?:\w+\s+)?(?:prompt|istruzioni|messaggio)\s+(?:di|del)\s+sistema\b"),
+      r"i|tuoi|la|tua)\s+(?:\w+\s+){0,2}?(?:prompt|istruzioni|messaggio)\s+(?:di|del)\s+sistema\b"),
     F(r"\b(?:qual\s+(?:é|e)|mostre|copie|escreva|imprima|revele|diga)\b[^.\n]{0,40}\b(?:o|a|as|os|seu|sua|"
-      r"seus|suas|teu|tua)\s+(?:\w+\s+)?(?:prompt|instruções|mensagem)\s+(?:de|do)\s+sistema\b"),
+      r"seus|suas|teu|tua)\s+(?:\w+\s+){0,2}?(?:prompt|instruções|mensagem)\s+(?:de|do)\s+sistema\b"),
     F(r"\b(?:affiche|montre|donne|copie|écris|imprime|révèle|dis)\w*\b[^.\n]{0,40}\b(?:le|ton|votre|tes|vos|les|ta)\s+"
-      r"(?:\w+\s+)?(?:prompt|message|instructions|consignes)\s+(?:système|systeme|du\s+système)\b"),
+      r"(?:\w+\s+){0,2}?(?:prompt|message|instructions|consignes)\s+(?:système|systeme|du\s+système)\b"),
     F(r"\b(?:wypisz|pokaż|podaj|ujawnij|napisz|skopiuj)\b[^.\n]{0,40}\b(?:prompt\s+systemowy|instrukcje\s+systemowe)"),
     F(r"\bsistem\s+(?:talimatlar\w*|istem\w*|komut\w*|mesaj\w*)\b[^.\n]{0,40}\b(?:göster|yaz|ver|paylaş)"),
     F(r"\b(?:in\s+ra|hiển\s+thị|cho\s+tôi\s+xem|viết\s+ra)\b[^.\n]{0,40}\blời\s+nhắc\s+hệ\s+thống\b"),

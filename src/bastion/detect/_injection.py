@@ -696,7 +696,15 @@ _MENTION_CUES = re2.compile(
     r"zum\s+beispiel|beispielsweise|angriff\w*|injektion\w*|par\s+exemple|attaques?|injections?|por\s+ejemplo|"
     r"por\s+exemplo|ataques?|inyecci\w+|injeç\w+|ad\s+esempio|per\s+esempio|attacc\w+|iniezion\w+|zoals|"
     r"bijvoorbeeld|aanval\w*|gibi|örneğin|saldırı\w*|enjeksiyon\w*|na\s+przykład|atak\w*|seperti|misalnya|"
-    r"serangan)\b|(?:^|[^\pL])(?:например|атак\w*|инъекц\w*|вроде|ví\s+dụ|tấn\s+công)|"
+    r"serangan|"
+    # reported speech in other languages, third person or impersonal only ("someone writes", "it is
+    # enough to write", "when one says"): an imperative "write '...'" must not demote its quote
+    r"basta\s+scrivere|se\s+(?:qualcuno|uno)\s+scrive|sostien\w*\s+che|frasi\s+come|denince|dediğinde|yazınca|"
+    r"semacam|(?:orang|pelanggan|pengguna)\s+(?:\w+\s+){0,2}?(?:nulis|menulis|bilang)|schreibt\s+man|wenn\s+"
+    r"(?:man|jemand)\s+(?:\w+\s+){0,3}?(?:schreibt|eingibt|sagt)|sätze\s+wie|so\s+etwas\s+wie|sowas\s+wie|"
+    r"du\s+genre|quelqu'un\s+(?:écrit|tape)|alguien\s+(?:escribe|pone)|alguém\s+(?:escreve|digita)|iemand\s+"
+    r"(?:typt|schrijft)|zoiets\s+als|ktoś\s+(?:wpisze|napisze))\b|(?:^|[^\pL])(?:например|атак\w*|инъекц\w*|вроде|"
+    r"ví\s+dụ|tấn\s+công)|"
     # in scripts without word boundaries for RE2: zh, ja, ko, ar, he, fa, hi, bn, th, el
     r"之类|这样的话|这种话|例如|比如|攻击|注入|みたいな|のような|などの|例えば|攻撃|インジェクション|같은\s*(?:말|문장|메시지)|"
     r"예를\s*들어|공격|인젝션|탈옥|مثل|مثلا|هجوم|هجمات|حقن|כמו|למשל|התקפ|הזרק|حمله|تزریق|जैसे|उदाहरण|हमल|इंजेक्शन|"
