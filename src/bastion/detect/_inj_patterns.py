@@ -1728,12 +1728,14 @@ _BRIEF_WHEN = (
     r"conversation)|our\s+(?:chat|conversation))|you\s+(?:started|opened|began)\s+(?:this|the)\s+(?:chat|conversation|"
     r"session)\s+with|you(?:'re|\s+are)\s+running\s+on)"
 )
+_REVEAL_EN = (
+    r"recap|repeat|copy(?:\s+out)?|quote|print|show|tell\s+me|share|describe|summari[sz]e|translate|list|paste|dump|"
+    r"reproduce|read\s+(?:out|back)|send|write\s+(?:out|down)"
+)
 PROMPT_EXTRACTION_MORE10 = (
-    rf"\b(?:recap|repeat|copy(?:\s+out)?|quote|cite|print|show|tell\s+me|share|describe|summari[sz]e|translate|list|"
-    rf"paste|dump|output|reproduce|read\s+(?:out|back)|send|write\s+(?:out|down))\b[^.?!\n]{{0,60}}?\b(?:your|the)\s+"
+    rf"\b(?:{_REVEAL_EN}|cite|output)\b[^.?!\n]{{0,60}}?\b(?:your|the)\s+"
     rf"(?:\w+\s+){{0,2}}?{_BRIEF_NOUN}\b[^.?!\n]{{0,30}}?\b{_BRIEF_WHEN}",
-    r"\b(?:recap|repeat|copy(?:\s+out)?|quote|print|show|tell\s+me|share|describe|summari[sz]e|translate|list|paste|"
-    r"dump|reproduce|read\s+(?:out|back)|send|write\s+(?:out|down))\b[^.?!\n]{0,40}?\byour\s+(?:opening|initial|"
+    rf"\b(?:{_REVEAL_EN})\b[^.?!\n]{{0,40}}?\byour\s+(?:opening|initial|"
     r"hidden|original|starting|first|underlying|pre-?conversation|operator'?s?|secret)\s+(?:briefing|brief|directions|"
     r"instructions|guidance|preamble|setup|configuration|framing|text|prompt|sentences|rules)\b",
     (
@@ -1781,11 +1783,11 @@ OVERRIDE_MORE10B = (
 # the system prompt or hidden rules asked for (es/it/pt/fr/nl/pl/tr/de) ...
 _REVEAL_INTL = (
     r"(?:muestra|muestrame|pega|pegame|pegas|copia|copiame|imprime|repite|repiteme|dime|escribe|enumera|lista|comparte|"
-    r"revela|mostra|mostrami|incolla|copia|stampa|ripeti|ripetimelo|dimmi|scrivi|elenca|condividi|rivela|mostre|cole|"
-    r"imprima|repita|diga|escreva|liste|compartilhe|revele|montre|colle|copie|imprime|repete|dis|ecris|liste|partage|"
-    r"revele|toon|plak|kopieer|print|herhaal|zeg|schrijf|geef|deel|pokaz|wklej|przeklej|skopiuj|wypisz|powtorz|podaj|"
-    r"udostepnij|goster|yapistir|kopyala|yazdir|tekrarla|soyle|yaz|paylas|ver|zeig|zeige|kopier|kopiere|zitier|zitiere|"
-    r"gib|schreib|wiederhole|nenne|liste)"
+    r"revela|mostra|mostrami|incolla|stampa|ripeti|ripetimelo|dimmi|scrivi|elenca|condividi|rivela|mostre|cole|"
+    r"imprima|repita|diga|escreva|liste|compartilhe|revele|montre|colle|copie|repete|dis|ecris|partage|toon|plak|"
+    r"kopieer|print|herhaal|zeg|schrijf|geef|deel|pokaz|wklej|przeklej|skopiuj|wypisz|powtorz|podaj|udostepnij|"
+    r"goster|yapistir|kopyala|yazdir|tekrarla|soyle|yaz|paylas|ver|zeig|zeige|kopier|kopiere|zitier|zitiere|gib|"
+    r"schreib|wiederhole|nenne)"
 )
 _SYSPROMPT_INTL = (
     r"(?:mensaje\s+(?:de|del)\s+sistema|prompt\s+(?:de|del)\s+sistema|instrucciones\s+(?:de|del)\s+sistema|"

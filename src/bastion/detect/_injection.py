@@ -51,6 +51,7 @@ from bastion.detect._normalize import (
     TextView,
     closed_transcript,
     normalized_view,
+    regex_structure,
     top_alternatives,
 )
 from bastion.errors import ScannerError
@@ -410,23 +411,9 @@ _SPECIAL = frozenset(".[](){}*+?|^$\\")
 
 def _group_end(s: str, i: int) -> int:
     """Index just past the group opening at ``s[i] == '('`` (escapes and classes skipped)."""
-    depth, cls = 0, False
-    while i < len(s):
-        c = s[i]
-        if c == "\\":
-            i += 2
-            continue
-        if cls:
-            cls = c != "]"
-        elif c == "[":
-            cls = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
+    for j, c, depth in regex_structure(s, i):
+        if c == ")" and depth == 0:
+            return j + 1
     return len(s)
 
 

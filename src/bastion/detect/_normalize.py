@@ -86,6 +86,7 @@ __all__ = [
     "fold_literal",
     "normalize",
     "normalized_view",
+    "regex_structure",
     "top_alternatives",
 ]
 
@@ -244,11 +245,11 @@ def fold_literal(s: str) -> str:
     return "".join(c if c.isascii() else _fold_char(c) for c in s)
 
 
-def top_alternatives(s: str) -> list[str]:
-    """Split a regular expression at the ``|`` outside groups and character classes (escapes
-    skipped). Used for rule triggers and for the concept lexicons' word lists."""
-    out: list[str] = []
-    depth, cls, start, i = 0, False, 0, 0
+def regex_structure(s: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, character, group depth after it)`` for each character of the regular expression
+    ``s`` from ``start`` that stands outside character classes and is not escaped: the one walk
+    over an expression's structure that splitting alternatives and finding a group's end share."""
+    depth, cls, i = 0, False, start
     while i < len(s):
         c = s[i]
         if c == "\\":
@@ -256,16 +257,26 @@ def top_alternatives(s: str) -> list[str]:
             continue
         if cls:
             cls = c != "]"
-        elif c == "[":
-            cls = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+        else:
+            if c == "[":
+                cls = True
+            elif c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+            yield i, c, depth
+        i += 1
+
+
+def top_alternatives(s: str) -> list[str]:
+    """Split a regular expression at the ``|`` outside groups and character classes (escapes
+    skipped). Used for rule triggers and for the concept lexicons' word lists."""
+    out: list[str] = []
+    start = 0
+    for i, c, depth in regex_structure(s):
+        if c == "|" and depth == 0:
             out.append(s[start:i])
             start = i + 1
-        i += 1
     out.append(s[start:])
     return out
 
@@ -476,10 +487,10 @@ def _split_words(s: str) -> list[str] | None:
     return words
 
 
-def _spaced_words(run: str) -> tuple[list[str] | None, int]:
-    """The words of a run of spaced-out letters, and how many letters needed the word-frequency
-    split. Where the writer left word gaps (a separator other than the usual one: ``i g n o r e
-    a l l``, ``I.g.n.o.r.e a.l.l``) the gaps give the words; otherwise the letters are split."""
+def _spaced_words(run: str) -> tuple[list[str] | None, str]:
+    """The words of a run of spaced-out letters, or the letters joined when only the
+    word-frequency split can find them. Where the writer left word gaps (a separator other than
+    the usual one: ``i g n o r e   a l l``, ``I.g.n.o.r.e a.l.l``) the gaps give the words."""
     letters = _LETTER_RX.findall(run)
     seps = _SEP_RX.findall(run)
     usual = max(set(seps), key=seps.count) if seps else ""
@@ -493,8 +504,8 @@ def _spaced_words(run: str) -> tuple[list[str] | None, int]:
             cur = ch
     words.append(cur)
     if len(words) > 1:
-        return (words if sum(map(len, words)) / len(words) >= 3.0 else None), 0
-    return None, len(words[0])
+        return (words if sum(map(len, words)) / len(words) >= 3.0 else None), ""
+    return None, words[0]
 
 
 def _respace(nt: NormalizedText) -> TextView | None:
@@ -507,9 +518,9 @@ def _respace(nt: NormalizedText) -> TextView | None:
         if len(runs) >= _MAX_RESPACED_RUNS:
             break
         s, e = m.span()
-        words, need = _spaced_words(m.group())
-        if need:
-            joined = "".join(_LETTER_RX.findall(m.group()))[:budget]
+        words, unsplit = _spaced_words(m.group())
+        if unsplit:
+            joined = unsplit[:budget]
             budget -= len(joined)
             words = _split_words(joined) if joined else None
         if words is not None:
