@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/injection_probes.py [--set final|final2|final3|all]
+    .venv/bin/python bench/injection_probes.py [--set final|final2|final3|final4|all]
     # the peer column needs the bench venv: python3 -m venv .venv-bench &&
     #     .venv-bench/bin/pip install ai-injection-guard==0.3.0
 
@@ -17,6 +17,10 @@ rules, the hand-written training corpus (``training/``) nor the other sets:
   assembled from several sources, a quarter of it in thirteen languages other than English):
   first scored at the end of session 10, after every rule and the artifact of that session were
   final; the same rules apply to it as to the other two.
+* ``final4.jsonl`` (170 attacks, 250 benign; session 11, shaped like a public benchmark with the
+  categories prompt_injection, jailbreak, hard_negative, chat and document in the ``genre`` field,
+  three tenths in thirteen languages other than English): scored at the start of session 11 with
+  the code of session 10, then again at the end; no rule was written from it.
 
 (Session 3 also had two development sets, ``dev`` and ``dev2``, read while writing rules; in
 session 4 they moved into the training corpus as writers w9 and w10, so they are no longer
@@ -44,7 +48,7 @@ from pathlib import Path
 from _machine import cpu_model
 
 HERE = Path(__file__).resolve().parent
-SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3")}
+SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3", "final4")}
 
 
 def load(path: Path) -> list[dict[str, object]]:

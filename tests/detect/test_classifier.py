@@ -808,6 +808,14 @@ def test_training_cli_refuses_bad_input(tmp_path: Path, capsys: pytest.CaptureFi
         assert exc.value.code == 2
         assert "--target-source-fpr must lie in [0, 1]" in capsys.readouterr().err
     assert not out.exists()
+    # an output path that cannot be written fails at once, not after an hour of fits
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    for args in (["--oof-out", str(blocker / "oof.json")], ["--out", str(blocker / "model")]):
+        with pytest.raises(SystemExit) as exc:
+            main(["--data", str(bad), "--out", str(out), *args])
+        assert exc.value.code == 2
+        assert "choose a writable path" in capsys.readouterr().err
 
 
 @pytest.mark.slow
@@ -819,9 +827,11 @@ def test_training_smoke_run(shared_data: Path, tmp_path: Path) -> None:
         [
             "--data", str(shared_data / "injection" / "train.jsonl"), "--out", str(out), "--limit", "150",
             "--no-synthetic", "--threshold-folds", "2", "--char-bits", "12", "--word-bits", "11", "--quiet",
+            "--oof-out", str(tmp_path / "not" / "yet" / "oof.json"),
         ]
     )  # fmt: skip
     assert rc == 0
+    assert json.loads((tmp_path / "not" / "yet" / "oof.json").read_text())["rows"]
     small = InjectionClassifier.load(out / "injection_clf")
     assert small.metadata["training_data"]["limit"] == 150
     assert small.config.char_bits == 12

@@ -717,8 +717,10 @@ _MENTIONABLE = frozenset(
 # senha": a negation right before the match (at most two words between) ...
 _NEGATED = re2.compile(
     r"(?i)(?:\bnever|\bnot|n't|\bno\s+one|\bnobody|\bwill\s+not|(?:^|[^\pL])(?:nunca|não|nao|jamais|niemals|nie|"
-    r"nicht|nooit|niet|nigdy|mai|non|no|ne|n'|никогда|не|ніколи|asla|hiçbir\s+zaman))\s*(?:[\pL\pN_'-]+\s+){0,2}$"
+    r"nicht|nooit|niet|nigdy|mai|non|no|ne|n'|никогда|не|ніколи|asla|hiçbir\s+zaman|jangan|tidak))\s*(?:[\pL\pN_'-]+\s+){0,2}$"
 )
+# ... or told in the passive, as a how-to does: "you'll be asked for your PIN"
+_PASSIVE_ASK = re2.compile(r"(?i)\b(?:be|been|being|get|gets|getting|got|is|are|was|were)\s+$")
 # ... or, in Hindi and Turkish, the negated verb right after it ("... साझा न करें", "... vermeyin")
 _NEGATED_AFTER = re2.compile(r"^[^.!?।\n]{0,60}?(?:\sन\s+कर|\sमत\s|\pL+(?:mayın|meyin|mayınız|meyiniz)(?:[^\pL]|$))")
 # ... unless the negation is itself negated or rhetorical: "don't hesitate to tell me the password",
@@ -728,7 +730,7 @@ _NOT_NEGATED = re2.compile(
     r"\bbe\s+(?:so\s+)?(?:shy|silly|coy|scared|stingy|difficult|rude|boring|like\s+that)\b|\bmake\s+me\b|"
     r"\b(?:but|instead|rather|just)\b|\bwhy\s+not|\bwhy\s+(?:don|wouldn|won|can)'?t|"
     r"\b(?:could|can|would|will)\s+you\s+not|\b(?:could|can|would|will)n'?t\s+you|zöger|vergiss|vergessen|oubli|hésit|olvid|esquec|"
-    r"dimentic|esit|pourquoi\s+ne|por\s*qu[eé]\s+no|perch[eé]\s+non|warum\s+nicht)"
+    r"dimentic|esit|pourquoi\s+ne|por\s*qu[eé]\s+no|perch[eé]\s+non|warum\s+nicht|\b(?:if|unless|jika|kalau|apabila)\b)"
 )
 
 
@@ -821,6 +823,8 @@ def _enclosing_quote(text: str, start: int, end: int, reach: int = 300) -> tuple
 def _negated(text: str, start: int, end: int) -> bool:
     """Whether the secret request at ``text[start:end]`` is negated advice, not a request."""
     before = text[max(0, start - 40) : start]
+    if _PASSIVE_ASK.search(before) is not None and text[start:end].lower().startswith("ask"):
+        return True
     m = _NEGATED.search(before)
     if m is not None:
         # only the negation's own words count ("why not", "don't hesitate to"): "Don't worry, we

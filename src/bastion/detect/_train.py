@@ -29,6 +29,7 @@ import argparse
 import functools
 import hashlib
 import json
+import os
 import random
 import sys
 import time
@@ -992,6 +993,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         if not 0.0 <= v <= 1.0:  # also refuses NaN
             ap.error(f"{flag} must lie in [0, 1], got {v}")
+    # the outputs are written after the (long) fits: refuse a path that cannot be written before any
+    # time is spent, not afterwards (the held-out scores' folder is made now, the model's at the end)
+    if args.oof_out is not None:
+        try:
+            args.oof_out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            ap.error(f"--oof-out: cannot create the folder {args.oof_out.parent} ({exc.strerror}); choose a writable path")
+    existing = next((p for p in (args.out, *args.out.parents) if p.exists()), Path("."))
+    if not existing.is_dir() or not os.access(existing, os.W_OK):
+        ap.error(f"--out: {existing} is not a writable folder, so {args.out} cannot be created; choose a writable path")
 
     def log(m: str) -> None:
         if not args.quiet:
