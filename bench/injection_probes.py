@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/injection_probes.py [--set final|final2|final3|final4|all]
+    .venv/bin/python bench/injection_probes.py [--set final|final2|final3|final4|final5|final6|all]
     # the peer column needs the bench venv: python3 -m venv .venv-bench &&
     #     .venv-bench/bin/pip install ai-injection-guard==0.3.0
 
@@ -21,12 +21,20 @@ rules, the hand-written training corpus (``training/``) nor the other sets:
   categories prompt_injection, jailbreak, hard_negative, chat and document in the ``genre`` field,
   three tenths in thirteen languages other than English): scored at the start of session 11 with
   the code of session 10, then again at the end; no rule was written from it.
+* ``final5.jsonl`` (150 attacks, 250 benign; session 11): first messages users send to public
+  chatbots, with the jailbreaks and injections real users paste; ``final6.jsonl`` (130 attacks, 230
+  benign; session 11): tool outputs an agent receives (mail, calendar, chat, search, pages, files,
+  database rows, API responses, banking, travel, reviews, repositories, CRM, documents), scanned on
+  the ``tool_output`` surface, where the classifier does not run by default. Both were first scored
+  with the session-10 code and the session-11 rules, before the session-11 retrain; no rule was
+  written from them.
 
 (Session 3 also had two development sets, ``dev`` and ``dev2``, read while writing rules; in
 session 4 they moved into the training corpus as writers w9 and w10, so they are no longer
 probes.)
 
-Every text is scanned as a ``prompt`` (the CLI's default surface). Columns: ``Guard`` (the
+Every text is scanned as a ``prompt`` (the CLI's default surface), except rows with a ``surface``
+field (``final6``: ``tool_output``). Columns: ``Guard`` (the
 default fast tier: rules + classifier), ``rules`` (classifier off) and, where the bench venv
 exists, the peer ``ai-injection-guard`` 0.3.0 (``prompt_shield.PromptScanner``) in the same run.
 A row counts as flagged when a finding is worse than ``info`` (the CLI's ``flagged``); for the
@@ -48,7 +56,7 @@ from pathlib import Path
 from _machine import cpu_model
 
 HERE = Path(__file__).resolve().parent
-SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3", "final4")}
+SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3", "final4", "final5", "final6")}
 
 
 def load(path: Path) -> list[dict[str, object]]:
@@ -115,15 +123,19 @@ def main() -> None:
     guard = Guard(categories=cats)
     rules = Guard(categories=cats, config=DetectConfig(classifier=False))
 
-    def flag(g: Guard) -> Callable[[str], bool]:
-        return lambda t: any(f.severity > Severity.INFO for f in g.scan(t, Surface.PROMPT).findings)
+    def flag(g: Guard, surface: Surface) -> Callable[[str], bool]:
+        return lambda t: any(f.severity > Severity.INFO for f in g.scan(t, surface).findings)
 
-    print(f"machine: nproc {os.cpu_count()}, {cpu_model()}; every text scanned as a prompt\n")
+    print(f"machine: nproc {os.cpu_count()}, {cpu_model()}; texts scanned as prompts unless a row says otherwise\n")
     names = list(SETS) if args.set == "all" else [args.set]
     for name in names:
         rows = load(SETS[name])
         texts = [str(r["text"]) for r in rows]
-        cols: dict[str, list[bool]] = {"Guard": [flag(guard)(t) for t in texts], "rules": [flag(rules)(t) for t in texts]}
+        surfaces = [Surface(str(r.get("surface", "prompt"))) for r in rows]
+        cols: dict[str, list[bool]] = {
+            "Guard": [flag(guard, s)(t) for t, s in zip(texts, surfaces, strict=True)],
+            "rules": [flag(rules, s)(t) for t, s in zip(texts, surfaces, strict=True)],
+        }
         peer = _peer(texts, args.bench_venv)
         note = ""
         if isinstance(peer, str):

@@ -2153,6 +2153,42 @@ ADDRESSED_TO_AI_MORE11B = (
     r"सहायक\s+के\s+लिए\s*:",
 )
 
+# More ways a planted text turns to the AI that handles it (written from the training corpus's
+# tool-output writers): "for mail-processing AI only:", "to the support AI:", "if this inbox is
+# handled by an AI", "AI helper managing this inbox", "I am an AI assistant shopping for my user"
+ADDRESSED_TO_AI_MORE11C = (
+    r"\b(?:for|to)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:ai|llm)(?:\s+(?:agent|assistant|helper|bot|model))?\s*(?:only\s*)?"
+    r"(?::|,\s*(?:please|change|send|forward|reply|transfer|add|reset|approve|share|delete))",
+    r"\b(?:ai|llm)\s+(?:\w+\s+){0,2}?(?:assistants?|agents?|helpers?|bots?|copilots?)\s+(?:managing|handling|triaging|"
+    r"reading|summari[sz]ing|preparing|processing)\s+(?:this|these|your|the\s+user'?s?)\b",
+    r"\bif\s+this\s+(?:inbox|mailbox|email|account|calendar|page|site|document|chat|channel)\s+is\s+(?:handled|managed|"
+    r"read|processed|monitored|summari[sz]ed)\s+by\s+(?:an?\s+)?(?:ai|assistant|bot|agent|llm)\b",
+    r"\bi\s+am\s+an?\s+(?:ai|llm)\s+(?:assistant|agent)\s+(?:shopping|browsing|acting|working|booking)\s+for\s+my\s+user\b",
+    F(r"\b(?:à\s+l'attention\s+de\s+l'assistant|note\s+pour\s+les\s+agents\s+ia|para\s+el\s+asistente\s+que\s+(?:lea|"
+      r"procese|resuma|gestione))\b"),
+)
+# ... and, in tool outputs only, a handle or a role that is told to act
+_ACT = (
+    r"(?:change|send|forward|transfer|share|add|grant|approve|merge|push|delete|remove|reset|post|paste|list|reply|update|"
+    r"disable|switch\s+off|give|invite|export|upload|raise|increase|apply)"
+)
+TOOL_INSTRUCTION_MORE11C = (
+    (
+        r"@(?:assistant|copilot|ai|[\w-]*bot)\b",
+        rf"@(?:assistant|copilot|ai|[\w-]*bot)\b\s*[,:]?\s*(?:please\s+|kindly\s+|(?:could|can|would)\s+you\s+(?:kindly\s+|"
+        rf"please\s+)?|as\s+the\s+[\w-]+(?:\s+[\w-]+)?\s*,\s*i'?m\s+telling\s+you\s+to\s+)?{_ACT}\b",
+    ),
+    r"[\[(]\s*assistant\s*[\])]\s*(?:before|after|when|please|call|send|forward|ignore)\b",
+    r"\b(?:note|notes|message|instructions?|memo|reminder)\s+(?:to|for)\s+(?:the\s+)?(?:banking|shopping|sales|support|"
+    r"travel|booking|finance|hr|it|review|summary|summari[sz]ation|payments?|procurement|recruiting)\s+(?:assistants?|"
+    r"bots?|copilots?|agents?\s+ai|ai)\b",
+    r"\b(?:assistant|agent|bot|copilot)\s+(?:managing|handling|reading|processing|triaging)\s+(?:this|these|the\s+user'?s?)"
+    r"\s+\w+\s*[:,]",
+    r"\bwhen\s+(?:an?\s+|the\s+|any\s+)?(?:ai|llm)\s+(?:\w+\s+)?(?:assistant|agent|model|bot)s?\s+\w+[^.\n]{0,80}?\b(?:it|"
+    r"they|you)\s+(?:should|must|shall|needs?\s+to|has\s+to)\b",
+    r"\b(?:switch|turn)\s+off\s+(?:the\s+)?(?:identity|id|verification|2fa|mfa|fraud)\s+(?:check|checks|verification)\b",
+)
+
 # Content an agent reads (tool descriptions, READMEs, rules files, code comments, tickets, pages)
 # that turns to the AI and asks for something no good-faith note for assistants asks: credential
 # files, an environment dump, a pipe into a shell, admin rights, a force push, auto-approval,
@@ -2297,6 +2333,8 @@ NO_RESTRICTIONS_MORE11 = (
     r"从(?:所有|一切)限制中解放",
     r"AI[^\n.]{0,20}검열하지\s*않",
     r"(?:प्रतिबंध|नियम)\S*\s+(?:लागू\s+)?(?:मत|न)\s+(?:करना|करो|करें)",
+    r"\b(?:moderation|safety|content|security)\s+(?:rules|policies|filters|checks)\s+(?:are|have\s+been|were)\s+(?:now\s+)?"
+    r"(?:suspended|disabled|lifted|paused|switched\s+off|turned\s+off)\b",
     # answering in a code "so the filter doesn't see it"
     r"\b(?:so|so\s+that)\s+(?:the\s+|your\s+|any\s+)?(?:filters?|content\s+filters?|safety\s+(?:filters?|systems?|checks?)|"
     r"moderation|moderators?|censors?)\s+(?:doesn'?t|does\s+not|won'?t|will\s+not|can'?t|cannot|don'?t)\s+(?:see|notice|"
@@ -2582,9 +2620,11 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + ADDRESSED_TO_AI_LATIN10
         + ADDRESSED_TO_AI_MORE11
         + ADDRESSED_TO_AI_MORE11B
+        + ADDRESSED_TO_AI_MORE11C
     ),
     "injection.tool_instruction": (
         TOOL_INSTRUCTION + TOOL_INSTRUCTION_MORE10 + TOOL_INSTRUCTION_MORE11 + TOOL_INSTRUCTION_CJK11
+        + TOOL_INSTRUCTION_MORE11C
     ),
     "injection.exfiltration": EXFILTRATION + EXFILTRATION_MORE3,
     "injection.conceal": CONCEAL + CONCEAL_MORE11,
