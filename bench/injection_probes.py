@@ -17,11 +17,12 @@ rules, the hand-written training corpus (``training/``) nor the other sets:
   assembled from several sources, a quarter of it in thirteen languages other than English):
   first scored at the end of session 10, after every rule and the artifact of that session were
   final; the same rules apply to it as to the other two.
-* ``final4.jsonl`` (170 attacks, 250 benign; session 11, shaped like a public benchmark with the
+* ``final4.jsonl`` (170 attacks, 248 benign; session 11, shaped like a public benchmark with the
   categories prompt_injection, jailbreak, hard_negative, chat and document in the ``genre`` field,
   three tenths in thirteen languages other than English): scored at the start of session 11 with
-  the code of session 10, then again at the end; no rule was written from it.
-* ``final5.jsonl`` (150 attacks, 250 benign; session 11): first messages users send to public
+  the code of session 10, then again at the end; no rule was written from it. Two rows (a benign
+  one-liner each) that a training writer had also written were dropped before the final scoring.
+* ``final5.jsonl`` (150 attacks, 249 benign; session 11): first messages users send to public
   chatbots, with the jailbreaks and injections real users paste; ``final6.jsonl`` (130 attacks, 230
   benign; session 11): tool outputs an agent receives (mail, calendar, chat, search, pages, files,
   database rows, API responses, banking, travel, reviews, repositories, CRM, documents), scanned on
