@@ -2176,7 +2176,10 @@ TOOL_INSTRUCTION_MORE11C = (
     (
         r"@(?:assistant|copilot|ai|[\w-]*bot)\b",
         rf"@(?:assistant|copilot|ai|[\w-]*bot)\b\s*[,:]?\s*(?:please\s+|kindly\s+|(?:could|can|would)\s+you\s+(?:kindly\s+|"
-        rf"please\s+)?|as\s+the\s+[\w-]+(?:\s+[\w-]+)?\s*,\s*i'?m\s+telling\s+you\s+to\s+)?{_ACT}\b",
+        rf"please\s+)?|as\s+the\s+[\w-]+(?:\s+[\w-]+)?\s*,?\s*i'?m\s+telling\s+you\s+to\s+)?{_ACT}\b[^\n]{{0,100}}?"
+        r"(?:credentials?|passwords?|tokens?|\bkeys?\b|secrets?|\bowner\b|\badmin\b|permissions?|contracts?|roadmap|price\s+book|"
+        r"\bcard\b|[\w.+-]+@[\w-]+\.\w|https?://|external|everyone|all\s+(?:the\s+)?(?:files|messages|channels|emails|contacts)|"
+        r"last\s+\d+\s+messages)",
     ),
     r"[\[(]\s*assistant\s*[\])]\s*(?:before|after|when|please|call|send|forward|ignore)\b",
     r"\b(?:note|notes|message|instructions?|memo|reminder)\s+(?:to|for)\s+(?:the\s+)?(?:banking|shopping|sales|support|"
@@ -2189,13 +2192,47 @@ TOOL_INSTRUCTION_MORE11C = (
     r"\b(?:switch|turn)\s+off\s+(?:the\s+)?(?:identity|id|verification|2fa|mfa|fraud)\s+(?:check|checks|verification)\b",
 )
 
+# A planted line that turns to the AI with a colon or a comma and gives an order, in tool outputs
+# only: "AI reviewer: …", "Reviewer bot: before replying, call …", "Model, when you translate this
+# document, add …", "Any agent processing refunds: issue …", "ChatGPT, Claude, Gemini or any other
+# assistant: load …", "Whoever processes this ticket automatically: …", "Tool call required:"
+_AI_ADDRESSEE = (
+    r"(?:(?:(?:any|every|the|whichever|each)\s+(?:other\s+)?)?(?:(?:ai|automated|llm|browsing|screening|coding|review|"
+    r"reviewer|shopping|mail|inbox)\s+){1,2}(?:agents?|assistants?|bots?|summari[sz]ers?|reviewers?|systems?|tools?|"
+    r"models?|copilots?)|(?:any|every|whichever|each)\s+(?:other\s+)?(?:agent|assistant|bot|model)s?(?:\s+(?:processing|handling|"
+    r"reading|that\s+reads)\s+[\w-]+)?|ai|model|bot|summari[sz]er|chatgpt|claude|gemini|copilot|llm)"
+)
+_ORDER = (
+    r"(?:tell|send|forward|set|call|load|open|navigate|post|add|remove|delete|cancel|issue|change|reply|raise|page|close|"
+    r"mark|skip|move|ignore|report|describe|say|include|append|use|run|execute|grant|approve|share|transfer|pay|wire|"
+    r"update|book|buy|create|give|help|copy|upload|download|visit|click|leave\s+out|omit|quietly|silently|do\s+not|"
+    r"don'?t|never|always|the\s+correct|your\s+summary\s+must|base64)"
+)
+TOOL_INSTRUCTION_MORE11D = (
+    (
+        _ORDER,
+        rf"(?:^|[\n(\[{{#/*>|_\"'`]|<!--|[.!?:]\s)\s*(?:p\.?s\.?\s*|btw\s*|fyi\s*|(?:hi|hello|hey)!?\s*|\[automated\s+note\]"
+        rf"\s*)?(?:{_AI_ADDRESSEE})(?:\s*(?:,|or)\s*(?:{_AI_ADDRESSEE}))*\s*(?:instruction|directive)?\s*(?::|,)\s*"
+        rf"(?:please\s+|kindly\s+|quick\s+favou?r\s*:?\s*|once\s+you'?ve\s+read\s+this\s*,?\s*|before\s+replying\s*,?\s*|"
+        rf"when\s+you\s+\w+[^,.\n]{{0,40}},\s*)?{_ORDER}\b",
+    ),
+    r"\bwhoever\s+(?:processes|handles|reads|triages)\s+this\s+\w+\s+automatically\b",
+    r"\btool\s+call\s+required\s*:",
+    r"\bagents?\s+with\s+(?:shell|admin|file|tool|browser|write)\s+access\s+(?:must|should|need\s+to)\b",
+    rf"\bif\s+you(?:'re|\s+are)\s+(?:summari[sz]ing|translating|processing|parsing|analy[sz]ing)\s+(?:this|these)\b"
+    rf"[^.\n]{{0,60}}?,\s*{_ORDER}\b",
+    rf"\bwhen\s+(?:you\s+)?(?:summari[sz]ing|summari[sz]e|translating|translate|processing|parsing)\s+(?:this|these)\b"
+    rf"[^.\n]{{0,60}}?,\s*{_ORDER}\b",
+)
+
 # Content an agent reads (tool descriptions, READMEs, rules files, code comments, tickets, pages)
 # that turns to the AI and asks for something no good-faith note for assistants asks: credential
 # files, an environment dump, a pipe into a shell, admin rights, a force push, auto-approval,
 # weakened security, or hiding it from the user. Tool outputs only (the rule id's surface policy).
 _AGENT_NOUN = (
-    r"(?:(?:ai|llm|coding|code|autonomous|automated|vision|triage|review|browsing|shopping|mail|inbox|support)\s+){0,2}"
-    r"(?:agents?|assistants?|bots?|copilots?|reviewers?|models?)|copilot|gemini|claude|chatgpt|cursor|llms?"
+    r"(?:(?:ai|llm|coding|code|autonomous|automated|vision|triage|review|browsing|shopping|mail|inbox|support)\s+){1,2}"
+    r"(?:agents?|assistants?|bots?|copilots?|reviewers?|models?)|(?:agents|assistants|bots|copilots)|copilot|gemini|claude|"
+    r"chatgpt|cursor|llms?"
 )
 _AGENT_ASK = (
     r"(?:~/\.(?:ssh|aws|config/gh|config/gcloud|kube|docker|npmrc|netrc|pypirc)|\bid_(?:rsa|ed25519|ecdsa)\b|"
@@ -2236,8 +2273,8 @@ TOOL_INSTRUCTION_MORE11 = (
     (
         _AGENT_ASK,
         r"(?:\bthe\s+(?:ai\s+|llm\s+)?(?:assistant|agent|model|bot|copilot)\b[^.\n]{0,40}?\b(?:must|should|shall|is\s+(?:required|"
-        r"expected|instructed)\s+to|needs?\s+to|has\s+to)\b|\b(?:automated|ai|llm)\s+(?:reviewers?|fixers?|tools?|agents?|"
-        r"assistants?|models?|bots?)\b[^.\n]{0,60}?\b(?:should|must|reading\s+this|processing\s+this)\b|\b(?:note|notes|message|"
+        r"expected|instructed)\s+to|needs?\s+to|has\s+to)\b|\b(?:automated|ai|llm)\s+(?:reviewers?|fixers?|agents?|"
+        r"assistants?|bots?)\b[^.\n]{0,60}?\b(?:should|must|reading\s+this|processing\s+this)\b|\b(?:note|notes|message|"
         r"instructions?|usage\s+policy|policy|important|attention)\s*\(?\s*(?:to|for)\s+(?:the\s+|all\s+|any\s+)?(?:automated|ai|"
         rf"llm)\s*(?:fixers?|reviewers?|assistants?|agents?|models?|bots?|copilots?|tools?)\b)[\s\S]{{0,400}}?{_AGENT_ASK}",
     ),
@@ -2625,6 +2662,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
     "injection.tool_instruction": (
         TOOL_INSTRUCTION + TOOL_INSTRUCTION_MORE10 + TOOL_INSTRUCTION_MORE11 + TOOL_INSTRUCTION_CJK11
         + TOOL_INSTRUCTION_MORE11C
+        + TOOL_INSTRUCTION_MORE11D
     ),
     "injection.exfiltration": EXFILTRATION + EXFILTRATION_MORE3,
     "injection.conceal": CONCEAL + CONCEAL_MORE11,

@@ -665,6 +665,7 @@ _QUOTES_OPEN = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u300c\u300e"
 _QUOTES_CLOSE = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb\u300d\u300f"
 _APOSTROPHES = "'\u2019"
 _SPACE_BYTES = b" \t\r\n"
+_STOP_BYTES = b".!?:"
 _MENTION_SLACK = 20
 _MENTION_CUES = re2.compile(
     r"(?i)\b(?:mean|means|meant|phrase|phrases|attacks?|injections?|jailbreaks?|examples?|such\s+as|called|"
@@ -976,7 +977,10 @@ class InjectionRulesScanner:
             ex = self._exprs[ci]
             for m in ex.rx.finditer(raw):
                 s, e = m.span()
-                while s < e and raw[s] in _SPACE_BYTES:  # a word boundary consumed before the match
+                # a word boundary or a sentence end (". ", "? ", ": ") consumed before the match
+                while s < e and (
+                    raw[s] in _SPACE_BYTES or (raw[s] in _STOP_BYTES and s + 1 < e and raw[s + 1] in _SPACE_BYTES)
+                ):
                     s += 1
                 if e > s:
                     if char_at is None:
