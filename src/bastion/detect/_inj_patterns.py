@@ -2198,26 +2198,41 @@ TOOL_INSTRUCTION_MORE11C = (
 # assistant: load …", "Whoever processes this ticket automatically: …", "Tool call required:"
 _AI_ADDRESSEE = (
     r"(?:(?:(?:any|every|the|whichever|each)\s+(?:other\s+)?)?(?:(?:ai|automated|llm|browsing|screening|coding|review|"
-    r"reviewer|shopping|mail|inbox)\s+){1,2}(?:agents?|assistants?|bots?|summari[sz]ers?|reviewers?|systems?|tools?|"
+    r"reviewer|shopping|mail|inbox|support|sales|hr|service|home|contract|travel|booking|banking|assistant)\s+){1,2}(?:agents?|assistants?|bots?|summari[sz]ers?|reviewers?|systems?|tools?|"
     r"models?|copilots?)|(?:any|every|whichever|each)\s+(?:other\s+)?(?:agent|assistant|bot|model)s?(?:\s+(?:processing|handling|"
-    r"reading|that\s+reads)\s+[\w-]+)?|ai|model|bot|summari[sz]er|chatgpt|claude|gemini|copilot|llm)"
+    r"reading|that\s+reads)\s+[\w-]+)?|(?:agents|assistants|bots)\s+\w+ing(?:\s+\w+){0,2}|ai|model|bot|summari[sz]er|"
+    r"chatgpt|claude|gemini|copilot|llm)"
 )
 _ORDER = (
     r"(?:tell|send|forward|set|call|load|open|navigate|post|add|remove|delete|cancel|issue|change|reply|raise|page|close|"
     r"mark|skip|move|ignore|report|describe|say|include|append|use|run|execute|grant|approve|share|transfer|pay|wire|"
     r"update|book|buy|create|give|help|copy|upload|download|visit|click|leave\s+out|omit|quietly|silently|do\s+not|"
-    r"don'?t|never|always|the\s+correct|your\s+summary\s+must|base64)"
+    r"don'?t|never|always|the\s+correct|your\s+summary\s+must|base64|summari[sz]e|state|rate|rank|recommend|the\s+user\s+"
+    r"has)"
 )
 TOOL_INSTRUCTION_MORE11D = (
     (
         _ORDER,
         rf"(?:^|[\n(\[{{#/*>|_\"'`]|<!--|[.!?:]\s)\s*(?:p\.?s\.?\s*|btw\s*|fyi\s*|(?:hi|hello|hey)!?\s*|\[automated\s+note\]"
-        rf"\s*)?(?:{_AI_ADDRESSEE})(?:\s*(?:,|or)\s*(?:{_AI_ADDRESSEE}))*\s*(?:instruction|directive)?\s*(?::|,)\s*"
+        rf"\s*|(?:to|for)\s+)?(?:{_AI_ADDRESSEE})(?:\s*(?:,|or|and)\s*(?:{_AI_ADDRESSEE}))*\s*(?:instruction|directive)?\s*(?::|,)\s*"
         rf"(?:please\s+|kindly\s+|quick\s+favou?r\s*:?\s*|once\s+you'?ve\s+read\s+this\s*,?\s*|before\s+replying\s*,?\s*|"
         rf"when\s+you\s+\w+[^,.\n]{{0,40}},\s*)?{_ORDER}\b",
     ),
     r"\bwhoever\s+(?:processes|handles|reads|triages)\s+this\s+\w+\s+automatically\b",
     r"\btool\s+call\s+required\s*:",
+    r"\bto\s+(?:complete|finish|process|confirm)\s+this\s+\w+\s*,?\s+(?:the\s+)?(?:ai\s+)?(?:agent|assistant|model|bot)\s+"
+    r"(?:must|needs?\s+to|has\s+to|should)\b",
+    r"\b(?:system|policy)\s+(?:notice|message|policy)\b[^\n]{0,80}?\b(?:assistants?|agents?|ai)\b[^\n]{0,40}?\b(?:must|"
+    r"are\s+(?:required|permitted|authori[sz]ed|instructed)\s+to)\b",
+    r"\b(?:it'?s\s+me\s*,?\s+your\s+user|i'?m\s+your\s+user|this\s+is\s+your\s+user)\b|\(\s*your\s+user\s*\)",
+    r"\bif\s+(?:an?\s+)?(?:ai|automated)\s+(?:assistant|agent|system)\s+is\s+(?:managing|handling|reading|processing|"
+    r"booking|planning)\b",
+    r"\bfor\s+the\s+ai\s+(?:assistant|agent)\s+(?:that|who|which)\s+(?:runs|manages|handles|reads|controls)\b",
+    r"\battn\b[^\n:]{0,30}\b(?:ai|assistant|agent|bot)\s*:",
+    r"\bassistant\s+(?:reviewing|reading|processing|managing|handling)\s+this\b",
+    r"\bfor\s+the\s+ai\s+(?:[\w-]+\s+){0,4}?(?:assistants?|agents?|bots?)\b[^:\n]{0,60}:",
+    r"\bif\s+you'?re\s+an?\s+(?:automated|ai)\s+(?:system|tool|assistant|agent|model)\b",
+    r"\b(?:assistant|agent|ai)[_-]+please[_-]+[a-z]",
     r"\bagents?\s+with\s+(?:shell|admin|file|tool|browser|write)\s+access\s+(?:must|should|need\s+to)\b",
     rf"\bif\s+you(?:'re|\s+are)\s+(?:summari[sz]ing|translating|processing|parsing|analy[sz]ing)\s+(?:this|these)\b"
     rf"[^.\n]{{0,60}}?,\s*{_ORDER}\b",
