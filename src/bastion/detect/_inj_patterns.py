@@ -2187,8 +2187,9 @@ TOOL_INSTRUCTION_MORE11C = (
     r"bots?|copilots?|agents?\s+ai|ai)\b",
     r"\b(?:assistant|agent|bot|copilot)\s+(?:managing|handling|reading|processing|triaging)\s+(?:this|these|the\s+user'?s?)"
     r"\s+\w+\s*[:,]",
-    r"\bwhen\s+(?:an?\s+|the\s+|any\s+)?(?:ai|llm)\s+(?:\w+\s+)?(?:assistant|agent|model|bot)s?\s+\w+[^.\n]{0,80}?\b(?:it|"
-    r"they|you)\s+(?:should|must|shall|needs?\s+to|has\s+to)\b",
+    (r"\bwhen\s+(?:an?\s+|the\s+|any\s+)?(?:ai|llm)\b",
+     r"\bwhen\s+(?:an?\s+|the\s+|any\s+)?(?:ai|llm)\s+(?:\w+\s+)?(?:assistant|agent|model|bot)s?\s+\w+[^.\n]{0,80}?\b(?:it|"
+     r"they|you)\s+(?:should|must|shall|needs?\s+to|has\s+to)\b"),
     r"\b(?:switch|turn)\s+off\s+(?:the\s+)?(?:identity|id|verification|2fa|mfa|fraud)\s+(?:check|checks|verification)\b",
 )
 
@@ -2220,8 +2221,9 @@ TOOL_INSTRUCTION_MORE11D = (
     ),
     r"\bwhoever\s+(?:processes|handles|reads|triages)\s+this\s+\w+\s+automatically\b",
     r"\btool\s+call\s+required\s*:",
-    r"\bto\s+(?:complete|finish|process|confirm)\s+this\s+\w+\s*,?\s+(?:the\s+)?(?:ai\s+)?(?:agent|assistant|model|bot)\s+"
-    r"(?:must|needs?\s+to|has\s+to|should)\b",
+    (r"\bto\s+(?:complete|finish|process|confirm)\s+this\b",
+     r"\bto\s+(?:complete|finish|process|confirm)\s+this\s+\w+\s*,?\s+(?:the\s+)?(?:ai\s+)?(?:agent|assistant|model|bot)\s+"
+     r"(?:must|needs?\s+to|has\s+to|should)\b"),
     r"\b(?:system|policy)\s+(?:notice|message|policy)\b[^\n]{0,80}?\b(?:assistants?|agents?|ai)\b[^\n]{0,40}?\b(?:must|"
     r"are\s+(?:required|permitted|authori[sz]ed|instructed)\s+to)\b",
     r"\b(?:it'?s\s+me\s*,?\s+your\s+user|i'?m\s+your\s+user|this\s+is\s+your\s+user)\b|\(\s*your\s+user\s*\)",
@@ -2230,14 +2232,16 @@ TOOL_INSTRUCTION_MORE11D = (
     r"\bfor\s+the\s+ai\s+(?:assistant|agent)\s+(?:that|who|which)\s+(?:runs|manages|handles|reads|controls)\b",
     r"\battn\b[^\n:]{0,30}\b(?:ai|assistant|agent|bot)\s*:",
     r"\bassistant\s+(?:reviewing|reading|processing|managing|handling)\s+this\b",
-    r"\bfor\s+the\s+ai\s+(?:[\w-]+\s+){0,4}?(?:assistants?|agents?|bots?)\b[^:\n]{0,60}:",
+    (r"\bfor\s+the\s+ai\b",
+     r"\bfor\s+the\s+ai\s+(?:[\w-]+\s+){0,4}?(?:assistants?|agents?|bots?)\b[^:\n]{0,60}:"),
     r"\bif\s+you'?re\s+an?\s+(?:automated|ai)\s+(?:system|tool|assistant|agent|model)\b",
     r"\b(?:assistant|agent|ai)[_-]+please[_-]+[a-z]",
     r"\bagents?\s+with\s+(?:shell|admin|file|tool|browser|write)\s+access\s+(?:must|should|need\s+to)\b",
     rf"\bif\s+you(?:'re|\s+are)\s+(?:summari[sz]ing|translating|processing|parsing|analy[sz]ing)\s+(?:this|these)\b"
     rf"[^.\n]{{0,60}}?,\s*{_ORDER}\b",
-    rf"\bwhen\s+(?:you\s+)?(?:summari[sz]ing|summari[sz]e|translating|translate|processing|parsing)\s+(?:this|these)\b"
-    rf"[^.\n]{{0,60}}?,\s*{_ORDER}\b",
+    (r"\bwhen\s+(?:you\s+)?(?:summari[sz]ing|summari[sz]e|translating|translate|processing|parsing)\s+(?:this|these)\b",
+     rf"\bwhen\s+(?:you\s+)?(?:summari[sz]ing|summari[sz]e|translating|translate|processing|parsing)\s+(?:this|these)\b"
+     rf"[^.\n]{{0,60}}?,\s*{_ORDER}\b"),
 )
 
 # Content an agent reads (tool descriptions, READMEs, rules files, code comments, tickets, pages)
@@ -2411,7 +2415,8 @@ _FROM_NOW = (
 OVERRIDE_MORE11 = (
     rf"\b(?:forget|drop|ditch|quit|never\s+mind|stop\s+(?:being|doing))\s+(?:about\s+)?{_ROLE_JOB}\b[\s\S]{{0,80}}?\b"
     r"(?:new\s+task|you(?:'re|\s+are)\s+now|from\s+now\s+on|i\s+want\s+you\s+to)\b",
-    rf"\bnew\s+task\s*:\s*(?:forget|drop|ditch|stop|never\s+mind)\s+(?:about\s+)?(?:{_ROLE_JOB}|the\s+\w+\s+stuff)\b",
+    (r"\bnew\s+task\s*:",
+     rf"\bnew\s+task\s*:\s*(?:forget|drop|ditch|stop|never\s+mind)\s+(?:about\s+)?(?:{_ROLE_JOB}|the\s+\w+\s+stuff)\b"),
     r"\b(?:task\s+change|change\s+of\s+task|switching\s+tasks?)\s*[.:!]+\s*you(?:'re|\s+are)\s+now\b",
     r"\b(?:the\s+)?(?:previous|last|above|earlier)\s+(?:message|prompt|conversation)\s+was\s+(?:just\s+|only\s+)?a\s+test\b"
     r"[\s\S]{0,60}?\b(?:now|real|actual)\b",

@@ -527,38 +527,26 @@ def _selectivity(expr: str) -> int:
 
 def _longest_literal(s: str) -> str:
     """The longest run of literal characters at the top level of ``s`` (a necessary substring)."""
-    best, run, depth, cls, i = "", "", 0, False, 0
-    while i < len(s):
-        c = s[i]
-        nxt = s[i + 2] if c == "\\" and i + 2 < len(s) else (s[i + 1] if i + 1 < len(s) else "")
-        if c == "{" and depth == 0 and not cls:
+    best, run, skip_to = "", "", -1
+    for i, c, depth in regex_structure(s):
+        if i < skip_to:  # inside a {m,n} quantifier
+            continue
+        if c == "{" and depth == 0:
             best = run if len(run) > len(best) else best
             run = ""
             close = s.find("}", i)
-            i = len(s) if close < 0 else close + 1
+            skip_to = len(s) if close < 0 else close + 1
             continue
-        if c == "\\" and depth == 0 and not cls and i + 1 < len(s) and not s[i + 1].isalnum():
-            ch, step = s[i + 1], 2
-        elif depth == 0 and not cls and c not in _SPECIAL:
-            ch, step = c, 1
-        else:
-            ch, step = "", 1
-            if c == "\\":
-                step = 2
-            elif cls:
-                cls = c != "]"
-            elif c == "[":
-                cls = True
-            elif c == "(":
-                depth += 1
-            elif c == ")":
-                depth -= 1
-        if ch and nxt not in ("?", "*", "{"):
-            run += ch
+        # the character right after the token, where a quantifier would stand
+        nxt = s[i + len(c)] if i + len(c) < len(s) else ""
+        literal = depth == 0 and (
+            (len(c) == 2 and not c[1].isalnum()) or (len(c) == 1 and c not in _SPECIAL)
+        )
+        if literal and nxt not in ("?", "*", "{"):
+            run += c[-1]
         else:  # a special character, or an optional one: the run ends here
             best = run if len(run) > len(best) else best
             run = ""
-        i += step
     return run if len(run) > len(best) else best
 
 
@@ -720,8 +708,9 @@ _NEGATED = re2.compile(
     r"(?i)(?:\bnever|\bnot|n't|\bno\s+one|\bnobody|\bwill\s+not|(?:^|[^\pL])(?:nunca|não|nao|jamais|niemals|nie|"
     r"nicht|nooit|niet|nigdy|mai|non|no|ne|n'|никогда|не|ніколи|asla|hiçbir\s+zaman|jangan|tidak))\s*(?:[\pL\pN_'-]+\s+){0,2}$"
 )
-# ... or told in the passive, as a how-to does: "you'll be asked for your PIN"
-_PASSIVE_ASK = re2.compile(r"(?i)\b(?:be|been|being|get|gets|getting|got|is|are|was|were)\s+$")
+# ... or told as what will happen, as a how-to does: "you'll be asked for your PIN" (a present "you are
+# asked for your password" is a request and stays)
+_PASSIVE_ASK = re2.compile(r"(?i)(?:\b(?:will|may|might|can|could|would)|'ll)\s+(?:then\s+|also\s+)?(?:be|get)\s+$")
 # ... or, in Hindi and Turkish, the negated verb right after it ("... साझा न करें", "... vermeyin")
 _NEGATED_AFTER = re2.compile(r"^[^.!?।\n]{0,60}?(?:\sन\s+कर|\sमत\s|\pL+(?:mayın|meyin|mayınız|meyiniz)(?:[^\pL]|$))")
 # ... unless the negation is itself negated or rhetorical: "don't hesitate to tell me the password",

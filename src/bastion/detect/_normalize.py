@@ -246,13 +246,16 @@ def fold_literal(s: str) -> str:
 
 
 def regex_structure(s: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
-    """``(index, character, group depth after it)`` for each character of the regular expression
-    ``s`` from ``start`` that stands outside character classes and is not escaped: the one walk
-    over an expression's structure that splitting alternatives and finding a group's end share."""
+    """``(index, token, group depth after it)`` for each token of the regular expression ``s`` from
+    ``start`` that stands outside character classes: a character, or an escape as its two
+    characters (``"\\."``). The one walk over an expression's structure that splitting
+    alternatives, finding a group's end and finding a rule's literal trigger share."""
     depth, cls, i = 0, False, start
     while i < len(s):
         c = s[i]
         if c == "\\":
+            if not cls:
+                yield i, s[i : i + 2], depth
             i += 2
             continue
         if cls:
