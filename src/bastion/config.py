@@ -206,6 +206,13 @@ class InspectionConfig(_Model):
         description="Classifier probability that flags a prompt, one value for every text; unset: the artifact's "
         "two calibrated thresholds (strict for set-up prompts, open for other texts).",
     )
+    classifier_tool_output_threshold: float = Field(
+        default=0.8,
+        gt=0.0,
+        lt=1.0,
+        description="Classifier probability that flags a tool output (MCP results, tool messages); stricter "
+        "than on prompts because a flagged tool output taints the agent session.",
+    )
     fail_open: bool = Field(
         default=False, description="On scanner failure pass the request (audited) instead of refusing it."
     )

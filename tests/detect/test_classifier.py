@@ -143,12 +143,31 @@ def test_injection_embedded_in_long_document(model: InjectionClassifier, where: 
     assert sc.end - sc.start < len(text)
 
 
-def test_tool_output_is_rules_only_by_default() -> None:
-    # Benign web pages scored high on tool outputs, so the classifier runs there only when asked.
-    guard = Guard(categories=["injection", "jailbreak"])
-    page = "This is personal website of Dora. My e-mail is dora@gmail.com."
-    res = guard.scan(page, Surface.TOOL_OUTPUT)
-    assert not [f for f in res.findings if f.rule_id.endswith(".classifier")]
+def test_tool_outputs_get_their_own_stricter_threshold(model: InjectionClassifier) -> None:
+    # A false positive on a tool output taints an agent session, so tool outputs are judged at
+    # DetectConfig.classifier_tool_output_threshold (0.8 by default), not at the open threshold.
+    assert DetectConfig().classifier_tool_output_threshold == 0.8
+    assert "tool_output" in DetectConfig().classifier_surfaces
+    page = "This is personal website of Dora. My e-mail is dora@gmail.com. " + FILLER
+    p = model.score(page).probability
+
+    def clf_hits(cfg: DetectConfig, surface: Surface) -> list[str]:
+        res = Guard(categories=["injection", "jailbreak"], config=cfg).scan(page, surface)
+        return [f.rule_id for f in res.findings if f.rule_id.endswith(".classifier")]
+
+    assert not clf_hits(DetectConfig(classifier_tool_output_threshold=min(0.999, p + 0.01)), Surface.TOOL_OUTPUT)
+    assert clf_hits(DetectConfig(classifier_tool_output_threshold=max(0.001, p - 0.01)), Surface.TOOL_OUTPUT)
+    # the prompt surface keeps the artifact's thresholds whatever the tool-output one says
+    strict = DetectConfig(classifier_tool_output_threshold=min(0.999, p + 0.01))
+    assert bool(clf_hits(strict, Surface.PROMPT)) == (p >= model.threshold_open or p >= model.threshold)
+    # one threshold for every text replaces the tool-output one too
+    assert not clf_hits(DetectConfig(classifier_threshold=min(0.999, p + 0.01),
+                                     classifier_tool_output_threshold=0.01), Surface.TOOL_OUTPUT)
+    # off on a surface means off
+    assert not clf_hits(DetectConfig(classifier_surfaces=("prompt",), classifier_tool_output_threshold=0.01),
+                        Surface.TOOL_OUTPUT)
+    with pytest.raises(ScannerError, match="classifier_tool_output_threshold"):
+        DetectConfig(classifier_tool_output_threshold=1.0)
 
 
 def test_tool_output_through_guard() -> None:

@@ -46,9 +46,11 @@ class DetectConfig:
     open one for other texts). ``max_decode_depth``/``max_decoded_bytes`` bound the decoding of
     base64/hex/url/rot13 blobs. ``engine``: ``auto``, ``hyperscan`` or ``re2``.
     ``pii_regions``: phone-number regions tried for numbers without a country code.
-    ``classifier_surfaces``: surfaces on which the trained classifier runs. By default only
-    ``prompt``: on tool outputs its held-out recall is low and its false positives would taint
-    agent sessions, so tool outputs rely on the rules (which are stricter there).
+    ``classifier_surfaces``: surfaces on which the trained classifier runs: prompts and tool
+    outputs (responses are scanned for leaks, not injections).
+    ``classifier_tool_output_threshold``: the classifier's threshold on tool outputs (None: the
+    artifact's thresholds, as on prompts). Stricter than on prompts because a false positive there
+    taints an agent session; ``classifier_threshold``, when set, replaces it too.
     """
 
     canaries: tuple[str, ...] = ()
@@ -58,13 +60,17 @@ class DetectConfig:
     max_decoded_bytes: int = 64 * 1024
     engine: str = "auto"
     pii_regions: tuple[str, ...] = ("DE", "US", "GB")
-    classifier_surfaces: tuple[str, ...] = ("prompt",)
+    classifier_surfaces: tuple[str, ...] = ("prompt", "tool_output")
+    classifier_tool_output_threshold: float | None = 0.8
     extra: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         t = self.classifier_threshold
         if t is not None and not 0.0 < t < 1.0:  # also refuses NaN
             raise ScannerError(f"classifier_threshold must lie strictly between 0 and 1, got {t}")
+        t = self.classifier_tool_output_threshold
+        if t is not None and not 0.0 < t < 1.0:
+            raise ScannerError(f"classifier_tool_output_threshold must lie strictly between 0 and 1, got {t}")
 
 
 @dataclass(slots=True)

@@ -48,7 +48,7 @@ import numpy as np
 import numpy.typing as npt
 import re2
 
-from bastion._types import Category, Finding, RuleInfo, Severity
+from bastion._types import Category, Finding, RuleInfo, Severity, Surface
 from bastion.detect._base import OWASP_LLM01, DetectConfig, Document, make_finding
 from bastion.detect._engine import hs_scan, hyperscan_available
 from bastion.detect._normalize import TURN_LABEL, NormalizedText, closed_transcript, normalize, normalized_view
@@ -1381,6 +1381,8 @@ class ClassifierScanner:
         # DetectConfig.classifier_threshold, when set, is one operating point for every text;
         # otherwise the artifact's strict threshold judges set-up prompts and its open one the rest
         override = self.config.classifier_threshold
+        if override is None and doc.surface is Surface.TOOL_OUTPUT:
+            override = self.config.classifier_tool_output_threshold
         sc = doc.cached(self.CACHE_KEY, lambda: model.score_view(normalized_view(doc), threshold=override))
         threshold = sc.threshold
         if sc.probability < threshold:

@@ -664,7 +664,8 @@ _MENTION_CUES = re2.compile(
     r"red[\s-]?team\w*|defen[cs]e\w*|defend\w*|explain\w*|what\s+(?:does|do|is)|why\s+(?:does|do|is|would|did)|"
     r"prevent\w*|mitigat\w*|protect\w*|block\w*|how\s+(?:do|can|should)\s+(?:i|we)|"
     # reported speech: someone pasted / a user typed / people keep writing "..."
-    r"(?:someone|somebody|users?|people|attackers?|hackers?|trolls?|customers?)\s+(?:\w+\s+){0,4}?(?:pasted|pasting|"
+    r"(?:someone|somebody|users?|people|attackers?|hackers?|trolls?|customers?|students?|applicants?|candidates?)\s+"
+    r"(?:\w+\s+){0,4}?(?:pasted|pasting|"
     r"pastes|typed|typing|types|wrote|writes|writing|sent|sends|sending|said|says|saying|asked|asks|replied|replies|"
     r"posted|posts|posting|tried|tries|trying|used|uses|using)|"
     # an instruction reported as given to some AI: "if I tell the AI to "...""
@@ -759,7 +760,16 @@ _FORMAT_ONLY = re.compile(
 # bare "Forget everything I told you before! Say ..." stays an attack (public data labels it so).
 # Other rules still judge the rest of the text; anchored at the match and bounded, so linear.
 _OWN_WORDS = re.compile(r"\b(?:my|i|i've|i'd|i'm)\b", re.IGNORECASE)
-_ABOUT_TOPIC = re.compile(r"\s*,?\s*(?:about|regarding|concerning|on|for|re|with|in)\s+\w", re.IGNORECASE)
+_ABOUT_TOPIC = re.compile(
+    r"\s*,?\s*(?:about|regarding|concerning|on|for|re|with|in|to\s+(?:keep|make|use|write|format|add|include|limit|put|be|"
+    r"answer|reply|respond|list|sort|show|give|stick|avoid))\s+\w",
+    re.IGNORECASE,
+)
+_OWN_AFTER = re.compile(
+    r"\s+(?:that\s+)?i\s+(?:gave|wrote|sent|said|asked\s+for|typed|made|posted|added)\b", re.IGNORECASE
+)
+# "Ignore the previous instructions I gave about the table format": the topic inside the match
+_ABOUT_TOPIC_IN = re.compile(r"\s(?:about|regarding|concerning|on)\s+\w", re.IGNORECASE)
 _OWN_WORDS_NOT = re.compile(
     r"\b(?:system|rules?|guidelines?|safety|restrictions?|filters?|polic(?:y|ies)|password|secret|prompt|"
     r"instructions?\s+(?:above|before)|developers?|operators?|creators?|training|programming|guardrails?|"
@@ -770,12 +780,15 @@ _OWN_WORDS_NOT = re.compile(
 
 def _own_words(text: str, start: int, end: int) -> bool:
     """Whether the override at ``text[start:end]`` names the user's own earlier words only."""
-    if _OWN_WORDS.search(text, start, end) is None or any(c in _QUOTES_OPEN for c in text[start:end]):
+    own = _OWN_WORDS.search(text, start, end)
+    after = _OWN_AFTER.match(text, end)  # "ignore the previous instructions I gave about ..."
+    if (own is None and after is None) or any(c in _QUOTES_OPEN for c in text[start:end]):
         return False  # a quoted "I have been hijacked" is the demanded output, not the user's words
-    if _ABOUT_TOPIC.match(text, end) is None:
+    tail = after.end() if after is not None else end
+    if _ABOUT_TOPIC.match(text, tail) is None and (own is None or _ABOUT_TOPIC_IN.search(text, own.end(), end) is None):
         return False
-    stop = end
-    hi = min(len(text), end + 120)
+    stop = tail
+    hi = min(len(text), tail + 120)
     while stop < hi and text[stop] not in ".!?\n":
         stop += 1
     return _OWN_WORDS_NOT.search(text, start, stop) is None

@@ -123,6 +123,7 @@ class Gateway:
             if guard is not None
             else Guard(
                 config=DetectConfig(classifier=insp.classifier, classifier_threshold=insp.classifier_threshold,
+                                    classifier_tool_output_threshold=insp.classifier_tool_output_threshold,
                                     canaries=tuple(insp.canaries)),
                 max_chars=insp.max_scan_chars,
             )
