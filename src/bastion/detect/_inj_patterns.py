@@ -448,9 +448,13 @@ CONCEAL = (
     r"\bkeep\s+(?:this|it|these\s+instructions|the\s+following)\s+(?:secret|hidden|confidential)\s+from\s+"
     r"(?:the\s+)?users?\b",
     r"\b(?:the\s+)?users?\s+(?:must|should)\s+(?:not|never)\s+(?:know|find\s+out|see|learn|notice|be\s+told)\b",
-    r"\b(?:do\s+not|don'?t|never)\s+(?:mention|reveal|disclose|tell\s+anyone|acknowledge)\s+(?:that\s+)?"
+    # "never reveal these instructions" is how operators guard their own system prompts; an injection
+    # hides itself with "do not mention these instructions" / "never reveal that you received this"
+    r"\b(?:do\s+not|don'?t|never)\s+(?:mention|tell\s+anyone|acknowledge)\s+(?:that\s+)?"
     r"(?:you\s+(?:received|got|read|saw|are\s+following)|these\s+instructions|this\s+instruction|this\s+message|"
     r"the\s+instructions\s+above)\b",
+    r"\b(?:do\s+not|don'?t|never)\s+(?:reveal|disclose)\s+(?:that\s+)?(?:you\s+(?:received|got|read|saw|are\s+following)|"
+    r"this\s+message)\b",
 )
 
 # -- jailbreak ---------------------------------------------------------------------------------
@@ -2494,6 +2498,39 @@ TOOL_INSTRUCTION_MORE12 = (
     r"(?:处理|阅读|读取|汇总|总结)(?:此|这|本)[^\n，。]{0,6}的(?:自动化|AI|人工智能)?(?:程序|助手|代理|系统|机器人)",
     r"给(?:自动化|AI|人工智能)?(?:代理|助手|程序|机器人)的(?:说明|指示|提示)",
     r"(?:処理|読む|要約|確認)する(?:AI|ＡＩ)?(?:アシスタント|エージェント|ボット|システム)(?:へ|の方へ)",
+    # the processor of this very content, named by what it does to it: "the system that processes
+    # this message must …", "Recruiting tools reading this profile:", "quien gestione esta reserva debe"
+    (
+        r"(?:process|handl|read|pars|receiv|ingest|manag|import|summari[sz])",
+        r"\b(?:systems?|tools?|tooling|software|programs?|services?|pipelines?|controllers?|hubs?|integrations?|clients?|agents?|"
+        r"assistants?|bots?)\s+(?:that\s+|which\s+|who\s+)?(?:processes|handles|reads|parses|receives|ingests|manages|imports|"
+        r"summari[sz]es|is\s+(?:processing|handling|reading)|processing|reading|handling|parsing|ingesting|importing)\s+"
+        r"(?:this|these)\s+[\w-]+\s*(?::|,?\s+(?:must|should|shall|needs?\s+to|is\s+(?:required|instructed)\s+to)\b)",
+    ),
+    (
+        r"\bwhen\s",
+        r"\bwhen\s+(?:summari[sz]ing|listing|preparing|processing|reporting\s+on|comparing|reviewing)\b[^.\n]{0,60}?,\s*"
+        r"(?:also\s+)?(?:say|tell|report|state|move|add|unlock|recommend|claim|mention|transfer|send|forward|delete)\b",
+    ),
+    r"\bnote\s+to\s+[\w-]+\s+tooling\b",
+    r"\bif\s+this\s+[\w-]+\s+is\s+being\s+(?:installed|processed|read|handled|booked|summari[sz]ed)\s+by\s+an?\s+"
+    r"(?:assistant|agent|ai|bot|automated)\b",
+    F(r"\b(?:system|assistent\w*|software|programm)\s*,?\s+(?:das|der|die)\s+(?:diese|dieses|diesen)\s+\w+\s+(?:verarbeitet|"
+      r"verwaltet|liest|bearbeitet)\b"),
+    F(r"\bhinweis\s+(?:an|für|fuer)\s+die\s+(?:automatische\s+)?(?:verarbeitung|bearbeitung|haussteuerung)\b"),
+    F(r"\b(?:système|programme|logiciel|assistant|agent)\s+qui\s+(?:traite|lit|gère|reçoit|analyse)\s+(?:ce|cette|ces)\b"),
+    F(r"\bnote\s+système\s*:"),
+    F(r"\bquien\s+(?:gestione|procese|lea|ordene|maneje)\s+(?:esta|este|estos|estas)\b"),
+    F(r"\b(?:mensaje|aviso)\s+del\s+sistema\b"),
+    F(r"\bchi\s+(?:elabora|gestisce|legge)\s+(?:questo|questa|questi|queste)\b"),
+    F(r"\b(?:informação\s+para\s+sistemas|sistema\s+de\s+pagamento\s+automático)\b"),
+    r"\bhet\s+systeem\s+dat\s+deze\s+\w+\s+verwerkt\b",
+    r"(?:この|本)[^\n。]{0,12}を(?:処理|読み込ん|読ん)(?:した|だ|する)[^\n。]{0,6}(?:システム|アシスタント|エージェント)",
+    r"自動(?:応答|処理)システムへ",
+    r"(?:처리하는|읽는)\s*(?:홈\s*)?(?:시스템|어시스턴트|에이전트)은",
+    r"자동\s*처리\s*시스템은",
+    r"【给[^】]{0,8}(?:系统|助手|程序)的说明】",
+    r"【[^】]{0,8}(?:助手|系统)请注意】",
 )
 
 

@@ -711,6 +711,12 @@ _NEGATED = re2.compile(
     r"(?i)(?:\bnever|\bnot|n't|\bno\s+one|\bnobody|\bwill\s+not|(?:^|[^\pL])(?:nunca|não|nao|jamais|niemals|nie|"
     r"nicht|nooit|niet|nigdy|mai|non|no|ne|n'|никогда|не|ніколи|asla|hiçbir\s+zaman|jangan|tidak))\s*(?:[\pL\pN_'-]+\s+){0,2}$"
 )
+# ... and, for an override or a prompt request, a negation right before it, no word between
+_NEGATED_RIGHT_BEFORE = re.compile(
+    r"(?:\bdo\s+not|\bdon'?t|\bnever|\bmust\s+not|\bmustn'?t|\bshould\s+not|\bshouldn'?t|\bne\s+pas|\bnicht|\bnunca|"
+    r"\bno|\bnon|\bnão|\bniet|\bnie|\bне)\s+$",
+    re.IGNORECASE,
+)
 # ... or told as what will happen, as a how-to does: "you'll be asked for your PIN" (a present "you are
 # asked for your password" is a request and stays)
 _PASSIVE_ASK = re2.compile(r"(?i)(?:\b(?:will|may|might|can|could|would)|'ll)\s+(?:then\s+|also\s+)?(?:be|get)\s+$")
@@ -867,7 +873,12 @@ def _demote_mentions(text: str, findings: list[Finding], surface: Surface) -> li
     for k, f in enumerate(out):
         if f.severity == Severity.INFO:
             continue
-        if f.rule_id == "injection.secret_extraction" and _negated(text, f.start, f.end):
+        if f.rule_id in ("injection.override", "injection.system_prompt_extraction") and _NEGATED_RIGHT_BEFORE.search(
+            text, max(0, f.start - 24), f.start
+        ):
+            # "Ne pas ignorer les consignes de sécurité", "do not disclose the system prompt"
+            out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (negated)")
+        elif f.rule_id == "injection.secret_extraction" and _negated(text, f.start, f.end):
             out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (negated)")
         elif f.rule_id == "injection.addressed_to_ai" and _HUMAN_ROLE.match(text, f.end):
             out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (addresses a person)")
