@@ -19,8 +19,9 @@ Columns per source family and pooled: TPR, TNR, balanced accuracy, recall at 1% 
   ``_train --oof-out``; see docs/injection.md): the strict one for set-up prompts, the open one
   for every other text. The installed artifact's thresholds serve only the ``--shipped`` column.
 * ``combined``: what ``Guard`` reports by default: flagged when the rules flag, or when the
-  classifier (held out) flags a row on a surface where it runs by default (``prompt``; tool
-  outputs rely on the rules, see ``DetectConfig.classifier_surfaces``); score = max of the two.
+  classifier (held out) flags a row on a surface where it runs by default (``prompt`` and
+  ``tool_output``, the latter at ``DetectConfig.classifier_tool_output_threshold``, see
+  ``DetectConfig.classifier_surfaces``); score = max of the two.
 * ``combined, strict only``: the same with the strict threshold for every text (the operating
   point before set-up prompts had a threshold of their own).
 * ``--shipped`` adds ``shipped``: the shipped artifact through ``Guard`` with everything on. It was
@@ -104,9 +105,15 @@ def main() -> None:
     else:
         setup = setup_flags([Row(str(r["text"]), int(r["label"]), str(r["source"])) for r in rows])
     thr = np.where(setup, threshold, t_open)
-    # the classifier runs only on the surfaces DetectConfig enables it on (default: prompt)
-    clf_surfaces = set(DetectConfig().classifier_surfaces)
-    clf_on = np.array([_SURFACE.get(str(r.get("surface", "")), Surface.PROMPT).value in clf_surfaces for r in rows])
+    # the classifier runs only on the surfaces DetectConfig enables it on (prompts and tool outputs),
+    # and judges tool outputs at their own threshold (DetectConfig.classifier_tool_output_threshold)
+    dc = DetectConfig()
+    clf_surfaces = set(dc.classifier_surfaces)
+    row_surface = [_SURFACE.get(str(r.get("surface", "")), Surface.PROMPT) for r in rows]
+    clf_on = np.array([s.value in clf_surfaces for s in row_surface])
+    if dc.classifier_tool_output_threshold is not None:
+        is_tool = np.array([s is Surface.TOOL_OUTPUT for s in row_surface])
+        thr = np.where(is_tool, dc.classifier_tool_output_threshold, thr)
 
     t0 = time.perf_counter()
     rules_guard = Guard(categories=CATEGORIES, config=DetectConfig(classifier=False))

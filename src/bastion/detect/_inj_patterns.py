@@ -2212,6 +2212,14 @@ ADDRESSED_TO_AI_MORE12 = (
     F(r"\bper\s+il\s+(?:software|programma|sistema)\s+che\s+\w+"),
     F(r"\ba\s+chi\s+traduce\s+in\s+automatico\b"),
     F(r"\b(?:bericht|notitie|opmerking)\s+aan\s+de\s+[\w-]*(?:tool|programma|systeem|software)\b"),
+    # the same notes for an AI reader in more languages
+    r"(?:AI|ＡＩ)\s*(?:アシスタント|エージェント)?(?:向け|への)(?:指示|メモ|注意)",
+    r"(?:AI|ＡＩ)[^\n，。：:]{0,6}(?:助手|智能体|代理|模型)请注意",
+    r"(?:AI|ＡＩ)\s*(?:어시스턴트|비서|에이전트|모델)[은는]\s*이\s*(?:내용|글|페이지|문서|메일)을?\s*읽으면",
+    r"\[(?:번역기|요약기|AI|어시스턴트)에게\]",
+    r"إلى\s+(?:أي|كل)\s+(?:نموذج|مساعد)\s+(?:ذكاء\s+اصطناعي\s+)?(?:يقرأ|يعالج)",
+    r"\b(?:systeem)?instructie\s+voor\s+(?:de\s+)?ai\b",
+    F(r"\b(?:özetleme|çeviri|alışveriş)\s+(?:aracına|asistanına|asistanı)\s*(?:not)?\s*:"),
 )
 
 
