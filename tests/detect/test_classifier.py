@@ -674,6 +674,31 @@ def test_threshold_pair_selection() -> None:
     assert s3 == o3
 
 
+def test_tool_output_rows_are_judged_at_their_own_threshold_when_choosing() -> None:
+    # Guard judges tool outputs at DetectConfig.classifier_tool_output_threshold, so a benign tool
+    # output that only that threshold keeps clean must not push the prompts' open threshold up
+    from bastion.detect._train import Row, TrainParams, choose_thresholds, decision_thresholds, tool_flags
+
+    assert TrainParams().tool_output_threshold == DetectConfig().classifier_tool_output_threshold
+    y = np.array([1, 1, 0, 0])
+    p = np.array([0.72, 0.9, 0.2, 0.75])  # a prompt attack at 0.72; a clean tool output at 0.75
+    setup = np.zeros(4, dtype=bool)
+    hard = np.zeros(4, dtype=bool)
+    groups = np.array(["a", "t", "b", "t"])
+    tool = np.array([False, True, False, True])
+    _, open_blind = choose_thresholds(y, p, hard, setup, groups, target_fpr=0.0, target_source_fpr=0.0)
+    assert open_blind > 0.75  # judged like a prompt, the tool output forces the open threshold up
+    _, open_ = choose_thresholds(
+        y, p, hard, setup, groups, target_fpr=0.0, target_source_fpr=0.0, tool=tool, tool_threshold=0.8
+    )
+    assert open_ <= 0.72  # judged at 0.8 it stays clean, and the prompt attack is caught
+    rows = [Row("x", 1, "a/1", surface="user_prompt"), Row("y", 0, "t/1", surface="tool_output"),
+            Row("z", 1, "t/2", surface="payload")]
+    assert tool_flags(rows).tolist() == [False, True, True]
+    thr = decision_thresholds(rows, np.array([True, True, False]), 0.95, 0.6, TrainParams())
+    assert thr.tolist() == [0.95, TrainParams().tool_output_threshold, TrainParams().tool_output_threshold]
+
+
 # -- long texts: windows, not the whole ---------------------------------------------------------
 
 

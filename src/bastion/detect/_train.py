@@ -68,6 +68,7 @@ __all__ = [
 ]
 
 HARD_NEGATIVE_GROUPS = ("xstest", "awesome-chatgpt-prompts")
+TOOL_SURFACES = frozenset({"tool_output", "payload"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,12 @@ class Row:
     label: int
     source: str
     kind: str = ""
+    surface: str = ""  # train.jsonl's surface: user_prompt, tool_output, payload, ...
+
+    @property
+    def tool_output(self) -> bool:
+        """Judged at runtime as a tool output (``payload``: text planted in one)."""
+        return self.surface in TOOL_SURFACES
 
     @property
     def group(self) -> str:
@@ -110,7 +117,10 @@ def _read_jsonl(path: Path, to_row: Callable[[dict[str, Any]], Row]) -> tuple[li
 
 def load_rows(path: Path) -> tuple[list[Row], str]:
     """Rows of a ``train.jsonl`` file and the file's sha256."""
-    return _read_jsonl(path, lambda d: Row(str(d["text"]), int(d["label"]), str(d["source"]), str(d.get("kind", ""))))
+    return _read_jsonl(
+        path,
+        lambda d: Row(str(d["text"]), int(d["label"]), str(d["source"]), str(d.get("kind", "")), str(d.get("surface", ""))),
+    )
 
 
 # -- synthetic data ---------------------------------------------------------------------------
@@ -634,6 +644,9 @@ class TrainParams:
     threshold_folds: int = 5
     target_hard_negative_fpr: float = 0.02
     target_source_fpr: float = 0.03  # the most a held-out benign source family may be flagged
+    # the threshold tool outputs are judged at when scanned (DetectConfig.classifier_tool_output_threshold);
+    # the two thresholds for prompts are chosen with tool-output rows judged at it, as Guard judges them
+    tool_output_threshold: float = 0.8
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -810,6 +823,8 @@ def choose_thresholds(
     target_fpr: float,
     target_source_fpr: float,
     floor: float = 0.5,
+    tool: npt.NDArray[np.bool_] | None = None,
+    tool_threshold: float | None = None,
 ) -> tuple[float, float]:
     """The strict threshold (set-up prompts, :func:`setup_prompt`) and the open one (every other
     text), chosen together on out-of-fold scores: the pair with the best balanced accuracy of the
@@ -819,6 +834,8 @@ def choose_thresholds(
     * no benign source family is flagged more than ``target_source_fpr`` of the time;
 
     ``floor <= open <= strict`` (a text the model finds more likely benign is never flagged).
+    Rows marked in ``tool`` are judged at the fixed ``tool_threshold`` (tool outputs have their own
+    threshold when scanned), so they count in every limit but do not move the two chosen here.
     Ties go to the higher thresholds. Where no pair meets the limits, both are
     :func:`choose_threshold`'s single threshold."""
     benign = y == 0
@@ -831,7 +848,10 @@ def choose_thresholds(
     best: tuple[float, float, float] | None = None  # (balanced accuracy, strict, open)
     for ts in np.round(np.arange(floor, 0.99501, 0.0025), 4):
         for to in np.round(np.arange(floor, ts + 1e-9, 0.01), 4):
-            flag = p >= np.where(setup, ts, to)
+            thr = np.where(setup, ts, to)
+            if tool is not None and tool_threshold is not None:
+                thr = np.where(tool, tool_threshold, thr)
+            flag = p >= thr
             if hn.any() and float(flag[hn].mean()) > target_fpr:
                 continue
             if names and float((np.bincount(gid, weights=flag[benign], minlength=len(names)) / n_per).max()) > (
@@ -859,7 +879,22 @@ def _thresholds(
         np.array([r.group for r in rows]),
         target_fpr=params.target_hard_negative_fpr,
         target_source_fpr=params.target_source_fpr,
+        tool=tool_flags(rows),
+        tool_threshold=params.tool_output_threshold,
     )
+
+
+def tool_flags(rows: Sequence[Row]) -> npt.NDArray[np.bool_]:
+    """Per row: is it scanned as a tool output (judged at ``TrainParams.tool_output_threshold``)?"""
+    return np.array([r.tool_output for r in rows], dtype=bool)
+
+
+def decision_thresholds(
+    rows: Sequence[Row], setup: npt.NDArray[np.bool_], strict: float, open_: float, params: TrainParams
+) -> npt.NDArray[np.float64]:
+    """Per row, the threshold ``Guard`` judges it at: tool outputs their own, set-up prompts the strict
+    one, every other text the open one."""
+    return np.where(tool_flags(rows), params.tool_output_threshold, np.where(setup, strict, open_))
 
 
 def setup_flags(rows: Sequence[Row]) -> npt.NDArray[np.bool_]:
@@ -939,7 +974,7 @@ def evaluate_loso(
         t = t_open = threshold
     else:
         t, t_open = _thresholds(rows, p, setup, params)
-    thr = np.where(setup, t, t_open)
+    thr = decision_thresholds(rows, setup, t, t_open, params)
     per: dict[str, Any] = {}
     for g in groups:
         m = np.array([r.group == g for r in rows])
@@ -1049,7 +1084,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         oof = _oof(rows, folds, params, cache, log, args.jobs, meanwhile=fit_all)
         setup = setup_flags(rows)
         threshold, threshold_open = _thresholds(rows, oof, setup, params)
-        thr = np.where(setup, threshold, threshold_open)
+        thr = decision_thresholds(rows, setup, threshold, threshold_open, params)
         held = f"{len(folds)} grouped folds"
         fams = sorted({r.group for r in rows})
         gm = {g: np.array([r.group == g for r in rows]) for g in fams}
@@ -1062,7 +1097,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
     if args.oof_out is not None:
         oof_rows = [
-            {"source": r.source, "label": r.label, "kind": r.kind, "p": float(v), "setup": bool(su)}
+            {"source": r.source, "label": r.label, "kind": r.kind, "surface": r.surface, "p": float(v), "setup": bool(su)}
             for r, v, su in zip(rows, oof, setup, strict=True)
         ]
         blob = {
