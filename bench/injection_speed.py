@@ -16,9 +16,9 @@ the whole corpus ``--repeat`` times and prints the median µs/KiB:
   numpy with ``BASTION_NATIVE=0`` (the kernel in use is printed);
 * ``rules``: the injection rules scanner alone;
 * ``fast tier``: ``Guard(categories=injection,jailbreak,obfuscation)`` on the ``prompt`` surface,
-  i.e. rules + classifier + input checks, sharing one normalisation per text (all timed on the
-  prompt surface, the only one where the classifier runs by default);
-* ``Guard, tool_output``: the same Guard on tool outputs (rules and input checks, no classifier);
+  i.e. rules + classifier + input checks, sharing one normalisation per text;
+* ``Guard, tool_output``: the same Guard on tool outputs (rules, input checks and, since session 12,
+  the classifier at its tool-output threshold);
 * ``peer``: ``prompt_shield.PromptScanner().scan`` from PyPI ``ai-injection-guard`` 0.3.0
   (MIT; regular expressions, no model, runs offline), timed in ``.venv-bench`` on the same
   corpus by a child process (skipped with a note when that venv or package is missing).
@@ -126,11 +126,11 @@ def main() -> None:
     print(f"one-off: load model, compile patterns, build Guard: {time.perf_counter() - t0:.2f}s")
 
     results: dict[str, float] = {}
-    # the prompt surface runs everything (the classifier runs only there by default)
+    # both surfaces run rules, classifier and input checks (tool outputs at their own threshold)
     results["classifier"] = _time(lambda d: clf.scan(Document(d, Surface.PROMPT, cfg)), docs, args.repeat)
     results["rules"] = _time(lambda d: rules.scan(Document(d, Surface.PROMPT, cfg)), docs, args.repeat)
     results["fast tier (Guard), prompt"] = _time(lambda d: guard.scan(d, Surface.PROMPT), docs, args.repeat)
-    results["Guard, tool_output (no classifier)"] = _time(
+    results["Guard, tool_output"] = _time(
         lambda d: guard.scan(d, Surface.TOOL_OUTPUT), docs, args.repeat
     )
     flagged = sum(guard.scan(d, Surface.PROMPT).flagged for d in docs)

@@ -2179,11 +2179,11 @@ _IMPER12 = (
     r"give|put|append|do\s+not|don'?t|the\s+correct|this\s+(?:one|message|review|account|candidate|essay|post|"
     r"transaction|form)\s+(?:is|counts|has|must|should)|when\s+you)\b"
 )
-ADDRESSED_TO_AI_MORE12 = (
+ADDRESSED_TO_AI_MORE12 = (  # (trigger, expression) pairs name a selective part as the trigger
     rf"\b(?:note|notes|message|hint|remark|reminder|directive|instructions?|attention|p\.?s\.?)\s+(?:to|for)\s+(?:the\s+|any\s+|"
     rf"all\s+|every\s+)?(?:[\w-]+\s+){{0,2}}?{_SOFT12B_NO_MODEL}\s*(?::|—|–|-\s|\))[^\"'\n“”«»]{{0,100}}",
     (
-        _IMPER12,
+        rf"{_SOFT12B}\s*(?:note\s*)?(?::|,|—|–)",
         rf"(?:^|[\n\"'(\[>«{{]|[.!?:]\s|\s[-–—]\s)\s*(?:hey\s+|dear\s+|hi\s+|ok\s+)?(?:[\w-]+\s+)?{_SOFT12B}\s*"
         rf"(?:note\s*)?(?::|,|—|–)\s*(?:[\w'-]+\s+){{0,4}}?{_IMPER12}[^\"'\n“”«»]{{0,100}}",
     ),
@@ -2433,7 +2433,7 @@ _ORDER12 = (
 )
 TOOL_INSTRUCTION_MORE12 = (
     (
-        _ORDER12,
+        r"\b(?:note|notice|message|instructions?|directive|reminder|hint|guidance|attention|heads[\s-]up)\s+(?:to|for)\s",
         r"\b(?:note|notice|message|instructions?|directive|reminder|hint|guidance|attention|heads[\s-]up)\s+"
         r"(?:to|for)\s+(?:(?:the|any|all|every|whichever)\s+(?:[\w-]+\s+){0,3}?|(?:automated|automatic|ai|llm)\s+(?:[\w-]+\s+)?)"
         + _READER12
@@ -2457,7 +2457,8 @@ TOOL_INSTRUCTION_MORE12 = (
         + r"|(?:when\s+you|after|before|once)\b[^.\n]{0,60}?,\s*(?:also\s+)?" + _ORDER12 + r")\b",
     ),
     (
-        r"\b(?:ai|automated)\s",
+        r"\b(?:ai|automated)\s+(?:[\w-]+\s+)?(?:agents?|assistants?|bots?|schedulers?|systems?|tools?)\s+(?:processing|reading|"
+        r"handling|booking|summari[sz]ing|must|should|shall)\b",
         r"\b(?:ai|automated)\s+(?:[\w-]+\s+)?(?:agents?|assistants?|bots?|schedulers?|systems?|tools?)\s+(?:(?:processing|reading|"
         r"handling|booking|summari[sz]ing)\s+(?:this|these)\s+\w+\s+)?(?:must|should|shall)\s+(?:always\s+|also\s+|now\s+)?"
         + _ORDER12 + r"\b",
@@ -2509,14 +2510,14 @@ TOOL_INSTRUCTION_MORE12 = (
     # the processor of this very content, named by what it does to it: "the system that processes
     # this message must …", "Recruiting tools reading this profile:", "quien gestione esta reserva debe"
     (
-        r"(?:process|handl|read|pars|receiv|ingest|manag|import|summari[sz])",
+        r"\s(?:this|these)\s+[\w-]+\s*(?::|,?\s+(?:must|should|shall|needs?\s+to|is\s+(?:required|instructed)\s+to)\b)",
         r"\b(?:systems?|tools?|tooling|software|programs?|services?|pipelines?|controllers?|hubs?|integrations?|clients?|agents?|"
         r"assistants?|bots?)\s+(?:that\s+|which\s+|who\s+)?(?:processes|handles|reads|parses|receives|ingests|manages|imports|"
         r"summari[sz]es|is\s+(?:processing|handling|reading)|processing|reading|handling|parsing|ingesting|importing)\s+"
         r"(?:this|these)\s+[\w-]+\s*(?::|,?\s+(?:must|should|shall|needs?\s+to|is\s+(?:required|instructed)\s+to)\b)",
     ),
     (
-        r"\bwhen\s",
+        r"\bwhen\s+(?:summari[sz]ing|listing|preparing|processing|reporting\s+on|comparing|reviewing)\b",
         r"\bwhen\s+(?:summari[sz]ing|listing|preparing|processing|reporting\s+on|comparing|reviewing)\b[^.\n]{0,60}?,\s*"
         r"(?:also\s+)?(?:say|tell|report|state|move|add|unlock|recommend|claim|mention|transfer|send|forward|delete)\b",
     ),
