@@ -970,11 +970,12 @@ def evaluate_loso(
     p = _oof(rows, [[g] for g in groups], params, cache, log, jobs, meanwhile)
     y = np.array([r.label for r in rows], dtype=np.int64)
     setup = setup_flags(rows)
-    if threshold is not None:
+    if threshold is not None:  # one threshold for every text, tool outputs included (as Guard applies it)
         t = t_open = threshold
+        thr = np.full(len(rows), threshold)
     else:
         t, t_open = _thresholds(rows, p, setup, params)
-    thr = decision_thresholds(rows, setup, t, t_open, params)
+        thr = decision_thresholds(rows, setup, t, t_open, params)
     per: dict[str, Any] = {}
     for g in groups:
         m = np.array([r.group == g for r in rows])
