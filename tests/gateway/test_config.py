@@ -138,3 +138,17 @@ def test_classifier_threshold_is_validated_and_reaches_the_guard() -> None:
     assert cfg.inspection.classifier_threshold == 0.9
     assert Gateway(cfg).guard.config.classifier_threshold == 0.9
     assert parse_config("").inspection.classifier_threshold is None
+
+
+def test_tool_output_threshold_is_validated_and_reaches_the_guard() -> None:
+    from bastion.detect import DetectConfig
+    from bastion.gateway._app import Gateway
+
+    with pytest.raises(ConfigError) as ei:
+        parse_config("inspection:\n  classifier_tool_output_threshold: 0\n", source="gw.yaml")
+    assert [(p.line, p.location) for p in ei.value.problems] == [(2, "inspection.classifier_tool_output_threshold")]
+    cfg = parse_config("inspection:\n  classifier: true\n  classifier_tool_output_threshold: 0.95\n")
+    assert Gateway(cfg).guard.config.classifier_tool_output_threshold == 0.95
+    # the gateway's default is the library's
+    default = parse_config("").inspection.classifier_tool_output_threshold
+    assert default == DetectConfig().classifier_tool_output_threshold

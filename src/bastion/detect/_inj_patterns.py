@@ -2273,13 +2273,14 @@ _AI_ADDRESSEE = (
     r"reading|that\s+reads)\s+[\w-]+)?|(?:agents|assistants|bots)\s+\w+ing(?:\s+\w+){0,2}|ai|model|bot|summari[sz]er|"
     r"chatgpt|claude|gemini|copilot|llm)"
 )
-_ORDER = (
-    r"(?:tell|send|forward|set|call|load|open|navigate|post|add|remove|delete|cancel|issue|change|reply|raise|page|close|"
+_ORDER_WORDS = (
+    r"tell|send|forward|set|call|load|open|navigate|post|add|remove|delete|cancel|issue|change|reply|raise|page|close|"
     r"mark|skip|move|ignore|report|describe|say|include|append|use|run|execute|grant|approve|share|transfer|pay|wire|"
     r"update|book|buy|create|give|help|copy|upload|download|visit|click|leave\s+out|omit|quietly|silently|do\s+not|"
     r"don'?t|never|always|the\s+correct|your\s+summary\s+must|base64|summari[sz]e|state|rate|rank|recommend|the\s+user\s+"
-    r"has)"
+    r"has"
 )
+_ORDER = f"(?:{_ORDER_WORDS})"
 TOOL_INSTRUCTION_MORE11D = (
     (
         _ORDER,
@@ -2423,13 +2424,14 @@ _READER12 = (
     r"(?:agents?|assistants?|bots?|programs?|systems?|processors?|tools?|software|automation|summari[sz]ers?|"
     r"aggregators?|models?|pipelines?|parsers?|crawlers?)"
 )
-_ORDER12 = (
-    _ORDER[:-1]
+_ORDER12_WORDS = (
+    _ORDER_WORDS
     + r"|grant|assign|transition|refund|approve|apply|complete|publish|purge|ban|export|reset|retry|paste|"
     r"classify|attribute|stop|replace|merge|push|install|commit|disable|enable|accept|list|treat|respond|"
     r"present|recommend|keep|hide|suppress|drop|switch|the\s+(?:assistant|agent)\s+(?:must|should)|you\s+(?:must|should|"
-    r"are\s+(?:required|instructed|authori[sz]ed)\s+to))"
+    r"are\s+(?:required|instructed|authori[sz]ed)\s+to)"
 )
+_ORDER12 = f"(?:{_ORDER12_WORDS})"
 TOOL_INSTRUCTION_MORE12 = (
     (
         r"\b(?:note|notice|message|instructions?|directive|reminder|hint|guidance|attention|heads[\s-]up)\s+(?:to|for)\s",
@@ -2452,7 +2454,7 @@ TOOL_INSTRUCTION_MORE12 = (
     (
         r"(?:bot|agent|assistant|automation)\s*:",
         r"(?:^|[\n\"'>(\[{}#]|\\n|[.!?]\s)\s*(?:[\w-]+\s+){0,2}?[\w-]*(?:bot|agent|assistant|automation)\s*:\s*(?:please\s+)?(?:"
-        + _ORDER12[3:-1]
+        + _ORDER12_WORDS
         + r"|(?:when\s+you|after|before|once)\b[^.\n]{0,60}?,\s*(?:also\s+)?" + _ORDER12 + r")\b",
     ),
     (

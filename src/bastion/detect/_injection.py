@@ -932,9 +932,9 @@ def _bracket_count(s: str) -> int:
 
 # Candidate lines in one linear pass: six plain words at the start of a line (group 1, the
 # request), then a rest of the line with at least three brackets.
+_SIX_PLAIN_WORDS = r"(?m)^([ \t]*(?:[A-Za-z][A-Za-z'\x{2019},.:;-]*[ \t]+){6,})"  # group 1: the request
 _SUFFIX_LINE = re2.compile(
-    r"(?m)^([ \t]*(?:[A-Za-z][A-Za-z'\x{2019},.:;-]*[ \t]+){6,})[^\n]*?[()\[\]{}][^\n]*?[()\[\]{}][^\n]*?[()\[\]{}]"
-    r"[^\n]*"
+    _SIX_PLAIN_WORDS + r"[^\n]*?[()\[\]{}][^\n]*?[()\[\]{}][^\n]*?[()\[\]{}][^\n]*"
 )
 
 
@@ -949,7 +949,7 @@ _SOUP_EDGE = ".,;:!?\"'()[]{}*`"
 _SOUP_PLAIN = re.compile(r"\w+=\S*|\S*</?[a-z]+>\S*|[\w.]+\([\w, ]*\)?[,.;:]?|\(?[\w ]*\)[,.;:]?")
 _SOUP_HUMP = re.compile(r"[a-z]{2,}[A-Z]")
 _SOUP_HINT = re2.compile(r"[A-Za-z][{}\[\]()<>=+*^$%#\\/~;&]|[{}\[\]()<>=+*^$%#\\/~&][A-Za-z]|[a-z]{2}[A-Z]")
-_SOUP_LINE = re2.compile(r"(?m)^([ \t]*(?:[A-Za-z][A-Za-z'\x{2019},.:;-]*[ \t]+){6,})([^\n]+)")
+_SOUP_LINE = re2.compile(_SIX_PLAIN_WORDS + r"([^\n]+)")
 _SOUP_MIN_TOKENS = 6
 _SOUP_MIN_FRAGMENTS = 3
 _SOUP_MIN_SHARE = 0.15
