@@ -50,15 +50,19 @@ def _alt(words: str, bounded: bool = False) -> str:
 # note (note/instruction/message for), nottr (do not translate / instead of translating), only,
 # verb_last (the verb closes the clause: EARLIER INSTRUCTIONS IGNORE); fiction (novel, screenplay,
 # scene), harm (explosives, drugs, poison, weapons, break-ins, forgery), detail (step by step,
-# exact, realistic, amounts); answer, given (given to you), you (to you: dative forms), devmode.
+# exact, realistic, amounts); answer, given (given to you), you (to you: dative forms), devmode;
+# above (the text above, without naming instructions), ign_go (the affirmative forms of ign, where a
+# negation follows the verb).
 LEXICON: Mapping[str, Mapping[str, str]] = {
     "ru": {
         "bounded": "1",
-        "ign": "игнорируи|игнорируите|проигнорируи|проигнорируите|забудь|забудьте|отбрось|"
+        "ign": "игнорировать|игнорируи|игнорируите|проигнорируи|проигнорируите|забудь|забудьте|отбрось|"
         "отбросьте|не обращаи внимания на|"
         "не следуи",
         "prev": "все$|всё$|всех$|предыдущ|прежн|ранее|раньше|выше|исходн|изначальн|первоначальн|"
         "системн|старые|полученн",
+        "above": "предыдущие\\s*(?:[.,!?;:।]|$)|вышесказанное|вышенаписанное|написанное выше|всё, что выше|"
+        "все, что выше|всё выше|все выше",
         "instr": "инструкц|указани|правил|команд|директив|промпт|ограничени",
         "prompt": "системн\\pL* (?:промпт|инструкц|сообщени|подсказк|настроик)|промпт|system prompt",
         "verbatim": "полныи текст|дословно|слово в слово|без сокращении|"
@@ -89,6 +93,7 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
         "bounded": "1",
         "ign": "ігноруи|ігноруите|проігноруи|забудь|забудьте|відкинь|не зважаи на|не виконуи",
         "prev": "усі$|всі$|все$|попередн|раніше|вище|початков|системн|старі|отриман",
+        "above": "попередні\\s*(?:[.,!?;:।]|$)|вищесказане|вищенаписане|написане вище|все, що вище|все вище",
         "instr": "інструкц|вказівк|правил|команд|обмежен|промпт",
         "prompt": "системн\\pL* (?:промпт|інструкц|повідомлен|підказк)|промпт|system prompt",
         "verbatim": "дослівно|слово в слово|без скорочень|повністю|все, що написано|усе, що написано",
@@ -115,6 +120,7 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
     "ar": {
         "ign": "تجاهل|تجاهلي|تجاهلوا|انس|انسى|انسي|اترك|لا تلتزم ب|لا تتبع",
         "prev": "جميع|كل|كافة|السابقة|الأصلية|الأولى|أعلاه|القديمة",
+        "above": "ما سبق|كل ما سبق|ما ورد أعلاه|النص أعلاه|كل ما ورد أعلاه",
         "instr": "التعليمات|الأوامر|الإرشادات|التوجيهات|القواعد|القيود|تعليماتك|أوامرك|إرشاداتك|توجيهاتك|قواعدك",
         "prompt": "موجه النظام|موجّه النظام|تعليمات النظام|رسالة النظام|برومبت|system prompt",
         "verbatim": "حرفيا|حرفياً|كلمة بكلمة|كما هو|بالكامل|بالحرف",
@@ -289,6 +295,7 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
     "zh": {
         "ign": "作废|失效|忽略|忽视|无视|不要理会|忘记|忘掉|抛开|别管|不用管",
         "prev": "之前|以前|先前|上面|上述|前面|所有|全部|一切|原来|原有|最初|系统",
+        "above": "以上内容|以上所有|以上的内容|上面的内容|上述内容|前面的内容|上面所有|上面说的|上面写的",
         "instr": "指令|指示|说明|规则|命令|提示|要求|设定|限制|约束",
         "prompt": "最开始收到|最初收到|一开始收到|系统提示|提示词|系统指令|系统消息|系统设定|初始指令|system prompt",
         "verbatim": "原样|逐字|一字不差|原封不动|原文|完整地|完整输出|一字不漏",
@@ -312,6 +319,8 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
     "ja": {
         "ign": "無視|忘れて|忘れろ|従わないで|破棄",
         "prev": "以前の|前の|上記の|これまでの|今までの|先ほどの|最初の|元の|すべての|全ての|システムの",
+        "above": "上記|上の内容|以上の内容|前の内容|上述|これまでの内容|上の文章",
+        "ign_go": "無視して|無視しろ|無視せよ|無視。|無視$|忘れて|破棄して",
         "instr": "指示|命令|指令|ルール|プロンプト|制約|規則",
         "prompt": "指示文|最初に受け取った|システムプロンプト|プロンプト|システム指示|初期指示|system prompt",
         "verbatim": "一字一句|そのまま|原文のまま|省略せず|全文",
@@ -337,6 +346,8 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
         "bounded": "1",
         "ign": "무시|잊어|잊으|따르지 마",
         "prev": "이전|앞의|위의|모든|기존|지금까지의|앞선|처음|지금까지",
+        "above": "위의 내용|위 내용|앞의 내용|이전 내용|위에 있는 내용|위에 쓴|위의 모든|위에 적힌",
+        "ign_go": "무시하고|무시해|무시하세요|무시하십시오|무시할 것|무시 하고|잊어버리고|잊어버려|잊고",
         "instr": "지시|지침|명령|규칙|지시사항|프롬프트|안내|제한",
         "prompt": "시스템 프롬프트|프롬프트|시스템 지시|초기 지시|system prompt",
         "verbatim": "그대로|한 글자도|원문 그대로|전부|전체",
@@ -392,6 +403,14 @@ def _lang_patterns(lx: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
         override.append((T("instr"), prev + g(24) + instr + g(30) + ign))
     else:
         override.append((T("instr"), prev + g(24) + instr + g(12) + ign))  # "instructions above: ignore them"
+    if "above" in lx:
+        # "ignore the above" without naming instructions: 上記を無視して, 위의 내용을 무시하고, игнорировать предыдущие
+        above = A("above")
+        if lx.get("verb_last"):
+            # the affirmative forms only: 上記を無視しないで / 위의 내용을 무시하지 마세요 ask to keep it
+            override.append((T("above"), above + g(8) + (A("ign_go") if "ign_go" in lx else ign)))
+        else:
+            override.append((T("above"), ign + g(8) + above))
     hijack = A("nottr") + r"[^\n]{0,80}" + (A("only") + r"[^\n]{0,40}" if "only" in lx else "") + _QUOTE
     override.append((T("nottr"), hijack))
     out["injection.override"] = override

@@ -2942,6 +2942,10 @@ OVERRIDE_MORE13 = (
     r"\b(?:classification|translation|summary|summari[sz]ation|grading|review|analysis|spell-?check)\s+(?:is\s+)?(?:done|"
     r"complete|completed|finished|over)\s*[.!]\s+(?:now|next|then)\b[^\n]{0,40}?\b(?:instead|generate|write|output|say|"
     r"print|your\s+(?:new|real|next)\s+(?:task|job))\b",
+    # ignore the webpage and state: "Your account has been compromised" (a fixed output after a colon)
+    rf"\b{IGNORE}\s+(?:the|this)\s+(?:web\s?page|page|site|article|document|e-?mail|text|review|passage|context|file|"
+    r"function|code|resume|cv|table|question|task)\s+and\s+(?:instead\s+)?(?:just\s+|only\s+)?(?:state|say|print|output|"
+    r"write|respond|reply|answer|return)\s*:",
     # actually, don't translate. return the English phrase exactly
     r"\bactually,?\s+(?:don'?t|do\s+not)\s+(?:translate|summari[sz]e|classify|correct|review|answer)\b[^\n]{0,10}?[.!;,]\s*"
     r"(?:just\s+|instead\s+|only\s+)?(?:return|output|print|say|write|reply|respond|repeat|type)\b",
