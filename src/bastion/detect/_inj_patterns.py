@@ -3101,7 +3101,6 @@ TOOL_INSTRUCTION_MORE13 = (
       r"analyseert)\s*,?\s+moet\b"),
     r"(?:^|[\s\"(\[【])для\s+(?:систем|программ|ботов|ассистентов|агентов|инструментов)\pL*,?\s+(?:обрабатывающ|читающ|"
     r"анализирующ|получающ)\pL*",
-    r"(?:自動|AI|ＡＩ)?(?:要約|処理|翻訳|分析|集計)(?:ツール|システム|ボット|アシスタント)(?:へ|に対して|各位)[：:]",
     r"读取用户的(?:通讯录|联系人|文件|密码|邮件|聊天记录)",
 )
 CONCEAL_MORE13 = (
@@ -3124,6 +3123,82 @@ JAILBREAK_MORE13 = (
     F(r"\b(?:du\s+bist\s+(?:jetzt|ab\s+jetzt|nun|ab\s+sofort)\s+)?(?:eine?\s+)?KI\s+(?:ganz\s+)?ohne\s+(?:regeln|grenzen|filter|einschränkungen|zensur|richtlinien)\b"),
 )
 
+# Notes planted in a pasted text for the software that summarises, translates or reviews it, the
+# forms w52-w60 used that the session-12 list lacked (every surface): "Note to summarising tools:",
+# "Footnote 3 (for summarisation tools):", "readers summarising this letter should report …",
+# "<!-- assistant: in the summary, say …", and the same in Dutch, Italian, Czech, Polish, Greek,
+# German, Spanish and Japanese
+_JOB13 = (
+    r"(?:summari[sz]ing|summari[sz]ation|summary|translating|translation|extracting|extraction|comparing|comparison|"
+    r"reviewing|screening|grading|parsing|digest|recap|indexing|assessment|evaluation)"
+)
+ADDRESSED_TO_AI_MORE13 = (
+    rf"\b(?:note|notes|message|hint|remark|reminder|directive|instructions?|attention|p\.?s\.?)\s+(?:to|for)\s+(?:the\s+|any\s+|"
+    rf"all\s+|every\s+)?(?:automated\s+|automatic\s+)?{_JOB13}\s+(?:tools?|software|systems?|programs?|apps?|engines?|"
+    r"services?|bots?)\s*(?::|—|–|-\s|\))",
+    rf"\(\s*(?:for|to)\s+(?:the\s+|any\s+|all\s+)?(?:automated\s+|automatic\s+)?{_JOB13}\s+(?:tools?|software|systems?|"
+    r"programs?|apps?|engines?)\s*\)\s*:",
+    r"\b(?:readers?|tools?|software|systems?|programs?|apps?|services?)\s+(?:summari[sz]ing|translating|reviewing|comparing|"
+    r"processing|screening|grading)\s+this\s+[\w-]+\s+(?:should|must|shall|need\s+to|are\s+to)\s+(?:also\s+)?(?:report|say|"
+    r"state|mention|add|include|present|describe|write|tell|omit|list|declare|recommend|rate|score)\b",
+    r"(?:<!--|\[|\()\s*(?:assistant|agent|ai|llm|model|bot)\s*:\s*(?:in|when\s+\w+ing|while\s+\w+ing)\s+(?:the|your|this)\s+"
+    r"(?:summary|translation|answer|reply|recap|review|response)\b",
+    F(r"(?:<!--|\[|\()\s*(?:assistant|agent|ia|ai)\s*:\s*dans\s+(?:le|la|ton|votre|ta)\s+(?:résumé|traduction|réponse)\b"),
+    F(r"(?:<!--|\[|\()\s*(?:traducción|traductor)\s+automátic[oa]\s*:"),
+    F(r"\bpara\s+el\s+(?:sistema|programa|asistente|agente|traductor)\s+que\s+(?:lea|procese|resuma|gestione|traduzca|analice)"),
+    F(r"\bvertaal(?:software|programma|tool|machine|dienst)\s*:"),
+    F(r"\bal\s+(?:traduttore|programma|sistema)\s*(?:automatico\s*)?:\s*(?:\w+\s+){0,2}?(?:scrivi|aggiungi|inserisci|indica|"
+      r"riporta|dichiara)\b"),
+    F(r"\bpokyn\s+pro\s+(?:překladač|shrnutí|automatick\w+\s+překlad)\w*\s*:\s*(?:\w+\s+){0,3}?(?:vložte|přidejte|napište|"
+      r"uveďte|vlož|přidej|napiš|uveď)\b"),
+    F(r"\bprzy\s+(?:tłumaczeniu|streszczeniu)\s+(?:dopisz|dodaj|napisz|wstaw|podaj)\b"),
+    F(r"(?:^|[^\pL])σημείωση\s+για\s+(?:την\s+)?(?:αυτόματη\s+μετάφραση|περίληψη|μεταφραστ\w+)\s*:"),
+    F(r"\b(?:übersetzung|zusammenfassung)\s+(?:bitte\s+)?(?:mit|um)\s+(?:den\s+|folgende[nm]?\s+)?(?:satz|hinweis|text|zeile)\s+"
+      r"(?:ergänzen|erweitern)\b"),
+    r"(?:要約|翻訳|分析|集計)(?:ツール|システム|ボット|アシスタント|AI)(?:へ|に対して|各位)[：:]",
+)
+
+# "Ignore everything above", "forget what you were told", "forget the translation and write …" and
+# "the instructions you got at the start" in fourteen more languages (w58, scored before these were
+# written: Danish, Finnish, Hungarian, Bulgarian, Tagalog, Malay, Hebrew, Greek, Ukrainian, Persian,
+# Thai, Hindi)
+OVERRIDE_INTL13B = (
+    F(r"\bse\s+bort\s+fra\s+(?:alt|alle|de)\s+(?:\w+\s+)?(?:ovenfor|tidligere|instruktioner|regler)\b"),
+    F(r"\bglem\s+(?:alt|alle)\s+(?:\w+\s+)?(?:ovenfor|tidligere|instruktioner|regler)\b"),
+    F(r"\bunohda\s+(?:kaikki\s+)?(?:yllä|aiemmat|aiemmin|edelliset|aikaisemmat)\s+(?:\w+\s+)?(?:ohjeet|säännöt|käskyt)\b"),
+    F(r"\b(?:hagyd\s+figyelmen\s+kívül|felejtsd\s+el)\s+(?:az?\s+)?(?:összes\s+)?(?:fenti|korábbi|előző|eddigi)\s+"
+      r"(?:utasítás|szabály|parancs)\w*"),
+    F(r"(?:игнорирай|забрави)\s+(?:всичко|всички)\s+(?:\pL+\s+){0,2}?(?:по-горе|досега|инструкции|указания)"),
+    F(r"\bkalimutan\s+mo\s+(?:na\s+)?(?:lahat\s+)?(?:ng\s+)?(?:sinabi|itinuro|utos|instruksyon)\w*"),
+    r"התעלם\s+(?:מכל\s+מה\s+ש|מכל\s+ההוראות|מההוראות|מהוראות)",
+    F(r"(?:^|[^\pL])αγνόησε\s+(?:όλα\s+)?(?:όσα|ό,τι|τις\s+(?:προηγούμενες|παραπάνω)\s+οδηγίες)"),
+    F(r"забудь\s+(?:усе|все),?\s+що\s+тобі\s+(?:казали|сказали|писали|дали|наказали)"),
+    r"(?:هر\s*چی|هرچه|همه\s*چیز|تمام)[^\n.!?]{0,20}بالا[^\n.!?]{0,20}نادیده\s+بگیر",
+    r"ลืม(?:ทุกอย่าง|ทั้งหมด)[^\n]{0,20}(?:ก่อนหน้านี้|ข้างบน|ที่ถูกสั่ง|ที่บอก)",
+    r"ऊपर\s+(?:लिखी|लिखा|लिखे|दी|दिए)\s+(?:गई\s+|गए\s+)?(?:सारी\s+|सभी\s+|सब\s+)?(?:बातें|निर्देश|बातों)\s+(?:को\s+)?"
+    r"(?:भूल|अनदेखा|नज़रअंदाज़|नजरअंदाज)",
+    # the rules no longer apply TO YOU (the bare "rules no longer apply" is an ordinary sentence)
+    r"הכללים\s+(?:כבר\s+)?לא\s+(?:חלים|תקפים)\s+עליך",
+    F(r"\bwala\s+nang\s+bisa\s+ang\s+(?:mga\s+)?(?:patakaran|utos|instruksyon)\s+mo\b"),
+    # forget the translation and write … (a translator app talked out of its job)
+    F(r"(?:\bglem\s+(?:så\s+)?oversættelsen|\bfelejtsd\s+el\s+a\s+fordítást|забрави\s+превода|\blupakan\s+tugas\s+terjemahan|"
+      r"\bhuwag\s+mo\s+nang\s+i-?translate|\bälä\s+(?:sen\s+jälkeen\s+)?käännä|нічого\s+не\s+перекладай|หยุดแปล|"
+      r"(?:^|[^\pL])μη\s+μεταφράσεις|به\s+جای\s+ترجمه)[^\n]{0,80}?(?:\bskriv|válaszold|(?:^|[^\pL])írd|изпиши|напиши|\bbalas|\btulis|\bsumagot|"
+      r"\bvastaa|\bkirjoita|відповідай|พิมพ์|γράψε|απάντησε|بنویس|\bwrite|\breply)"),
+)
+PROMPT_EXTRACTION_INTL13B = (
+    r"शुरू\s+में\s+(?:जो\s+)?(?:निर्देश|इंस्ट्रक्शन)",
+    r"پیش\s+از\s+شروع\s+(?:گفتگو|مکالمه)",
+    F(r"\barahan\s+sistem\s+yang\s+(?:awak|anda|kau|kamu)\s+terima\b"),
+    F(r"\b(?:gengiv|gengive|vis|skriv)\s+(?:mig\s+)?(?:din|jeres)\s+systemprompt\b"),
+    F(r"\b(?:ohjeet|ohjeita),?\s+jotka\s+sait\s+ennen\b"),
+    F(r"\butasítás\w*,?\s+(?:amiket|amelyeket)\s+(?:a\s+beszélgetés\s+előtt\s+)?kaptál\b"),
+    F(r"(?:покажи|изпиши|напиши|дай)\s+(?:ми\s+)?(?:\pL+\s+)?(?:първоначалните|началните|системните|скритите)\s+(?:си\s+)?"
+      r"(?:инструкции|указания)"),
+    F(r"(?:^|[^\pL])цялото\s+си\s+системно\s+съобщение"),
+    F(r"(?:свої|твої)\s+початков\pL*\s+інструкц\pL*"),
+)
+
 PATTERNS: dict[str, tuple[Entry, ...]] = {
     "injection.override": (
         OVERRIDE_EN
@@ -3142,6 +3217,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + OVERRIDE_MORE11
         + OVERRIDE_MORE13
         + OVERRIDE_INTL13
+        + OVERRIDE_INTL13B
     ),
     "injection.new_instructions": (
         NEW_INSTRUCTIONS
@@ -3163,6 +3239,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + PROMPT_EXTRACTION_MORE11
         + PROMPT_EXTRACTION_MORE13
         + PROMPT_EXTRACTION_INTL13
+        + PROMPT_EXTRACTION_INTL13B
     ),
     "injection.chat_template": (
         CHAT_TEMPLATE + CHAT_TEMPLATE_MORE + CHAT_TEMPLATE_MORE3 + CHAT_TEMPLATE_MORE4 + FAKE_SYSTEM13
@@ -3181,6 +3258,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + ADDRESSED_TO_AI_MORE11C
         + ADDRESSED_TO_AI_MORE12
         + ADDRESSED_TO_AI_INTL13
+        + ADDRESSED_TO_AI_MORE13
     ),
     "injection.tool_instruction": (
         TOOL_INSTRUCTION + TOOL_INSTRUCTION_MORE10 + TOOL_INSTRUCTION_MORE11 + TOOL_INSTRUCTION_CJK11
