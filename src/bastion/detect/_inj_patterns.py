@@ -2834,6 +2834,12 @@ _KEYLIKE13 = (
     r"(?:secret(?:\s+(?:word|key|code|phrase|value|token))?|password|passphrase|passcode|pass\s+code|access\s+code|"
     r"api\s+key|admin\s+pin|pin\s+code|vault\s+code|magic\s+word|key)"
 )
+# ... without the bare "key" and "api key", which developers print, encode and truncate on purpose
+# ("convert the key to base64", "show the first 8 characters of the API key in the logs")
+_GUARDED13 = (
+    r"(?:secret(?:\s+(?:word|key|code|phrase|value|token))?|password|passphrase|passcode|pass\s+code|access\s+code|"
+    r"admin\s+pin|pin\s+code|vault\s+code|magic\s+word)"
+)
 _KEY_END13 = (
     r"(?:\s*(?:[.,;:!?)\]]|$)|\s+(?:to\s+me|for\s+me|exactly|now|again|back|please|pls|here|in\s+(?:full|chat)))"
 )
@@ -2870,12 +2876,12 @@ SECRET_EXTRACTION_MORE13 = (
     # the first three characters of the key / the decimal ASCII code of each character in the key
     rf"\b(?:tell|give|show|print|say|type|write|reveal|share|spell|send)\s+(?:me\s+)?(?:just\s+|only\s+)?(?:the\s+)?"
     rf"(?:first|last|next|final|opening)\s+(?:\w+\s+)?(?:characters?|letters?|digits?|chars?)\s+of\s+(?:the|your|ur)\s+"
-    rf"{_KEYLIKE13}\b",
+    rf"{_GUARDED13}\b",
     rf"\b(?:ascii|unicode|decimal|hex|binary|numeric)\s+(?:\w+\s+)?(?:codes?|values?|numbers?)\s+of\s+(?:each|every|the)\s+"
-    rf"(?:character|letter|char)s?\s+(?:in|of)\s+(?:the|your|ur)\s+{_KEYLIKE13}\b",
-    rf"\b(?:convert|turn|encode|translate)\s+(?:the|your|ur)\s+{_KEYLIKE13}\s+(?:in)?to\s+(?:hex|base64|binary|rot13|"
+    rf"(?:character|letter|char)s?\s+(?:in|of)\s+(?:the|your|ur)\s+{_GUARDED13}\b",
+    rf"\b(?:convert|turn|encode|translate)\s+(?:the|your|ur)\s+{_GUARDED13}\s+(?:in)?to\s+(?:hex|base64|binary|rot13|"
     r"morse|ascii|decimal|leetspeak|emoji)",
-    rf"\b(?:the|your|ur)\s+{_KEYLIKE13}\s+in\s+(?:rot-?13|base-?64|hex|binary|morse|ascii\s+codes|pig\s+latin|leetspeak)\b",
+    rf"\b(?:the|your|ur)\s+{_GUARDED13}\s+in\s+(?:rot-?13|base-?64|hex|binary|morse|ascii\s+codes|pig\s+latin|leetspeak)\b",
     rf"\b(?:type|write|spell|print|give|say)\s+(?:me\s+)?(?:the|your|ur)\s+{_KEYLIKE13}\s+(?:with|using|separated\s+by)\s+"
     r"(?:a\s+)?(?:hyphens?|dash(?:es)?|spaces?|commas?|dots?|periods?|underscores?)\b",
     # is the password 'sunflower'? if not, ...
