@@ -552,6 +552,15 @@ def _longest_literal(s: str) -> str:
     return run if len(run) > len(best) else best
 
 
+@functools.lru_cache(maxsize=16)
+def _off_on(engine: str, surface: Surface) -> frozenset[int]:
+    """The expressions of rules that ``SURFACE_POLICY`` switches off on ``surface``: their matches
+    would be dropped anyway, so they are never confirmed there (the tool-output rules are many, and
+    one ``injection.tool_instruction`` expression was the costliest of the set on prompts)."""
+    off = {rid for rid, policy in SURFACE_POLICY.items() if surface in policy and policy[surface] is None}
+    return frozenset(i for i, ex in enumerate(_compiled(engine)[0]) if ex.rule.rule_id in off)
+
+
 @functools.lru_cache(maxsize=4)
 def _compiled(engine: str) -> tuple[tuple[_Expr, ...], _TriggerIndex, _TriggerIndex]:
     """Compile the rules once per engine (immutable results, shared by every scanner instance).
@@ -1041,11 +1050,14 @@ class InjectionRulesScanner:
         # "auto" picks RE2 for the trigger stage: Hyperscan needs tens of seconds to compile the
         # ~170 word-group triggers and matches them no faster (bench/injection_rules_speed.py).
         engine = "re2" if self._config.engine == "auto" else self._config.engine
+        self._engine = engine
         self._exprs, self._all, self._core = _compiled(engine)
 
     # -- matching --------------------------------------------------------------------------
-    def _finditer(self, text: str, index: _TriggerIndex) -> Iterator[tuple[RuleInfo, int, int]]:
-        cands = index.candidates(text)
+    def _finditer(
+        self, text: str, index: _TriggerIndex, off: frozenset[int] = frozenset()
+    ) -> Iterator[tuple[RuleInfo, int, int]]:
+        cands = [ci for ci in index.candidates(text) if ci not in off] if off else index.candidates(text)
         if not cands:
             return
         # RE2 runs on UTF-8 bytes; handing it the bytes once (instead of a str, which the
@@ -1068,9 +1080,9 @@ class InjectionRulesScanner:
                     else:
                         yield ex.rule, int(char_at[s]), int(char_at[e])
 
-    def _match(self, view: TextView, ps: _TriggerIndex) -> list[_Hit]:
+    def _match(self, view: TextView, ps: _TriggerIndex, off: frozenset[int] = frozenset()) -> list[_Hit]:
         hits: list[_Hit] = []
-        for rule, start, end in self._finditer(view.text, ps):
+        for rule, start, end in self._finditer(view.text, ps, off):
             s, e = view.to_original(start, end)
             hits.append(_Hit(rule, s, e, view.name, view.encoding))
         return hits
@@ -1081,8 +1093,9 @@ class InjectionRulesScanner:
         nv = normalized_view(doc)
         findings: list[Finding] = []
         plain_keys: set[tuple[str, int, int]] = set()
+        off = _off_on(self._engine, doc.surface)
         for view in nv.views(respaced=True):
-            hits = self._match(view, self._all if view.name in ("text", "decoded", "respaced") else self._core)
+            hits = self._match(view, self._all if view.name in ("text", "decoded", "respaced") else self._core, off)
             if view.name == "text":
                 plain_keys = {(h.rule.rule_id, h.start, h.end) for h in hits}
                 findings.extend(f for h in hits if (f := self._to_finding(h, doc.surface)) is not None)
