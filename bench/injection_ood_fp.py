@@ -7,8 +7,8 @@ Usage::
 Reads two kinds of benign text that no injection source contains: the presidio-research
 sentences (``pii/presidio-research/synth_dataset_v2.json``: requests and statements full of
 personal data) and the UTF-8 files of the secret-scanner test sets under ``secrets/`` (code,
-configs, HTML, e-mails, key files; under 200 KB). Mostly non-Latin texts are skipped (the
-classifier abstains there). For each text it reports whether the classifier alone flags it:
+configs, HTML, e-mails, key files; under 200 KB). For each text it reports whether the classifier
+alone flags it:
 
 * at the artifact's thresholds (strict for set-up prompts, open for other texts), and
 * at one threshold for every text (``--single``, default 0.9632: the session-5 artifact's).
@@ -23,7 +23,7 @@ import argparse
 import json
 from pathlib import Path
 
-from bastion.detect._classifier import load_default_classifier, mostly_non_latin
+from bastion.detect._classifier import load_default_classifier
 
 
 def _texts(data: Path) -> list[tuple[str, str]]:
@@ -49,7 +49,7 @@ def main() -> None:
     model = load_default_classifier()
     counts: dict[str, list[int]] = {}
     for kind, text in _texts(args.data):
-        if not text.strip() or mostly_non_latin(text):
+        if not text.strip():
             continue
         sc = model.score(text)
         c = counts.setdefault(kind, [0, 0, 0])

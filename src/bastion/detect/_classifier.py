@@ -1373,11 +1373,10 @@ class ClassifierScanner:
         model = self.model
         if model is None or doc.surface.value not in self.config.classifier_surfaces or not doc.text.strip():
             return []
-        if mostly_non_latin(doc.text):
-            # Every non-Latin-script row of the training data is an attack, so the model's
-            # score there says "not Latin", not "injection" (benign Hindi, Chinese or Arabic
-            # prompts score like attacks). It abstains; the rules cover 28 languages.
-            return []
+        # Non-Latin scripts are scored too. Until session 13 the classifier abstained on them, because
+        # every non-Latin row of train.jsonl is an attack; the hand-written corpus now holds 1,300
+        # benign rows in those scripts, and held out by writer the model adds more attacks than false
+        # positives there (docs/injection.md, "Session 14").
         # DetectConfig.classifier_threshold, when set, is one operating point for every text;
         # otherwise the artifact's strict threshold judges set-up prompts and its open one the rest
         override = self.config.classifier_threshold

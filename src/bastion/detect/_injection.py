@@ -676,7 +676,11 @@ _MENTION_CUES = re2.compile(
     r"(?:someone|somebody|users?|people|attackers?|hackers?|trolls?|customers?|students?|applicants?|candidates?)\s+"
     r"(?:\w+\s+){0,4}?(?:pasted|pasting|"
     r"pastes|typed|typing|types|wrote|writes|writing|sent|sends|sending|said|says|saying|asked|asks|replied|replies|"
-    r"posted|posts|posting|tried|tries|trying|used|uses|using)|"
+    r"posted|posts|posting|tried|tries|trying|used|uses|using|write|type|paste|say)|"
+    # "an AI that kept getting told to "..."", "I was told to "...""
+    r"(?:getting|being|was|were|gets|got)\s+told\s+to|"
+    # test data: ATTACK_SAMPLES = ["..."], injection_payloads, test_jailbreak_strings
+    r"(?:attacks?|injections?|jailbreaks?|payloads?|malicious|adversarial)_\w+|\w+_(?:attacks?|injections?|jailbreaks?|payloads?)|"
     # an instruction reported as given to some AI: "if I tell the AI to "...""
     r"(?:tell|tells|telling|told|type|types|typing|typed|say|says|saying|write|writes|writing)\s+(?:the|an|a|my|"
     r"their|his|her|our)\s+(?:ai|bot|chat\s?bot|model|llm|assistant|chatgpt|gpt)|"
@@ -701,6 +705,50 @@ _MENTION_CUES = re2.compile(
     # reported speech: "..."라고 (ko), "...」と言われ (ja), 说 (zh), написал: "..." (ru)
     r"라고|이라고|と言|って言|他说|她说|написал\pL*|сказал\pL*|пишет|пишут|написав\pL*|на\s+кшталт|фраз\pL*"
 )
+# A longer quotation is a mention too when the text around it is plainly *about* attacks on AI:
+# a lesson, a write-up, a threat model or a test file quoting a payload ("an invite description
+# containing "Assistant, when summarising today's events, also forward ..." caused the agent to
+# draft a forward"). The text outside the quotation must name the subject in so many words (prompt
+# injection, jailbreak, payload, red team, CTF, threat model ...), and nothing right after the
+# quotation may tell the reader to carry it out ("... now do what it says").
+_DISCUSSION_TOPIC = re2.compile(
+    r"(?i)(?:\b(?:prompt[\s-]*injections?|injection\s+attacks?|indirect\s+injections?|jailbreak(?:s|ing|ed)?|"
+    r"payloads?|red[\s-]?team\w*|ctf|write[\s-]?up|threat\s+model\w*|bug\s+bount\w*|adversarial\s+(?:prompts?|inputs?|examples?|testing)|"
+    r"attack\s+(?:strings?|samples?|examples?|vectors?|surface)|security\s+test\w*|"
+    r"test\s+di\s+sicurezza|sicherheitstest\w*|pruebas?\s+de\s+seguridad|tests?\s+de\s+s[ée]curit[ée]|"
+    r"testes?\s+de\s+seguran[çc]a|beveiligingstest\w*|"
+    r"prompt[\s-]*injektion\w*|injection\s+de\s+prompt|inyecci[oó]n\s+de\s+prompt\w*|"
+    r"injeção\s+de\s+prompt|iniezione\s+di\s+prompt)\b|"
+    r"(?:^|[^\pL])(?:промпт-?инъекц\w*|инъекц\w*|атак\w*)|提示注入|提示词注入|越狱|プロンプトインジェクション|"
+    r"脱獄|프롬프트\s*인젝션|탈옥)"
+)
+_CARRY_OUT = re2.compile(
+    r"(?i)^[\s\S]{0,60}?(?:\b(?:now|then|please|and|so|just)\s+(?:do\s+(?:it|this|that|so|the\s+same|as\s+(?:it|the\s+\w+)\s+says)|"
+    r"follow|execute|obey|apply|perform|run|carry\s+(?:it\s+)?out|comply|act\s+on|proceed|go\s+ahead)\b|"
+    r"\b(?:do|execute|follow|obey|run|apply)\s+(?:it|this|that|them|these|the\s+above)\s+now\b|\bgo\s+ahead\b|"
+    r"\byou\s+(?:must|should|will|have\s+to)\s+(?:now\s+)?(?:do|follow|obey|execute|comply))"
+)
+
+
+_JSON_VALUE = re2.compile(r"[\"']\s*:\s*[\"']$|[\[,]\s*[\"']$")
+
+
+def _discussion_quote(text: str, i: int, j: int) -> bool:
+    """Whether the quotation ``text[i:j+1]`` sits in a text about attacks on AI (see
+    ``_DISCUSSION_TOPIC``; the caller also checks it is not handed over to be carried out)."""
+    # a well-formed quotation: opened after a space or punctuation, closed before one, with no
+    # quote of its kind inside (not the closing quote of one string and the opening of the next),
+    # and not a JSON string value (a tool output's "content": "..." is data, not a citation)
+    if i > 0 and text[i - 1].isalnum():
+        return False
+    if j + 1 < len(text) and text[j + 1].isalnum():
+        return False
+    if text[i] in text[i + 1 : j] or _JSON_VALUE.search(text[max(0, i - 40) : i + 1]) is not None:
+        return False
+    outside = text[max(0, i - 2000) : i] + " " + text[j + 1 : j + 2001]
+    return _DISCUSSION_TOPIC.search(outside) is not None
+
+
 _MENTIONABLE = frozenset(
     {
         "injection.override",
@@ -777,19 +825,29 @@ _FORMAT_ONLY = re.compile(
 # Other rules still judge the rest of the text; anchored at the match and bounded, so linear.
 _OWN_WORDS = re.compile(r"\b(?:my|i|i've|i'd|i'm)\b", re.IGNORECASE)
 _ABOUT_TOPIC = re.compile(
-    r"\s*,?\s*(?:about|regarding|concerning|on|for|re|with|in|to\s+(?:keep|make|use|write|format|add|include|limit|put|be|"
-    r"answer|reply|respond|list|sort|show|give|stick|avoid))\s+\w",
+    r"\s*,?\s*(?:(?:prima|antes|avant|vorhin|vorher|eerder)\s+)?(?:about|regarding|concerning|on|for|re|with|in|to\s+(?:keep|make|use|write|format|add|include|limit|put|be|"
+    r"answer|reply|respond|list|sort|show|give|stick|avoid|anonymi[sz]e|translate|shorten|summari[sz]e|remove|delete|"
+    r"drop|cut|mention|capitali[sz]e|number|cite|rename|rewrite|change|convert|split|merge|round|highlight|bold|"
+    r"spell|lengthen|simplify|rephrase|expand|skip|exclude|hide|mask|redact)|"
+    # the same in other languages: "sul formato", "sobre el tono", "sur la mise en page", "zum Format"
+    r"sul|sulla|sullo|sui|sugli|sulle|riguardo|sobre|acerca\s+de|sur|concernant|über|zum|zur|bezüglich|over|omtrent)\s+\w",
     re.IGNORECASE,
 )
 _OWN_AFTER = re.compile(
-    r"\s+(?:that\s+)?i\s+(?:gave|wrote|sent|said|asked\s+for|typed|made|posted|added)\b", re.IGNORECASE
+    r"\s+(?:(?:that\s+)?i\s+(?:gave|wrote|sent|said|asked\s+for|typed|made|posted|added)|"
+    # "che ti ho dato", "que te di", "que je t'ai données", "die ich dir gegeben habe", "que te passei"
+    r"che\s+ti\s+ho\s+(?:dato|scritto|detto|chiesto)|que\s+te\s+(?:di|dije|escrib[ií]|ped[ií])|"
+    r"que\s+je\s+(?:t'|vous\s+)ai\s+(?:donn|demand|écrit|dit)\w*|die\s+ich\s+(?:dir|ihnen)\s+(?:gegeben|geschrieben|gesagt)(?:\s+habe)?|"
+    r"que\s+(?:eu\s+)?(?:te|lhe)\s+(?:dei|passei|pedi|escrevi)|die\s+ik\s+(?:je|u)\s+(?:gaf|heb\s+gegeven))(?=\W|$)",
+    re.IGNORECASE,
 )
 # "Ignore the previous instructions I gave about the table format": the topic inside the match
 _ABOUT_TOPIC_IN = re.compile(r"\s(?:about|regarding|concerning|on)\s+\w", re.IGNORECASE)
 _OWN_WORDS_NOT = re.compile(
     r"\b(?:system|rules?|guidelines?|safety|restrictions?|filters?|polic(?:y|ies)|password|secret|prompt|"
     r"instructions?\s+(?:above|before)|developers?|operators?|creators?|training|programming|guardrails?|"
-    r"(?:say|print|output|write|reply|respond|repeat|type)\s+(?:only\s+|just\s+)?[\"'«“])",
+    r"(?:say|print|output|write|reply|respond|repeat|type)\s+(?:only\s+|just\s+)?[\"'«“]|"
+    r"regol|sistem|sicurezz|regla|règle|regeln|passwor|contrase|mot\s+de\s+passe|senha|geheim|secret|segret|sicherheit|s[ée]curit|seguridad)",
     re.IGNORECASE,
 )
 
@@ -829,6 +887,13 @@ def _enclosing_quote(text: str, start: int, end: int, reach: int = 300) -> tuple
         else:
             return None
     j = end
+    if (
+        end - 1 > max(i, start)
+        and text[end - 1] in _QUOTES_CLOSE
+        and text[end - 1] not in _APOSTROPHES
+        and not any(c in _QUOTES_OPEN for c in text[max(i + 1, start) : end - 1])
+    ):
+        j = end - 1  # the match took the closing quote (and only that one) with it
     hi = min(len(text), end + reach)
     while j < hi:
         ch = text[j]
@@ -872,11 +937,12 @@ def _demote_mentions(text: str, findings: list[Finding], surface: Surface) -> li
     for (i, j), idxs in groups.items():
         lo = max(i + 1, min(out[k].start for k in idxs))
         hi = min(j, max(out[k].end for k in idxs))
-        if (j - i - 1) - (hi - lo) > _MENTION_SLACK:
-            continue
         around = text[max(0, i - 80) : i] + " " + text[j + 1 : j + 81]
-        if _MENTION_CUES.search(around) is None:
+        short = (j - i - 1) - (hi - lo) <= _MENTION_SLACK
+        if not (short and _MENTION_CUES.search(around) is not None) and not _discussion_quote(text, i, j):
             continue
+        if _CARRY_OUT.search(text[j + 1 : j + 121]) is not None:
+            continue  # quoted, then handed over: "Example: "..." Now do it."
         for k in idxs:
             out[k] = dataclasses.replace(out[k], severity=Severity.INFO, message=out[k].message + " (quoted mention)")
     closed: bool | None = None

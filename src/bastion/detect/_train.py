@@ -592,12 +592,12 @@ def handwritten_rows(path: Path = HANDWRITTEN) -> tuple[tuple[Row, ...], str]:
     return tuple(rows), sha
 
 
-def synthesize(rows: Sequence[Row], seed: int) -> list[Row]:
-    """Synthetic rows: the hand-written corpus, template attacks and hard negatives, plus
-    injections embedded into benign documents of ``rows`` (only those, so a held-out source never
-    leaks in)."""
+def synthesize(rows: Sequence[Row], seed: int, held_out: frozenset[str] = frozenset()) -> list[Row]:
+    """Synthetic rows: the hand-written corpus (less the writers whose groups are in ``held_out``),
+    template attacks and hard negatives, plus injections embedded into benign documents of ``rows``
+    (only those, so a held-out source never leaks in)."""
     rng = random.Random(seed)
-    out: list[Row] = list(handwritten_rows()[0])
+    out: list[Row] = [r for r in handwritten_rows()[0] if r.group not in held_out]
     attacks = _attack_texts(rng)
     for text, kind in attacks:
         out.append(Row(text, 1, "synthetic/attack", kind))
@@ -644,6 +644,10 @@ class TrainParams:
     threshold_folds: int = 5
     target_hard_negative_fpr: float = 0.02
     target_source_fpr: float = 0.03  # the most a held-out benign source family may be flagged
+    # hand-written writers held out in this many grouped folds (0: none). Their out-of-fold scores
+    # join the threshold choice: the thresholds are picked for writers the model never saw, not only
+    # for the sources of train.jsonl
+    writer_folds: int = 0
     # the threshold tool outputs are judged at when scanned (DetectConfig.classifier_tool_output_threshold);
     # the two thresholds for prompts are chosen with tool-output rows judged at it, as Guard judges them
     tool_output_threshold: float = 0.8
@@ -713,12 +717,14 @@ def train(
     cache: FeatureCache,
     *,
     log: Callable[[str], None] = lambda _m: None,
+    held_out: frozenset[str] = frozenset(),
 ) -> InjectionClassifier:
-    """Fit both heads on ``rows`` (+ synthetic rows). Threshold: 0.5 (set by the caller)."""
+    """Fit both heads on ``rows`` (+ synthetic rows without the hand-written writers in
+    ``held_out``). Threshold: 0.5 (set by the caller)."""
     fz = cache.fz
     data = list(rows)
     if params.synthetic:
-        data += synthesize(rows, params.seed)
+        data += synthesize(rows, params.seed, held_out)
     y = np.array([r.label for r in data], dtype=np.int64)
     w = _weights(data)
     feats = cache.rows(r.text for r in data)
@@ -813,6 +819,39 @@ def choose_threshold(
     return best_t
 
 
+@dataclass(frozen=True, slots=True)
+class WriterScores:
+    """Out-of-fold scores of hand-written rows whose writers were held out of the model."""
+
+    y: npt.NDArray[np.int64]
+    p: npt.NDArray[np.float64]
+    setup: npt.NDArray[np.bool_]
+    tool: npt.NDArray[np.bool_]  # written as tool outputs: judged at the tool-output threshold
+
+    def flags(self, strict: float, open_: float, tool_threshold: float | None) -> npt.NDArray[np.bool_]:
+        thr = np.where(self.setup, strict, open_)
+        if tool_threshold is not None:
+            thr = np.where(self.tool, tool_threshold, thr)
+        return np.asarray(self.p >= thr)
+
+    def balanced_accuracy(self, strict: float, open_: float, tool_threshold: float | None) -> float:
+        flag = self.flags(strict, open_, tool_threshold)
+        att = self.y == 1
+        tpr = float(flag[att].mean()) if att.any() else 0.0
+        tnr = float((~flag[~att]).mean()) if (~att).any() else 0.0
+        return (tpr + tnr) / 2
+
+
+def writer_scores(rows: Sequence[Row], p: npt.NDArray[np.float64]) -> WriterScores:
+    """:class:`WriterScores` for hand-written ``rows`` and their out-of-fold scores ``p``."""
+    return WriterScores(
+        np.array([r.label for r in rows], dtype=np.int64),
+        np.asarray(p, dtype=np.float64),
+        setup_flags(rows),
+        np.array(["/tool_output" in r.source for r in rows], dtype=bool),
+    )
+
+
 def choose_thresholds(
     y: npt.NDArray[np.int64],
     p: npt.NDArray[np.float64],
@@ -825,6 +864,7 @@ def choose_thresholds(
     floor: float = 0.5,
     tool: npt.NDArray[np.bool_] | None = None,
     tool_threshold: float | None = None,
+    writers: WriterScores | None = None,
 ) -> tuple[float, float]:
     """The strict threshold (set-up prompts, :func:`setup_prompt`) and the open one (every other
     text), chosen together on out-of-fold scores: the pair with the best balanced accuracy of the
@@ -836,6 +876,9 @@ def choose_thresholds(
     ``floor <= open <= strict`` (a text the model finds more likely benign is never flagged).
     Rows marked in ``tool`` are judged at the fixed ``tool_threshold`` (tool outputs have their own
     threshold when scanned), so they count in every limit but do not move the two chosen here.
+    With ``writers`` (out-of-fold scores of hand-written writers held out of the model), the pair
+    maximises the mean of the two balanced accuracies, the sources' and the writers'; the writers
+    are under no per-family limit (a writer's hardest look-alikes are the point of its set).
     Ties go to the higher thresholds. Where no pair meets the limits, both are
     :func:`choose_threshold`'s single threshold."""
     benign = y == 0
@@ -859,6 +902,8 @@ def choose_thresholds(
             ):
                 continue
             v = (float(flag[y == 1].sum()) / n_att + float((~flag[benign]).sum()) / n_ben) / 2
+            if writers is not None:
+                v = (v + writers.balanced_accuracy(ts, to, tool_threshold)) / 2
             if best is None or v > best[0] + 1e-12 or (abs(v - best[0]) <= 1e-12 and (ts, to) > best[1:]):
                 best = (v, float(ts), float(to))
     if best is None:
@@ -868,9 +913,14 @@ def choose_thresholds(
 
 
 def _thresholds(
-    rows: Sequence[Row], p: npt.NDArray[np.float64], setup: npt.NDArray[np.bool_], params: TrainParams
+    rows: Sequence[Row],
+    p: npt.NDArray[np.float64],
+    setup: npt.NDArray[np.bool_],
+    params: TrainParams,
+    writers: WriterScores | None = None,
 ) -> tuple[float, float]:
-    """:func:`choose_thresholds` for training rows and their out-of-fold scores ``p``."""
+    """:func:`choose_thresholds` for training rows and their out-of-fold scores ``p`` (and the
+    held-out writers' scores, where measured)."""
     return choose_thresholds(
         np.array([r.label for r in rows], dtype=np.int64),
         p,
@@ -881,6 +931,7 @@ def _thresholds(
         target_source_fpr=params.target_source_fpr,
         tool=tool_flags(rows),
         tool_threshold=params.tool_output_threshold,
+        writers=writers,
     )
 
 
@@ -906,13 +957,13 @@ _FOLD_STATE: dict[str, Any] = {}
 
 
 def _run_fold(i: int) -> tuple[list[int], list[float], float]:
-    rows, folds, params, cache = _FOLD_STATE["args"]
-    hs = set(folds[i])
+    rows, folds, params, cache, pool = _FOLD_STATE["args"]
+    hs = frozenset(folds[i])
     tr = [r for r in rows if r.group not in hs]
-    te = [j for j, r in enumerate(rows) if r.group in hs]
+    te = [j for j, r in enumerate(pool) if r.group in hs]
     t0 = time.perf_counter()
-    model = train(tr, params, cache)
-    probs = [model.score_text(classifier_text(normalize(rows[j].text, max_depth=0)))[0].probability for j in te]
+    model = train(tr, params, cache, held_out=hs)
+    probs = [model.score_text(classifier_text(normalize(pool[j].text, max_depth=0)))[0].probability for j in te]
     return te, probs, time.perf_counter() - t0
 
 
@@ -924,19 +975,23 @@ def _oof(
     log: Callable[[str], None],
     jobs: int = 1,
     meanwhile: Callable[[], object] | None = None,
+    extra: Sequence[Row] = (),
 ) -> npt.NDArray[np.float64]:
-    """Out-of-fold attack probabilities: each fold's groups scored by a model trained without them.
-    ``jobs > 1`` runs folds in forked worker processes (features are computed once, before)."""
-    p = np.full(len(rows), np.nan)
-    _FOLD_STATE["args"] = (rows, folds, params, cache)
+    """Out-of-fold attack probabilities of ``rows`` and then ``extra`` (hand-written rows, whose
+    writers' groups a fold may hold out of the synthetic rows): each fold's groups scored by a model
+    trained without them. ``jobs > 1`` runs folds in forked worker processes (features are computed
+    once, before)."""
+    scored = list(rows) + list(extra)
+    p = np.full(len(scored), np.nan)
+    _FOLD_STATE["args"] = (rows, folds, params, cache, scored)
     try:
         if jobs > 1 and len(folds) > 1:
             import multiprocessing
 
-            for r in list(rows) + (synthesize(rows, params.seed) if params.synthetic else []):
+            for r in scored + (synthesize(rows, params.seed) if params.synthetic else []):
                 cache.analysis(r.text)  # warm the cache once; forked workers share it
             # biggest training sets first: the slowest folds start early
-            order = sorted(range(len(folds)), key=lambda i: sum(r.group in set(folds[i]) for r in rows))
+            order = sorted(range(len(folds)), key=lambda i: sum(r.group in set(folds[i]) for r in scored))
             with multiprocessing.get_context("fork").Pool(min(jobs, len(folds))) as pool:
                 pending = pool.map_async(_run_fold, order, chunksize=1)
                 if meanwhile is not None:
@@ -965,16 +1020,22 @@ def evaluate_loso(
     jobs: int = 1,
     meanwhile: Callable[[], object] | None = None,
 ) -> dict[str, Any]:
-    """Leave-one-source-out: train on every source family but one, score the held-out one."""
+    """Leave-one-source-out: train on every source family but one, score the held-out one; with
+    ``params.writer_folds``, the hand-written writers are held out too, in that many grouped folds
+    (result ``writers``), and their scores join the threshold choice."""
     groups = sorted({r.group for r in rows})
-    p = _oof(rows, [[g] for g in groups], params, cache, log, jobs, meanwhile)
+    folds = [[g] for g in groups]
+    hw, wfolds = _writer_folds(params)
+    p_all = _oof(rows, folds + wfolds, params, cache, log, jobs, meanwhile, extra=hw)
+    p = p_all[: len(rows)]
+    ws = writer_scores(hw, p_all[len(rows) :]) if hw else None
     y = np.array([r.label for r in rows], dtype=np.int64)
     setup = setup_flags(rows)
     if threshold is not None:  # one threshold for every text, tool outputs included (as Guard applies it)
         t = t_open = threshold
         thr = np.full(len(rows), threshold)
     else:
-        t, t_open = _thresholds(rows, p, setup, params)
+        t, t_open = _thresholds(rows, p, setup, params, ws)
         thr = decision_thresholds(rows, setup, t, t_open, params)
     per: dict[str, Any] = {}
     for g in groups:
@@ -987,7 +1048,34 @@ def evaluate_loso(
         "per_source": per,
         "scores": p.tolist(),
         "setup": setup.tolist(),
+        **(
+            {"writers": _writer_report(hw, ws, wfolds, t, t_open, params), "writer_scores": ws.p.tolist()}
+            if ws is not None
+            else {}
+        ),
     }
+
+
+def _writer_folds(params: TrainParams) -> tuple[list[Row], list[list[str]]]:
+    """The hand-written rows and the grouped folds their writers are held out in (none without
+    ``params.writer_folds`` or synthetic rows)."""
+    if params.writer_folds < 2 or not params.synthetic:
+        return [], []
+    hw = list(handwritten_rows()[0])
+    return hw, _group_folds(sorted({r.group for r in hw}), params.writer_folds, params.seed)
+
+
+def _writer_report(
+    hw: Sequence[Row], ws: WriterScores, wfolds: list[list[str]], strict: float, open_: float, params: TrainParams
+) -> dict[str, Any]:
+    """Held-out writers at the chosen thresholds: pooled and per writer (metadata and reports)."""
+    thr = np.where(ws.tool, params.tool_output_threshold, np.where(ws.setup, strict, open_))
+    names = sorted({r.group for r in hw})
+    per = {}
+    for g in names:
+        m = np.array([r.group == g for r in hw])
+        per[g] = metrics(ws.y[m], ws.p[m], thr[m])
+    return {"folds": wfolds, "pooled": metrics(ws.y, ws.p, thr), "per_writer": per}
 
 
 def _group_folds(groups: Sequence[str], k: int, seed: int) -> list[list[str]]:
@@ -1018,6 +1106,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=TrainParams().target_source_fpr,
         help="most of any held-out benign source family the thresholds may flag (default 0.03)",
     )
+    ap.add_argument(
+        "--writer-folds",
+        type=int,
+        default=TrainParams().writer_folds,
+        help="hold the hand-written writers out in this many grouped folds and choose the thresholds "
+        "on their scores too (default 0: off; the shipped artifact uses 6)",
+    )
     ap.add_argument("--no-synthetic", action="store_true")
     ap.add_argument("--oof-out", type=Path, default=None, help="with --loso: write the held-out scores (JSON) here")
     ap.add_argument("--jobs", type=int, default=1, help="worker processes for the folds (default 1)")
@@ -1029,6 +1124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         if not 0.0 <= v <= 1.0:  # also refuses NaN
             ap.error(f"{flag} must lie in [0, 1], got {v}")
+    if args.writer_folds < 0 or args.writer_folds == 1:
+        ap.error(f"--writer-folds must be 0 (off) or at least 2, got {args.writer_folds}")
     # the outputs are written after the (long) fits: refuse a path that cannot be written before any
     # time is spent, not afterwards (the held-out scores' folder is made now, the model's at the end)
     if args.oof_out is not None:
@@ -1056,6 +1153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         threshold_folds=args.threshold_folds,
         target_hard_negative_fpr=args.target_hard_negative_fpr,
         target_source_fpr=args.target_source_fpr,
+        writer_folds=args.writer_folds,
     )
     cfg = replace(FeatureConfig(), char_bits=args.char_bits, word_bits=args.word_bits)
     fz = Featurizer(cfg)  # Hyperscan where installed (RE2 otherwise: the same features)
@@ -1064,6 +1162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(rows)} rows from {args.data.name} (sha256 {sha[:16]}...), {len({r.group for r in rows})} source families"
     )
     y = np.array([r.label for r in rows], dtype=np.int64)
+    writers_oof: list[float] = []
     loso: dict[str, Any] | None = None
     heldout: dict[str, Any] = {}
     final: list[InjectionClassifier] = []
@@ -1078,13 +1177,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         threshold_open = float(loso["threshold_open"])
         oof = np.asarray(loso["scores"], dtype=np.float64)
         setup = np.asarray(loso["setup"], dtype=bool)
+        writers_oof = list(loso.get("writer_scores", []))
         held = "leave-one-source-out"
     else:
         folds = _group_folds(sorted({r.group for r in rows}), max(2, params.threshold_folds), params.seed)
-        log(f"threshold: {len(folds)} grouped folds")
-        oof = _oof(rows, folds, params, cache, log, args.jobs, meanwhile=fit_all)
+        hw, wfolds = _writer_folds(params)
+        log(f"threshold: {len(folds)} grouped folds" + (f" and {len(wfolds)} of hand-written writers" if wfolds else ""))
+        oof_all = _oof(rows, folds + wfolds, params, cache, log, args.jobs, meanwhile=fit_all, extra=hw)
+        oof = oof_all[: len(rows)]
+        ws = writer_scores(hw, oof_all[len(rows) :]) if hw else None
+        writers_oof = oof_all[len(rows) :].tolist()
         setup = setup_flags(rows)
-        threshold, threshold_open = _thresholds(rows, oof, setup, params)
+        threshold, threshold_open = _thresholds(rows, oof, setup, params, ws)
         thr = decision_thresholds(rows, setup, threshold, threshold_open, params)
         held = f"{len(folds)} grouped folds"
         fams = sorted({r.group for r in rows})
@@ -1096,6 +1200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "pooled": metrics(y, oof, thr),
             "per_source": {g: metrics(y[m], oof[m], thr[m]) for g, m in gm.items()},
         }
+        if ws is not None:
+            heldout["writers"] = _writer_report(hw, ws, wfolds, threshold, threshold_open, params)
     if args.oof_out is not None:
         oof_rows = [
             {"source": r.source, "label": r.label, "kind": r.kind, "surface": r.surface, "p": float(v), "setup": bool(su)}
@@ -1108,6 +1214,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "held_out": held,
             "rows": oof_rows,
         }
+        if writers_oof:
+            hw_rows = handwritten_rows()[0]
+            blob["writer_rows"] = [
+                {"source": r.source, "label": r.label, "p": float(v)} for r, v in zip(hw_rows, writers_oof, strict=True)
+            ]
         args.oof_out.write_text(json.dumps(blob) + "\n", encoding="utf-8")
     log(f"threshold {threshold:.4f} for set-up prompts, {threshold_open:.4f} for other texts; final fit on all rows")
     model = final[0] if final else train(rows, params, cache, log=log)
@@ -1136,7 +1247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "train_seconds": round(time.perf_counter() - t_start, 1),
     }
     if loso is not None:
-        meta["loso"] = {k: v for k, v in loso.items() if k not in ("scores", "setup")}  # per-row lists
+        meta["loso"] = {k: v for k, v in loso.items() if k not in ("scores", "setup", "writer_scores")}  # per-row lists
     else:
         meta["held_out"] = heldout
     weights = {
