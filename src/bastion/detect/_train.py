@@ -643,11 +643,11 @@ class TrainParams:
     seed: int = 7
     threshold_folds: int = 5
     target_hard_negative_fpr: float = 0.02
-    target_source_fpr: float = 0.03  # the most a held-out benign source family may be flagged
+    target_source_fpr: float = 0.05  # the most a held-out benign source family may be flagged
     # hand-written writers held out in this many grouped folds (0: none). Their out-of-fold scores
     # join the threshold choice: the thresholds are picked for writers the model never saw, not only
     # for the sources of train.jsonl
-    writer_folds: int = 0
+    writer_folds: int = 6
     # the threshold tool outputs are judged at when scanned (DetectConfig.classifier_tool_output_threshold);
     # the two thresholds for prompts are chosen with tool-output rows judged at it, as Guard judges them
     tool_output_threshold: float = 0.8
@@ -1104,14 +1104,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--target-source-fpr",
         type=float,
         default=TrainParams().target_source_fpr,
-        help="most of any held-out benign source family the thresholds may flag (default 0.03)",
+        help="most of any held-out benign source family the thresholds may flag (default 0.05)",
     )
     ap.add_argument(
         "--writer-folds",
         type=int,
         default=TrainParams().writer_folds,
         help="hold the hand-written writers out in this many grouped folds and choose the thresholds "
-        "on their scores too (default 0: off; the shipped artifact uses 6)",
+        "on their scores too (default 6; 0: off)",
     )
     ap.add_argument("--no-synthetic", action="store_true")
     ap.add_argument("--oof-out", type=Path, default=None, help="with --loso: write the held-out scores (JSON) here")
