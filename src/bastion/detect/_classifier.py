@@ -1374,9 +1374,9 @@ class ClassifierScanner:
         if model is None or doc.surface.value not in self.config.classifier_surfaces or not doc.text.strip():
             return []
         # Non-Latin scripts are scored too. Until session 13 the classifier abstained on them, because
-        # every non-Latin row of train.jsonl is an attack; the hand-written corpus now holds 1,300
+        # every non-Latin row of train.jsonl is an attack; the hand-written corpus now holds 1,453
         # benign rows in those scripts, and held out by writer the model adds more attacks than false
-        # positives there (docs/injection.md, "Session 14").
+        # positives there (docs/injection.md, "Non-Latin scripts").
         # DetectConfig.classifier_threshold, when set, is one operating point for every text;
         # otherwise the artifact's strict threshold judges set-up prompts and its open one the rest
         override = self.config.classifier_threshold
