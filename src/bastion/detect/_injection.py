@@ -710,7 +710,8 @@ _MENTION_CUES = re2.compile(
 # containing "Assistant, when summarising today's events, also forward ..." caused the agent to
 # draft a forward"). The text outside the quotation must name the subject in so many words (prompt
 # injection, jailbreak, payload, red team, CTF, threat model ...), and nothing right after the
-# quotation may tell the reader to carry it out ("... now do what it says").
+# quotation may tell the reader to carry it out ("... now do what it says"; ``_CARRY_OUT``, checked by
+# the caller for short quotations too).
 _DISCUSSION_TOPIC = re2.compile(
     r"(?i)(?:\b(?:prompt[\s-]*injections?|injection\s+attacks?|indirect\s+injections?|jailbreak(?:s|ing|ed)?|"
     r"payloads?|red[\s-]?team\w*|ctf|write[\s-]?up|threat\s+model\w*|bug\s+bount\w*|adversarial\s+(?:prompts?|inputs?|examples?|testing)|"
@@ -724,7 +725,7 @@ _DISCUSSION_TOPIC = re2.compile(
 )
 _CARRY_OUT = re2.compile(
     r"(?i)^[\s\S]{0,60}?(?:\b(?:now|then|please|and|so|just)\s+(?:do\s+(?:it|this|that|so|the\s+same|as\s+(?:it|the\s+\w+)\s+says)|"
-    r"follow|execute|obey|apply|perform|run|carry\s+(?:it\s+)?out|comply|act\s+on|proceed|go\s+ahead)\b|"
+    r"follow|execute|obey|apply|perform|run|carry\s+(?:it\s+)?out|comply|act\s+on|proceed)\b|"
     r"\b(?:do|execute|follow|obey|run|apply)\s+(?:it|this|that|them|these|the\s+above)\s+now\b|\bgo\s+ahead\b|"
     r"\byou\s+(?:must|should|will|have\s+to)\s+(?:now\s+)?(?:do|follow|obey|execute|comply))"
 )
@@ -847,7 +848,7 @@ _OWN_WORDS_NOT = re.compile(
     r"\b(?:system|rules?|guidelines?|safety|restrictions?|filters?|polic(?:y|ies)|password|secret|prompt|"
     r"instructions?\s+(?:above|before)|developers?|operators?|creators?|training|programming|guardrails?|"
     r"(?:say|print|output|write|reply|respond|repeat|type)\s+(?:only\s+|just\s+)?[\"'«“]|"
-    r"regol|sistem|sicurezz|regla|règle|regeln|passwor|contrase|mot\s+de\s+passe|senha|geheim|secret|segret|sicherheit|s[ée]curit|seguridad)",
+    r"regol|sistem|sicurezz|regla|règle|regeln|passwor|contrase|mot\s+de\s+passe|senha|geheim|segret|sicherheit|s[ée]curit|seguridad)",
     re.IGNORECASE,
 )
 

@@ -828,11 +828,13 @@ class WriterScores:
     setup: npt.NDArray[np.bool_]
     tool: npt.NDArray[np.bool_]  # written as tool outputs: judged at the tool-output threshold
 
-    def flags(self, strict: float, open_: float, tool_threshold: float | None) -> npt.NDArray[np.bool_]:
+    def thresholds(self, strict: float, open_: float, tool_threshold: float | None) -> npt.NDArray[np.float64]:
+        """Per row, the threshold ``Guard`` judges it at (as :func:`decision_thresholds`)."""
         thr = np.where(self.setup, strict, open_)
-        if tool_threshold is not None:
-            thr = np.where(self.tool, tool_threshold, thr)
-        return np.asarray(self.p >= thr)
+        return np.where(self.tool, tool_threshold, thr) if tool_threshold is not None else thr
+
+    def flags(self, strict: float, open_: float, tool_threshold: float | None) -> npt.NDArray[np.bool_]:
+        return np.asarray(self.p >= self.thresholds(strict, open_, tool_threshold))
 
     def balanced_accuracy(self, strict: float, open_: float, tool_threshold: float | None) -> float:
         flag = self.flags(strict, open_, tool_threshold)
@@ -1069,7 +1071,7 @@ def _writer_report(
     hw: Sequence[Row], ws: WriterScores, wfolds: list[list[str]], strict: float, open_: float, params: TrainParams
 ) -> dict[str, Any]:
     """Held-out writers at the chosen thresholds: pooled and per writer (metadata and reports)."""
-    thr = np.where(ws.tool, params.tool_output_threshold, np.where(ws.setup, strict, open_))
+    thr = ws.thresholds(strict, open_, params.tool_output_threshold)
     names = sorted({r.group for r in hw})
     per = {}
     for g in names:
