@@ -696,7 +696,7 @@ _MENTION_CUES = re2.compile(
     r"semacam|(?:orang|pelanggan|pengguna)\s+(?:\w+\s+){0,2}?(?:nulis|menulis|bilang)|schreibt\s+man|wenn\s+"
     r"(?:man|jemand)\s+(?:\w+\s+){0,3}?(?:schreibt|eingibt|sagt)|sätze\s+wie|so\s+etwas\s+wie|sowas\s+wie|"
     r"du\s+genre|quelqu'un\s+(?:écrit|tape)|alguien\s+(?:escribe|pone)|alguém\s+(?:escreve|digita)|iemand\s+"
-    r"(?:typt|schrijft)|zoiets\s+als|ktoś\s+(?:wpisze|napisze))\b|(?:^|[^\pL])(?:например|атак\w*|инъекц\w*|вроде|"
+    r"(?:typt|schrijft)|zoiets\s+als|ktoś\s+(?:wpisze|napisze))\b|(?:^|[^\pL])(?:например|e\.\s?g\.|i\.\s?e\.|z\.\s?b\.|p\.\s?ex\.|bijv\.|атак\w*|инъекц\w*|вроде|"
     r"ví\s+dụ|tấn\s+công)|"
     # in scripts without word boundaries for RE2: zh, ja, ko, ar, he, fa, hi, bn, th, el
     r"之类|这样的话|这种话|例如|比如|攻击|注入|みたいな|のような|などの|例えば|攻撃|インジェクション|같은\s*(?:말|문장|메시지)|"
@@ -718,16 +718,28 @@ _DISCUSSION_TOPIC = re2.compile(
     r"attack\s+(?:strings?|samples?|examples?|vectors?|surface)|security\s+test\w*|"
     r"test\s+di\s+sicurezza|sicherheitstest\w*|pruebas?\s+de\s+seguridad|tests?\s+de\s+s[ée]curit[ée]|"
     r"testes?\s+de\s+seguran[çc]a|beveiligingstest\w*|"
-    r"prompt[\s-]*injektion\w*|injection\s+de\s+prompt|inyecci[oó]n\s+de\s+prompt\w*|"
-    r"injeção\s+de\s+prompt|iniezione\s+di\s+prompt)\b|"
-    r"(?:^|[^\pL])(?:промпт-?инъекц\w*|инъекц\w*|атак\w*)|提示注入|提示词注入|越狱|プロンプトインジェクション|"
+    r"prompt[\s-]*injektion\w*|injections?\s+de\s+prompts?|inyecci[oó]n(?:es)?\s+de\s+prompt\w*|"
+    r"injeç(?:ão|ões)\s+de\s+prompts?|iniezion[ei]\s+di\s+prompt|"
+    # extracting a system prompt: "prompt extraction", "prompt-extractie", "extraction de prompt"
+    r"(?:system[\s-]*)?prompt[\s-]*(?:extraction|extractie|extraktion|leak(?:s|ing|age)?)|"
+    r"extraction\s+(?:de|du)\s+prompt|extracci[oó]n\s+del?\s+prompt|estrazione\s+del\s+prompt)\b|"
+    r"(?:^|[^\pL])(?:промпт-?инъекц|инъекц|промпт-?атак|пример\pL*\s+атак|"
+    r"атак\pL*\s+на\s+(?:ии|ai|llm|модел|языков\pL*\s+модел|нейросет|ассистент|чат-?бот|бот|агент))|提示注入|提示词注入|越狱|プロンプトインジェクション|"
     r"脱獄|프롬프트\s*인젝션|탈옥)"
 )
 _CARRY_OUT = re2.compile(
     r"(?i)^[\s\S]{0,60}?(?:\b(?:now|then|please|and|so|just)\s+(?:do\s+(?:it|this|that|so|the\s+same|as\s+(?:it|the\s+\w+)\s+says)|"
     r"follow|execute|obey|apply|perform|run|carry\s+(?:it\s+)?out|comply|act\s+on|proceed)\b|"
     r"\b(?:do|execute|follow|obey|run|apply)\s+(?:it|this|that|them|these|the\s+above)\s+now\b|\bgo\s+ahead\b|"
-    r"\byou\s+(?:must|should|will|have\s+to)\s+(?:now\s+)?(?:do|follow|obey|execute|comply))"
+    r"\byou\s+(?:must|should|will|have\s+to)\s+(?:now\s+)?(?:do|follow|obey|execute|comply)|"
+    # the same order in other languages: "Ahora hazlo.", "Fais-le maintenant.", "Jetzt mach es.", "Теперь выполни."
+    r"\b(?:ahora\s+)?(?:hazlo|h[aá]galo|cúmplelo|obedece|ejec[uú]tal[oa])\b|(?:^|[.!?;:]\s*|¡\s*)adelante\s*[.!]|"
+    r"\b(?:maintenant\s+)?(?:fais[\s-]le|faites[\s-]le|ex[ée]cute[\s-]la|ex[ée]cute[\s-]le|applique[\s-]la|ob[ée]is)\b|\bvas[\s-]y\b|"
+    r"\b(?:jetzt|nun)\s+(?:mach|tu|befolge|führe?)\s+(?:es|das|sie)\b|\b(?:mach|befolge|führe?)\s+(?:es|das|sie)\s+(?:jetzt|nun|aus)\b|"
+    r"\b(?:ora\s+)?(?:fallo|eseguil[oa]|seguil[oa]|obbedisci)\b|\bprocedi\b|"
+    r"\b(?:agora\s+)?(?:fa[çc]a\s+(?:isso|isto)|execute-?o|obede[çc]a|cumpra)\b|"
+    r"\b(?:doe|voer)\s+(?:het|dit|dat)\s+(?:nu|uit)\b|\bga\s+je\s+gang\b|"
+    r"(?:^|[^\pL])(?:теперь\s+)?(?:сделай\s+это|выполни|выполняй|исполни)(?:$|[^\pL]))"
 )
 
 
@@ -755,6 +767,7 @@ _MENTIONABLE = frozenset(
         "injection.override",
         "injection.system_prompt_extraction",
         "injection.addressed_to_ai",
+        "injection.authority_claim",
         "injection.new_instructions",
         "injection.secret_extraction",
         "jailbreak.dan",
