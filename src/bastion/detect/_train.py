@@ -53,6 +53,7 @@ from bastion.detect._classifier import (
     setup_prompt,
 )
 from bastion.detect._normalize import normalize
+from bastion.detect._synth_code import benign_code_texts
 
 __all__ = [
     "Row",
@@ -574,6 +575,7 @@ def _negative_texts(rng: random.Random) -> list[str]:
 # talk that quotes attacks, persona prompts, trigger words in harmless senses, documents and LLM
 # configs, messy chat, professional text, benign text in 30 languages).
 HANDWRITTEN = Path(__file__).resolve().parents[3] / "training" / "handwritten.jsonl"
+SYNTH_CODE_ROWS = 1200
 
 
 @functools.lru_cache(maxsize=2)
@@ -603,6 +605,10 @@ def synthesize(rows: Sequence[Row], seed: int, held_out: frozenset[str] = frozen
         out.append(Row(text, 1, "synthetic/attack", kind))
     for text in _negative_texts(rng):
         out.append(Row(text, 0, "synthetic/benign", "hard_negative"))
+    # benign code, configuration and package READMEs (a source of their own, own seed so the rows
+    # above stay as they were): their structure alone must not read as an attack (_synth_code)
+    for text in benign_code_texts(random.Random(seed + 1), SYNTH_CODE_ROWS):
+        out.append(Row(text, 0, "synthetic/benign_code", "benign", "tool_output"))
     docs = [r.text for r in rows if r.label == 0 and 200 <= len(r.text) <= 6000]
     short_attacks = [r.text for r in rows if r.label == 1 and len(r.text) <= 400 and not r.kind.startswith("jailbreak")]
     injections = [t for t, k in attacks if k == "injection"] + short_attacks
