@@ -14,6 +14,9 @@ sources (``--max-files`` each; the installed set differs between machines, so th
 printed with the figures). For each text it reports whether the classifier alone flags it:
 
 * as a prompt, at the artifact's thresholds (strict for set-up prompts, open for other texts),
+  and, since session 16, at least at ``DetectConfig.classifier_document_threshold`` for a text
+  that is mostly a document or code (:func:`~bastion.detect._classifier.document_shaped`), as
+  the scanner judges it,
 * as a tool output, at ``DetectConfig.classifier_tool_output_threshold`` (what an agent's
   ``read_file`` or web fetch is judged at), and
 * at one threshold for every text (``--single``, default 0.9632: the session-5 artifact's).
@@ -30,7 +33,8 @@ import sysconfig
 from pathlib import Path
 
 from bastion.detect._base import DetectConfig
-from bastion.detect._classifier import load_default_classifier
+from bastion.detect._classifier import classifier_text, document_shaped, load_default_classifier
+from bastion.detect._normalize import normalize
 
 
 def _texts(data: Path) -> list[tuple[str, str]]:
@@ -86,20 +90,28 @@ def main() -> None:
     args = ap.parse_args()
     model = load_default_classifier()
     tool_thr = DetectConfig().classifier_tool_output_threshold
+    doc_thr = DetectConfig().classifier_document_threshold
     counts: dict[str, list[int]] = {}
     for kind, text in _texts(args.data) + _installed(args.max_files):
         if not text.strip():
             continue
         sc = model.score(text)
+        as_prompt = sc.flagged and not (
+            doc_thr is not None and sc.probability < doc_thr
+            and document_shaped(classifier_text(normalize(text, max_depth=0)))
+        )
         tool = model.score(text, threshold=tool_thr) if tool_thr is not None else sc
         c = counts.setdefault(kind, [0, 0, 0, 0])
         c[0] += 1
-        c[1] += sc.flagged
+        c[1] += as_prompt
         c[2] += tool.flagged
         c[3] += sc.probability >= args.single
-        if args.show and (sc.flagged or tool.flagged):
+        if args.show and (as_prompt or tool.flagged):
             print(f"  {kind}: p={sc.probability:.3f} setup={sc.setup} {text[sc.start : sc.end][:100]!r}")
-    print(f"thresholds: {model.threshold} for set-up prompts, {model.threshold_open} for other texts, {tool_thr} for tool outputs")
+    print(
+        f"thresholds: {model.threshold} for set-up prompts, {model.threshold_open} for other texts "
+        f"(at least {doc_thr} for a pasted document), {tool_thr} for tool outputs"
+    )
     print(f"site-packages: {sysconfig.get_paths()['purelib']}")
     print(f"{'benign text':30s} {'texts':>6s} {'as prompts':>11s} {'as tool outputs':>16s} {f'one, {args.single}':>12s}")
     for kind, (n, a, b, c1) in counts.items():

@@ -40,7 +40,8 @@ from pathlib import Path
 import numpy as np
 
 from bastion import DetectConfig, Guard, Severity, Surface
-from bastion.detect._classifier import load_default_classifier
+from bastion.detect._classifier import classifier_text, document_shaped, load_default_classifier
+from bastion.detect._normalize import normalize
 from bastion.detect._train import HARD_NEGATIVE_GROUPS, Row, group_of, metrics, setup_flags
 
 _SURFACE = {
@@ -114,6 +115,12 @@ def main() -> None:
     if dc.classifier_tool_output_threshold is not None:
         is_tool = np.array([s is Surface.TOOL_OUTPUT for s in row_surface])
         thr = np.where(is_tool, dc.classifier_tool_output_threshold, thr)
+    # and a prompt that is mostly a pasted document or code at least at its document floor (session 16)
+    if dc.classifier_document_threshold is not None:
+        is_doc = np.array(
+            [s is Surface.PROMPT and document_shaped(classifier_text(normalize(str(r["text"]), max_depth=0))) for r, s in zip(rows, row_surface, strict=True)]
+        )
+        thr = np.where(is_doc, np.maximum(thr, dc.classifier_document_threshold), thr)
 
     t0 = time.perf_counter()
     rules_guard = Guard(categories=CATEGORIES, config=DetectConfig(classifier=False))

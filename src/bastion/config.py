@@ -213,6 +213,13 @@ class InspectionConfig(_Model):
         description="Classifier probability that flags a tool output (MCP results, tool messages); stricter "
         "than on prompts because a flagged tool output taints the agent session.",
     )
+    classifier_document_threshold: float | None = Field(
+        default=0.8,
+        gt=0.0,
+        lt=1.0,
+        description="Lowest classifier probability that flags a prompt which is mostly a pasted document, code "
+        "or configuration (judged like the tool output it could have been); null: no floor.",
+    )
     fail_open: bool = Field(
         default=False, description="On scanner failure pass the request (audited) instead of refusing it."
     )

@@ -51,6 +51,10 @@ class DetectConfig:
     ``classifier_tool_output_threshold``: the classifier's threshold on tool outputs (None: the
     artifact's thresholds, as on prompts). Stricter than on prompts because a false positive there
     taints an agent session; ``classifier_threshold``, when set, replaces it too.
+    ``classifier_document_threshold``: the lowest threshold for a prompt that is mostly a pasted
+    document, code or configuration (:func:`~bastion.detect._classifier.document_shaped`): such a
+    prompt is the same text an agent reads as a tool output, and is judged at least as strictly
+    (None: off; ``classifier_threshold``, when set, replaces it too).
     """
 
     canaries: tuple[str, ...] = ()
@@ -62,6 +66,7 @@ class DetectConfig:
     pii_regions: tuple[str, ...] = ("DE", "US", "GB")
     classifier_surfaces: tuple[str, ...] = ("prompt", "tool_output")
     classifier_tool_output_threshold: float | None = 0.8
+    classifier_document_threshold: float | None = 0.8
     extra: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
@@ -71,6 +76,9 @@ class DetectConfig:
         t = self.classifier_tool_output_threshold
         if t is not None and not 0.0 < t < 1.0:
             raise ScannerError(f"classifier_tool_output_threshold must lie strictly between 0 and 1, got {t}")
+        t = self.classifier_document_threshold
+        if t is not None and not 0.0 < t < 1.0:
+            raise ScannerError(f"classifier_document_threshold must lie strictly between 0 and 1, got {t}")
 
 
 @dataclass(slots=True)

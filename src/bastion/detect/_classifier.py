@@ -65,6 +65,7 @@ __all__ = [
     "Featurizer",
     "InjectionClassifier",
     "classifier_text",
+    "document_shaped",
     "features_digest",
     "load_default_classifier",
 ]
@@ -399,6 +400,24 @@ INTENT_FEATURES: tuple[tuple[str, str, str], ...] = (
         "benign_imagine_you",
         "benign",
         r"\b(?:imagine|pretend) (?:that )?you (?:are|were) (?:an? |the )?(?:[a-z0-9'\-]+ ){0,3}(?:botanist|historian|scientist|teacher|detective|chef|doctor|astronaut|explorer|traveler|traveller|author|writer|poet|artist|musician|tour guide|guide|archaeologist|biologist|physicist|engineer|architect|king|queen|knight|wizard|pirate|captain|character|person|student|parent|manager|ceo|customer|journalist|reporter|judge|lawyer)\b",
+    ),
+    # Session 16: licences and legal boilerplate ("without restriction, including without
+    # limitation", "provided as is, without warranty") fired jb_no_limits and scored like persona
+    # jailbreaks; installed packages' licence files were most of the remaining document false
+    # positives (bench/injection_ood_fp.py). This names the register so the model can weigh it.
+    (
+        "benign_legal",
+        "benign",
+        r"\b(?:including without limitation|without warranty|warranties|merchantability|fitness for a particular purpose|non-?infringement|copyright (?:notice|holders?|owners?)|hereby granted|sublicen[cs]e|licen[cs]ors?|licensees?|liable for|liability|indemnif[a-z]*|in no event|provided [\x22']?as[ -]is|[\x22']as[ -]is|as[ -]is basis|the above copyright|governing law|terms and conditions)\b",
+    ),
+    # Session 16: a line of source code (an import, a definition, an assignment, a closing bracket);
+    # a third of an ordinary virtualenv's .py files still scored as prompts on identifier n-grams
+    # alone ("response.output_text.delta", "refusal: str"). Injections planted in code comments
+    # are in the training data too, so the model learns the comment, not the code around it.
+    (
+        "benign_code_line",
+        "benign",
+        r"^[ \t]*(?:from [a-z0-9_.]+ import |import [a-z0-9_.]+|def [a-z0-9_]+\(|class [a-z0-9_]+[(:]|return\b|@[a-z_.]+|(?:const|let|var) [a-z0-9_]+ =|func [a-z0-9_(]|fn [a-z0-9_]+\(|[a-z0-9_.\[\]'\"]+ ?(?::[^=\n]{1,40})?= ?[^=\n]|[)\]}]+[,;]?$)",
     ),
     (
         "benign_task_verb",
@@ -837,15 +856,66 @@ def unlabel_closed_transcript(text: str) -> str:
 # or more such characters are blanked (same length, so spans hold) before scoring; a blob that
 # decodes to text is scored on its own as a decoded view, so an injection hidden in base64 is
 # still read.
-_BLOB_RUN = re2.compile(r"[A-Za-z0-9+/=_\-]{64,}")  # RE2: linear, one DFA pass when there is none
+#
+# Session 16: numeric data (tables of measurements, test vectors, price lists, hex dumps) scored
+# the same way: a window of nothing but digits scored close to 1.0. A run of 64+ ASCII characters
+# with no letter other than the hex digits a-f and x that holds 16 or more numbers carries no words
+# either, and is blanked the same way. Any other letter ends a run, so no instruction is blanked.
+_BLOB_RUN = re2.compile(r"([A-Za-z0-9+/=_\-]{64,})|[\x00-\x40\x5b-\x60\x7b-\x7fa-fA-FxX]{64,}")  # RE2: linear
+_ONLY_BLOB = re2.compile(r"[A-Za-z0-9+/=_\-]{64,}")
+_NUMBER = re.compile(r"[0-9a-fA-FxX._]*[0-9][0-9a-fA-FxX._]*")  # a token with a digit: 12, 3.5, 0x1f, 0a
+_MIN_NUMBERS = 16
+
+
+def _blank_run(m: Any) -> str:
+    run: str = m.group(0)
+    if m.group(1) is not None or len(_NUMBER.findall(run)) >= _MIN_NUMBERS:
+        return " " * len(run)
+    # a letterless ASCII run that is not numeric data (indentation, rules): kept, less any digit
+    # blob inside it (the first alternative loses to an earlier-starting letterless run)
+    if len(run) >= 64 and _ONLY_BLOB.search(run) is not None:
+        return str(_ONLY_BLOB.sub(lambda b: " " * (b.end() - b.start()), run))
+    return run
 
 
 def blank_blobs(text: str) -> str:
-    """``text`` with every run of 64+ base64/hex/token characters replaced by as many spaces."""
+    """``text`` with every run of 64+ base64/hex/token characters, and every run of 64+ ASCII
+    characters without a letter (hex digits and x aside) that holds 16 or more numbers, replaced by
+    as many spaces."""
     if len(text) < 64 or _BLOB_RUN.search(text) is None:
         return text
-    out: str = _BLOB_RUN.sub(lambda m: " " * (m.end() - m.start()), text)
+    out: str = _BLOB_RUN.sub(_blank_run, text)
     return out
+
+
+# Session 16: a prompt that is mostly a pasted document, code or configuration. Held out, the
+# session-15 classifier flagged 99 of 585 installed .py files and 34 of 80 package READMEs as prompts
+# at the open threshold, while as tool outputs (0.8) it flagged 38 and 10: the same text, pasted by a
+# user, was judged more loosely than when a tool returned it. The scanner judges such a prompt at
+# least at DetectConfig.classifier_document_threshold. A line counts as structure when it is code
+# (an import, a definition, an assignment, a bracket, a comment), markdown (a heading, a list item,
+# a table row, a quote, a fence, a tag) or a "key: value" pair; a text is document-shaped with at
+# least 8 non-empty lines of which 40% or more are structure. An instruction planted in such a text
+# still meets the rules (which do not depend on this) and the classifier at the higher threshold.
+_DOC_LINE = re2.compile(
+    r"(?m)^[ \t]*(?:#{1,6} |[-*+] |[0-9]+[.)] |\||>|```|<[a-z/!]|from [a-z0-9_.]+ import |import [a-z0-9_.]+|"
+    r"def [a-z0-9_]+\(|class [a-z0-9_]+|return\b|@[a-z_]|[a-z0-9_.\[\]'\x22]+[ \t]*(?::[^=\n]{1,40})?=[ \t]*\S|"
+    r"[a-z0-9_.\-]+[ \t]*:[ \t]*\S|[)\]}]+[,;]?[ \t]*$|//|/\*|\*|#)"
+)
+_TEXT_LINE = re2.compile(r"(?m)^[ \t]*\S")
+DOC_MIN_LINES = 8
+DOC_STRUCTURE_SHARE = 0.4
+
+
+def document_shaped(text: str) -> bool:
+    """Whether ``text`` (normalised, lower-cased) is mostly a document, code or configuration:
+    8+ non-empty lines, 40%+ of them structure (see above)."""
+    if text.count("\n") < DOC_MIN_LINES - 1:
+        return False
+    lines = len(_TEXT_LINE.findall(text))
+    if lines < DOC_MIN_LINES:
+        return False
+    return len(_DOC_LINE.findall(text)) >= DOC_STRUCTURE_SHARE * lines
 
 
 def classifier_text(view: NormalizedText | str) -> str:
@@ -1386,6 +1456,12 @@ class ClassifierScanner:
             override = self.config.classifier_tool_output_threshold
         sc = doc.cached(self.CACHE_KEY, lambda: model.score_view(normalized_view(doc), threshold=override))
         threshold = sc.threshold
+        document = False
+        if sc.probability >= threshold and override is None and self.config.classifier_document_threshold is not None:
+            # a pasted document, code or configuration is judged at least as a tool output would be
+            floor = self.config.classifier_document_threshold
+            if floor > threshold and document_shaped(classifier_text(normalized_view(doc))):
+                threshold, document = floor, True
         if sc.probability < threshold:
             return []
         rule = CLASSIFIER_JAILBREAK if sc.jailbreak >= 0.5 else CLASSIFIER_INJECTION
@@ -1398,7 +1474,7 @@ class ClassifierScanner:
                 sc.start,
                 sc.end,
                 f"classifier: {kind} probability {sc.probability:.3f} "
-                f"(threshold {threshold:.3f}{' for set-up prompts' if sc.setup and override is None else ''}; {why})",
+                f"(threshold {threshold:.3f}{' for a pasted document' if document else ' for set-up prompts' if sc.setup and override is None else ''}; {why})",
                 confidence=sc.probability,
                 severity=severity,
             )

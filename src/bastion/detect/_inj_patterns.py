@@ -999,8 +999,11 @@ REFUSAL_SUPPRESSION_MORE = (
 )
 
 STAY_IN_CHARACTER_MORE = (
+    # "no matter what" alone is not enough (session 16): benign character cards and game set-ups say
+    # "stay in character no matter what"; the jailbreak form adds what the character must not refuse
     r"\b(?:stay|remain)\s+in\s+(?:your\s+)?character\b[^.\n]{0,40}\b(?:never\s+refuse|do\s+not\s+refuse|don'?t\s+"
-    r"refuse|amoral|unethical|immoral|machiavellian|evil|unbound|unfiltered|uncensored|no\s+matter\s+what)",
+    r"refuse|amoral|unethical|immoral|machiavellian|evil|unbound|unfiltered|uncensored|no\s+matter\s+what\s+(?:i|the\s+user|"
+    r"they|anyone)\s+(?:asks?|says?|wants?|requests?)|no\s+matter\s+what\W{0,4}(?:even\s+(?:if|when)|including))",
     r"\b\w+\s*,\s+remember\s+to\s+(?:always\s+)?(?:stay|remain)\s+in\s+(?:your\s+)?character\b",
     r"\bif\s+(?:you|u)\s+(?:ever\s+)?(?:break|drop|leave|exit|step\s+out\s+of|skip)\s+(?:the\s+)?(?:[\w\[\]-]+\s+)?"
     r"(?:character|mode|persona|role|answer)\b[^.\n]{0,80}\b(?:i\s+will|i'll|i\s+say|i\s+type|i\s+write|remind|"

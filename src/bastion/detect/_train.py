@@ -48,12 +48,14 @@ from bastion.detect._classifier import (
     FeatureConfig,
     Featurizer,
     InjectionClassifier,
+    blank_blobs,
     classifier_text,
     features_digest,
     setup_prompt,
 )
 from bastion.detect._normalize import normalize
 from bastion.detect._synth_code import benign_code_texts
+from bastion.detect._synth_sdk import benign_sdk_texts
 
 __all__ = [
     "Row",
@@ -576,6 +578,7 @@ def _negative_texts(rng: random.Random) -> list[str]:
 # configs, messy chat, professional text, benign text in 30 languages).
 HANDWRITTEN = Path(__file__).resolve().parents[3] / "training" / "handwritten.jsonl"
 SYNTH_CODE_ROWS = 1200
+SYNTH_SDK_ROWS = 1000
 
 
 @functools.lru_cache(maxsize=2)
@@ -609,6 +612,9 @@ def synthesize(rows: Sequence[Row], seed: int, held_out: frozenset[str] = frozen
     # above stay as they were): their structure alone must not read as an attack (_synth_code)
     for text in benign_code_texts(random.Random(seed + 1), SYNTH_CODE_ROWS):
         out.append(Row(text, 0, "synthetic/benign_code", "benign", "tool_output"))
+    # LLM-SDK code, API references, security-library code, numeric data, licences (session 16, _synth_sdk)
+    for text in benign_sdk_texts(random.Random(seed + 2), SYNTH_SDK_ROWS):
+        out.append(Row(text, 0, "synthetic/benign_sdk", "benign", "tool_output"))
     docs = [r.text for r in rows if r.label == 0 and 200 <= len(r.text) <= 6000]
     short_attacks = [r.text for r in rows if r.label == 1 and len(r.text) <= 400 and not r.kind.startswith("jailbreak")]
     injections = [t for t, k in attacks if k == "injection"] + short_attacks
@@ -683,7 +689,8 @@ class FeatureCache:
     def analysis(self, text: str) -> Any:
         a = self._cache.get(text)
         if a is None:
-            a = self.fz.analyse(classifier_text(normalize(text, max_depth=0)))
+            # blobs and numeric runs blanked as when scoring (scored_text), since session 16
+            a = self.fz.analyse(blank_blobs(classifier_text(normalize(text, max_depth=0))))
             self._cache[text] = a
         return a
 
