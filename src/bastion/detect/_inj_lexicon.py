@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bastion.detect._inj_lexicon_more import LEXICON_MORE
 from bastion.detect._normalize import fold_literal as F
 from bastion.detect._normalize import top_alternatives
 
@@ -53,7 +54,7 @@ def _alt(words: str, bounded: bool = False) -> str:
 # exact, realistic, amounts); answer, given (given to you), you (to you: dative forms), devmode;
 # above (the text above, without naming instructions), ign_go (the affirmative forms of ign, where a
 # negation follows the verb).
-LEXICON: Mapping[str, Mapping[str, str]] = {
+_LEXICON_BASE: Mapping[str, Mapping[str, str]] = {
     "ru": {
         "bounded": "1",
         "ign": "игнорировать|игнорируи|игнорируите|проигнорируи|проигнорируите|забудь|забудьте|отбрось|"
@@ -370,6 +371,10 @@ LEXICON: Mapping[str, Mapping[str, str]] = {
         "you": "네가|너에게|당신",
     },
 }
+
+# Session 16: forty more languages (Nordic, Baltic, Finno-Ugric, South Slavic, Romance, Southeast
+# Asian, African, South Asian, Caucasian, Central Asian), in a module of their own
+LEXICON: Mapping[str, Mapping[str, str]] = {**_LEXICON_BASE, **LEXICON_MORE}
 
 _QUOTE = "[«“\"„「『'‘]"
 

@@ -574,20 +574,28 @@ def _compiled(engine: str) -> tuple[tuple[_Expr, ...], _TriggerIndex, _TriggerIn
         rule = by_id[rule_id]
         for entry in sources:
             src, trig = (entry, triggers_of(entry)) if isinstance(entry, str) else (entry[1], (entry[0],))
-            try:
-                rx = re2.compile("(?i)" + src)
-            except re2.error as exc:  # pragma: no cover - guarded by a test
-                raise ScannerError(f"rule {rule_id}: pattern does not compile under RE2: {exc}") from exc
-            exprs.append(_Expr(rule, rx, trig, rule_id in _CORE_RULES and src.isascii()))
+            exprs.append(_Expr(rule, src, trig, rule_id in _CORE_RULES and src.isascii()))
     return tuple(exprs), _TriggerIndex(exprs, engine, core=False), _TriggerIndex(exprs, engine, core=True)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _Expr:
+    """One rule expression. Its RE2 program is compiled the first time one of its triggers is
+    seen (session 16: compiling all of them up front, forty more languages included, took six
+    seconds of every process's start, and most expressions never meet a candidate text); every
+    expression compiles, which a test checks."""
+
     rule: RuleInfo
-    rx: Any
+    src: str
     triggers: tuple[str, ...]
     core: bool
+
+    @functools.cached_property
+    def rx(self) -> Any:
+        try:
+            return re2.compile("(?i)" + self.src)
+        except re2.error as exc:  # pragma: no cover - guarded by a test
+            raise ScannerError(f"rule {self.rule.rule_id}: pattern does not compile under RE2: {exc}") from exc
 
 
 class _TriggerIndex:
