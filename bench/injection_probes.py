@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/injection_probes.py [--set final|final2|final3|final4|final5|final6|all]
+    .venv/bin/python bench/injection_probes.py [--set final|final2|...|final9|all]
     # the peer column needs the bench venv: python3 -m venv .venv-bench &&
     #     .venv-bench/bin/pip install ai-injection-guard==0.3.0
 
@@ -30,12 +30,22 @@ rules, the hand-written training corpus (``training/``) nor the other sets:
   written from them. Three benign one-liners that training writers had also written (two in
   ``final4``, one in ``final5``) were dropped before the final scoring; the figures did not change.
 
+* ``final7.jsonl`` (120 attacks, 139 benign; an English mix like a public benchmark),
+  ``final8.jsonl`` (110 attacks, 150 benign; eighteen less-used languages: Korean, Vietnamese,
+  Indonesian, Greek, Hebrew, Swedish, Persian, Thai, Hungarian, Finnish, Danish, Bulgarian,
+  Serbian, Malay, Swahili, Bengali, Tamil, Urdu) and ``final9.jsonl`` (100 attacks, 140 benign;
+  agent tool outputs, a third of the attacks never naming the AI; ``tool_output`` surface): writers
+  w84, w85 and w86 of session 16, held out of that session's training and rules and scored only in
+  aggregate (session-15 code: 0.940, 0.673, 0.890; session 16: 0.940, 0.744, 0.890). One row of
+  ``final7`` that repeated an earlier text was dropped.
+
 (Session 3 also had two development sets, ``dev`` and ``dev2``, read while writing rules; in
 session 4 they moved into the training corpus as writers w9 and w10, so they are no longer
 probes.)
 
 Every text is scanned as a ``prompt`` (the CLI's default surface), except rows with a ``surface``
-field (``final6``: ``tool_output``). Columns: ``Guard`` (the
+field (``final6``, ``final9`` and the tool-output rows of ``final7`` and ``final8``: ``tool_output``).
+Columns: ``Guard`` (the
 default fast tier: rules + classifier), ``rules`` (classifier off) and, where the bench venv
 exists, the peer ``ai-injection-guard`` 0.3.0 (``prompt_shield.PromptScanner``) in the same run.
 A row counts as flagged when a finding is worse than ``info`` (the CLI's ``flagged``); for the
@@ -57,7 +67,7 @@ from pathlib import Path
 from _machine import cpu_model
 
 HERE = Path(__file__).resolve().parent
-SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3", "final4", "final5", "final6")}
+SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9")}
 
 
 def load(path: Path) -> list[dict[str, object]]:
