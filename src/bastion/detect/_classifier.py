@@ -897,25 +897,31 @@ def blank_blobs(text: str) -> str:
 # a table row, a quote, a fence, a tag) or a "key: value" pair; a text is document-shaped with at
 # least 8 non-empty lines of which 40% or more are structure. An instruction planted in such a text
 # still meets the rules (which do not depend on this) and the classifier at the higher threshold.
-_DOC_LINE = re2.compile(
+# Python's engine here: the check runs only on a text already flagged, on at most its first 64 KiB,
+# and every expression is anchored at a line start with bounded or single-class repeats, so a line
+# costs time linear in its length; RE2's Python wrapper walks its matches one by one in Python,
+# which cost more than the scan itself on long pasted files.
+_DOC_LINE = re.compile(
     r"(?m)^[ \t]*(?:#{1,6} |[-*+] |[0-9]+[.)] |\||>|```|<[a-z/!]|from [a-z0-9_.]+ import |import [a-z0-9_.]+|"
     r"def [a-z0-9_]+\(|class [a-z0-9_]+|return\b|@[a-z_]|[a-z0-9_.\[\]'\x22]+[ \t]*(?::[^=\n]{1,40})?=[ \t]*\S|"
     r"[a-z0-9_.\-]+[ \t]*:[ \t]*\S|[)\]}]+[,;]?[ \t]*$|//|/\*|\*|#)"
 )
-_TEXT_LINE = re2.compile(r"(?m)^[ \t]*\S")
+_TEXT_LINE = re.compile(r"(?m)^[ \t]*\S")
 DOC_MIN_LINES = 8
 DOC_STRUCTURE_SHARE = 0.4
+_DOC_HEAD = 64 * 1024
 
 
 def document_shaped(text: str) -> bool:
     """Whether ``text`` (normalised, lower-cased) is mostly a document, code or configuration:
-    8+ non-empty lines, 40%+ of them structure (see above)."""
-    if text.count("\n") < DOC_MIN_LINES - 1:
+    8+ non-empty lines, 40%+ of them structure (see above), judged on its first 64 KiB."""
+    if text.count("\n", 0, _DOC_HEAD) < DOC_MIN_LINES - 1:
         return False
-    lines = len(_TEXT_LINE.findall(text))
+    head = text[:_DOC_HEAD]
+    lines = len(_TEXT_LINE.findall(head))
     if lines < DOC_MIN_LINES:
         return False
-    return len(_DOC_LINE.findall(text)) >= DOC_STRUCTURE_SHARE * lines
+    return len(_DOC_LINE.findall(head)) >= DOC_STRUCTURE_SHARE * lines
 
 
 def classifier_text(view: NormalizedText | str) -> str:
