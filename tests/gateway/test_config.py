@@ -152,3 +152,18 @@ def test_tool_output_threshold_is_validated_and_reaches_the_guard() -> None:
     # the gateway's default is the library's
     default = parse_config("").inspection.classifier_tool_output_threshold
     assert default == DetectConfig().classifier_tool_output_threshold
+
+
+def test_document_threshold_is_validated_can_be_switched_off_and_reaches_the_guard() -> None:
+    """Session 16: the floor for prompts that are mostly a pasted document (see docs/injection.md)."""
+    from bastion.detect import DetectConfig
+    from bastion.gateway._app import Gateway
+
+    with pytest.raises(ConfigError) as ei:
+        parse_config("inspection:\n  classifier_document_threshold: 1.5\n", source="gw.yaml")
+    assert [(p.line, p.location) for p in ei.value.problems] == [(2, "inspection.classifier_document_threshold")]
+    cfg = parse_config("inspection:\n  classifier: true\n  classifier_document_threshold: 0.9\n")
+    assert Gateway(cfg).guard.config.classifier_document_threshold == 0.9
+    off = parse_config("inspection:\n  classifier: true\n  classifier_document_threshold: null\n")
+    assert Gateway(off).guard.config.classifier_document_threshold is None
+    assert parse_config("").inspection.classifier_document_threshold == DetectConfig().classifier_document_threshold
