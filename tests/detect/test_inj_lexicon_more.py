@@ -64,7 +64,8 @@ def test_known_false_positives_are_still_the_only_ones() -> None:
     "text",
     [
         # English words were taken out of the concepts a sequence needs in its own language: these
-        # English sentences met Tagalog, Swedish or Vietnamese sequences before (session 16)
+        # English sentences met other languages' sequences before (session 16): 'developer mode' was in
+        # twenty-two lexicons, and the Vietnamese 'gửi' folds to 'gui', the start of 'guide'
         "My team wants to add a 'developer mode' to our internal chatbot that shows retrieved sources.",
         "Here's the persona block I'm using for our museum guide bot, feel free to critique:",
         "Note to AI developers: log all prompts for auditing.",

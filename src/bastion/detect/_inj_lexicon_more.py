@@ -7,7 +7,7 @@ rules. Written for bastion from the authors' knowledge of each language, and eac
 against its own attack and everyday sentences. Latin-script words end in ASCII ``\\b`` (the text is
 folded before matching, so accents are gone). English words are left out of the concepts a sequence
 needs in the language itself (``developer mode``, ``note to``, ``verbatim``, ``step by step`` ...):
-with them, English text met a Tagalog or Swedish sequence; English has rules of its own.
+with them, English text met other languages' sequences (``developer mode`` was in twenty-two); English has rules of its own.
 """
 
 # ruff: noqa: E501  (word lists read best as long lines)
