@@ -33,7 +33,7 @@ import sysconfig
 from pathlib import Path
 
 from bastion.detect._base import DetectConfig
-from bastion.detect._classifier import classifier_text, document_shaped, load_default_classifier
+from bastion.detect._classifier import document_shaped, load_default_classifier
 from bastion.detect._normalize import normalize
 
 
@@ -98,7 +98,7 @@ def main() -> None:
         sc = model.score(text)
         as_prompt = sc.flagged and not (
             doc_thr is not None and sc.probability < doc_thr
-            and document_shaped(classifier_text(normalize(text, max_depth=0)))
+            and document_shaped(normalize(text, max_depth=0))
         )
         tool = model.score(text, threshold=tool_thr) if tool_thr is not None else sc
         c = counts.setdefault(kind, [0, 0, 0, 0])

@@ -40,7 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from bastion import DetectConfig, Guard, Severity, Surface
-from bastion.detect._classifier import classifier_text, document_shaped, load_default_classifier
+from bastion.detect._classifier import document_shaped, load_default_classifier
 from bastion.detect._normalize import normalize
 from bastion.detect._train import HARD_NEGATIVE_GROUPS, Row, group_of, metrics, setup_flags
 
@@ -118,7 +118,7 @@ def main() -> None:
     # and a prompt that is mostly a pasted document or code at least at its document floor (session 16)
     if dc.classifier_document_threshold is not None:
         is_doc = np.array(
-            [s is Surface.PROMPT and document_shaped(classifier_text(normalize(str(r["text"]), max_depth=0))) for r, s in zip(rows, row_surface, strict=True)]
+            [s is Surface.PROMPT and document_shaped(normalize(str(r["text"]), max_depth=0)) for r, s in zip(rows, row_surface, strict=True)]
         )
         thr = np.where(is_doc, np.maximum(thr, dc.classifier_document_threshold), thr)
 

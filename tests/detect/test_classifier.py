@@ -10,7 +10,7 @@ import os
 import random
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pytest
@@ -27,13 +27,17 @@ from bastion.detect._classifier import (
     INTENT_FEATURES,
     ClassifierScanner,
     InjectionClassifier,
-    classifier_text,
     features_digest,
     load_default_classifier,
     unlabel_closed_transcript,
 )
 from bastion.detect._registry import BUILTIN_SCANNERS, all_rules
 from bastion.errors import ScannerError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from bastion.detect._train import Row
 
 
 @pytest.fixture(scope="module")
@@ -195,7 +199,7 @@ _PLANTED_IN_CODE = (
 def test_document_shaped(text: str, shaped: bool) -> None:
     from bastion.detect._classifier import document_shaped
 
-    assert document_shaped(classifier_text(text)) is shaped
+    assert document_shaped(text) is shaped
 
 
 def test_pasted_documents_are_judged_at_the_document_floor(model: InjectionClassifier) -> None:
@@ -879,21 +883,20 @@ def test_synthetic_data_is_seeded_and_balanced() -> None:
     assert any("kill a Python process" in r.text for r in a if r.label == 0)
 
 
-def test_synthetic_code_rows_are_seeded_varied_and_clean() -> None:
-    """The generated benign code, configs and READMEs (_synth_code) are reproducible, cover the kinds
-    of file they are meant to, and hold nothing the rules read as an attack (a benign label on an
-    attack-like text would teach the model to let it pass)."""
-    import random
-
-    from bastion import DetectConfig, Guard, Severity, Surface
-    from bastion.detect._synth_code import benign_code_texts
+def _generated_rows_are_seeded_varied_and_clean(
+    make: Callable[[random.Random, int], list[str]], markers: tuple[str, ...], source: str
+) -> list[Row]:
+    """Shared checks of a generator of benign training files: reproducible, 300 distinct texts that
+    cover its kinds of file (``markers``), nothing the rules read as an attack on either surface (a
+    benign label on an attack-like text would teach the model to let it pass), and its rows in
+    ``synthesize`` under ``source``, all benign; returns those rows with the rest of ``synthesize``."""
     from bastion.detect._train import Row, synthesize
 
-    a, b = benign_code_texts(random.Random(3), 300), benign_code_texts(random.Random(3), 300)
+    a, b = make(random.Random(3), 300), make(random.Random(3), 300)
     assert a == b
     assert len(set(a)) == 300
     joined = "\n".join(a)
-    for marker in ("import ", "def ", "export ", "package ", "#!/usr/bin/env bash", "Metadata-Version:", "[![", "FROM python"):
+    for marker in markers:
         assert marker in joined, marker
     rules = Guard(categories=["injection", "jailbreak", "obfuscation"], config=DetectConfig(classifier=False))
     for text in a:
@@ -901,34 +904,28 @@ def test_synthetic_code_rows_are_seeded_varied_and_clean() -> None:
             bad = [f.rule_id for f in rules.scan(text, surface).findings if f.severity > Severity.INFO]
             assert bad == [], (bad, text[:300])
     rows = synthesize([Row(FILLER * 3, 0, "bipia/email")], 7)
-    code = [r for r in rows if r.source == "synthetic/benign_code"]
-    assert code and all(r.label == 0 for r in code)
+    mine = [r for r in rows if r.source == source]
+    assert mine and all(r.label == 0 for r in mine)
+    return rows
+
+
+def test_synthetic_code_rows_are_seeded_varied_and_clean() -> None:
+    """The generated benign code, configs and READMEs (_synth_code)."""
+    from bastion.detect._synth_code import benign_code_texts
+
+    markers = ("import ", "def ", "export ", "package ", "#!/usr/bin/env bash", "Metadata-Version:", "[![", "FROM python")
+    _generated_rows_are_seeded_varied_and_clean(benign_code_texts, markers, "synthetic/benign_code")
 
 
 def test_synthetic_sdk_rows_are_seeded_varied_and_clean() -> None:
     """The generated SDK code, API references, security-library code, numeric data, licences and
-    changelogs (_synth_sdk, session 16) are reproducible, cover their kinds, and hold nothing the
-    rules read as an attack; they train as a benign source of their own."""
-    import random
-
-    from bastion import DetectConfig, Guard, Severity, Surface
+    changelogs (_synth_sdk, session 16): a benign source of their own, apart from _synth_code's."""
     from bastion.detect._synth_sdk import benign_sdk_texts
-    from bastion.detect._train import Row, synthesize
 
-    a, b = benign_sdk_texts(random.Random(5), 300), benign_sdk_texts(random.Random(5), 300)
-    assert a == b
-    assert len(set(a)) == 300
-    joined = "\n".join(a)
-    for marker in ("class ", "Literal[", "__all__ = [", "client.", "| Parameter |", "Copyright (c)", "## ", "Parameters\n    ----------", "Verdict"):
-        assert marker in joined, marker
-    rules = Guard(categories=["injection", "jailbreak", "obfuscation"], config=DetectConfig(classifier=False))
-    for text in a:
-        for surface in (Surface.PROMPT, Surface.TOOL_OUTPUT):
-            bad = [f.rule_id for f in rules.scan(text, surface).findings if f.severity > Severity.INFO]
-            assert bad == [], (bad, text[:300])
-    rows = synthesize([Row(FILLER * 3, 0, "bipia/email")], 7)
+    markers = ("class ", "Literal[", "__all__ = [", "client.", "| Parameter |", "Copyright (c)", "## ", "Parameters\n    ----------", "Verdict")
+    rows = _generated_rows_are_seeded_varied_and_clean(benign_sdk_texts, markers, "synthetic/benign_sdk")
     sdk = [r for r in rows if r.source == "synthetic/benign_sdk"]
-    assert len(sdk) == 1000 and all(r.label == 0 for r in sdk)
+    assert len(sdk) == 1000
     assert {r.text for r in sdk}.isdisjoint(r.text for r in rows if r.source == "synthetic/benign_code")
 
 

@@ -912,12 +912,13 @@ DOC_STRUCTURE_SHARE = 0.4
 _DOC_HEAD = 64 * 1024
 
 
-def document_shaped(text: str) -> bool:
-    """Whether ``text`` (normalised, lower-cased) is mostly a document, code or configuration:
+def document_shaped(view: NormalizedText | str) -> bool:
+    """Whether a normalised text (a view, or its text) is mostly a document, code or configuration:
     8+ non-empty lines, 40%+ of them structure (see above), judged on its first 64 KiB."""
+    text = view if isinstance(view, str) else view.text
     if text.count("\n", 0, _DOC_HEAD) < DOC_MIN_LINES - 1:
         return False
-    head = text[:_DOC_HEAD]
+    head = classifier_text(text[:_DOC_HEAD])
     lines = len(_TEXT_LINE.findall(head))
     if lines < DOC_MIN_LINES:
         return False
@@ -1466,7 +1467,7 @@ class ClassifierScanner:
         if sc.probability >= threshold and override is None and self.config.classifier_document_threshold is not None:
             # a pasted document, code or configuration is judged at least as a tool output would be
             floor = self.config.classifier_document_threshold
-            if floor > threshold and document_shaped(classifier_text(normalized_view(doc))):
+            if floor > threshold and document_shaped(normalized_view(doc)):
                 threshold, document = floor, True
         if sc.probability < threshold:
             return []

@@ -18,6 +18,7 @@ reproducible.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Sequence
 
 _NOUNS = (
     "user order cache config token session request response client item record worker queue job "
@@ -236,10 +237,19 @@ def benign_code_texts(rng: random.Random, n: int) -> list[str]:
     metadata, some as a user would paste them into a prompt with a question."""
     makers = (_python, _python, _python, _javascript, _go, _shell, _config, lambda r: _readme(r, False), lambda r: _readme(r, True))
     asks = ("Why does this fail?\n\n", "Can you review this?\n", "What does this file do?\n\n```\n", "Explain this README to me:\n\n", "")
+    return generate(rng, n, makers, asks, 0.25)
+
+
+def generate(
+    rng: random.Random, n: int, makers: Sequence[Callable[[random.Random], str]], asks: Sequence[str], p_ask: float
+) -> list[str]:
+    """``n`` texts, each from a maker drawn from ``makers``; with probability ``p_ask`` one of ``asks``
+    goes in front, as a user pasting the file with a question would write. The draws, in this
+    order, are what the shipped artifact was trained on: do not reorder them."""
     out = []
     for _ in range(n):
         text = rng.choice(makers)(rng)
-        if rng.random() < 0.25:
+        if rng.random() < p_ask:
             text = rng.choice(asks) + text
         out.append(text)
     return out

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import random
 
-from bastion.detect._synth_code import _ADJ, _NOUNS, _VERBS, _project, _sentence
+from bastion.detect._synth_code import _ADJ, _NOUNS, _VERBS, _project, _sentence, generate
 
 _API_NOUNS = (
     "response completion chat message conversation session thread run assistant tool function "
@@ -234,10 +234,4 @@ def benign_sdk_texts(rng: random.Random, n: int) -> list[str]:
     numeric data, licence texts and changelogs, some as a user would paste them with a question."""
     makers = (_sdk_types, _sdk_types, _literals, _api_reference, _security_lib, _numeric, _numeric, _licence, _licence, _changelog)
     asks = ("What does this do?\n\n", "Can you check this file?\n\n```\n", "Is this licence compatible with ours?\n\n", "Summarise the changes:\n\n", "")
-    out = []
-    for _ in range(n):
-        text = rng.choice(makers)(rng)
-        if rng.random() < 0.2:
-            text = rng.choice(asks) + text
-        out.append(text)
-    return out
+    return generate(rng, n, makers, asks, 0.2)
