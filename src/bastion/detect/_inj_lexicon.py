@@ -15,13 +15,15 @@ written through :func:`fold_literal`. Matching is case-insensitive.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from bastion.detect._inj_lexicon_more import LEXICON_MORE
 from bastion.detect._normalize import fold_literal as F
 from bastion.detect._normalize import top_alternatives
 
 # one sentence: no sentence end in between (Greek ";" ends a question, Arabic "؟", Hindi "।")
-_GAP = r"[^.!?;。！？।؟\n]"
+_SENT = r".!?;。！？।؟\n"
+_GAP = f"[^{_SENT}]"
 
 
 def _alt(words: str, bounded: bool = False) -> str:
@@ -386,78 +388,163 @@ def _plain(words: str) -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
+@dataclass(frozen=True)
+class _Gap:
+    """Up to ``n`` characters between two parts of a sequence, none of them in ``stop`` (the body
+    of a character class: sentence ends, or only line ends); lazy unless ``greedy``."""
+
+    stop: str
+    n: int
+    greedy: bool = False
+
+    @property
+    def rx(self) -> str:
+        return f"[^{self.stop}]{{0,{self.n}}}" + ("" if self.greedy else "?")
+
+    @property
+    def after_word(self) -> str:
+        """The gap after a word that must end there: empty (the next part then starts with its own
+        boundary) or starting with a non-letter. This checks the word's end without consuming the
+        character that the next concept's start boundary needs."""
+        return f"(?:[^\\pL{self.stop}]{self.rx})" + ("?" if self.greedy else "??")
+
+
+def _g(n: int) -> _Gap:
+    """A lazy gap within one sentence: the span ends at the first fit."""
+    return _Gap(_SENT, n)
+
+
+def _split_words(words: str, bounded: bool) -> tuple[list[str], list[str]]:
+    """A concept's alternatives as (words that must end there, stems), spaces matching any run of
+    whitespace. In a bounded language the English "ai" is one more word that must end there (the
+    concept's start boundary already keeps it out of longer words)."""
+    ends: list[str] = []
+    stems: list[str] = []
+    for w in (x.strip() for x in top_alternatives(words)):
+        if not w:
+            continue
+        if bounded and w == "ai":
+            w = "ai$"
+        (ends if w.endswith("$") else stems).append(w.rstrip("$").replace(" ", r"\s*"))
+    return ends, stems
+
+
+def _seq(bounded: bool, *parts: str | _Gap, tail: str = "") -> str:
+    """A concept sequence: concepts (word lists, as for :func:`_alt`) and gaps (:class:`_Gap`) in
+    order, then ``tail`` (an expression that starts with a non-letter: a closing quote or colon).
+
+    In a language that separates words by spaces (``bounded``) each concept starts at a word's start,
+    which consumes the character before it (RE2 has no look-around). A word that must end where it
+    ends (``"бот$"``) used to consume the character after it as well, so the next concept could not
+    start one space later ("ИИ без ограничений" was missed after a single space). Here such a word
+    is followed by the gap in the form :meth:`_Gap.after_word`, and the last concept of a sequence
+    runs to its word's end (``\\pL*``) only through a stem."""
+    if not bounded:
+        return "".join(p.rx if isinstance(p, _Gap) else _alt(p) for p in parts) + tail
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        i += 1
+        if isinstance(part, _Gap):
+            out.append(part.rx)
+            continue
+        ends, stems = _split_words(part, True)
+        branches: list[str] = []
+        if isinstance(nxt, _Gap):
+            i += 1
+            if ends:
+                branches.append("(?:" + "|".join(ends) + ")" + nxt.after_word)
+            if stems:
+                branches.append("(?:" + "|".join(stems) + ")" + nxt.rx)
+        elif nxt is not None:
+            raise ValueError("two concepts in a row: put a gap between them")
+        elif not tail:  # the last concept
+            if ends:
+                branches.append("(?:" + "|".join(ends) + r")(?:[^\pL]|$)")
+            if stems:
+                branches.append("(?:" + "|".join(stems) + r")\pL*")
+        else:  # the last concept, before the tail (which starts with a non-letter)
+            if ends:
+                branches.append("(?:" + "|".join(ends) + ")")
+            if stems:
+                branches.append("(?:" + "|".join(stems) + ")")
+        out.append(r"(?:^|[^\pL])(?:" + "|".join(branches) + ")")
+    return "".join(out) + tail
+
+
 def _lang_patterns(lx: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
     """The concept sequences of one language, by rule id, each as (trigger, expression). The
     trigger is one of the sequence's concepts without word boundaries: a bounded concept starts
     with a word-boundary group, which would make a useless trigger (it matches nearly any text)."""
     b = bool(lx.get("bounded"))
 
-    def g(n: int) -> str:  # lazy: the span ends at the first fit
-        return f"{_GAP}{{0,{n}}}?"
-
-    def A(key: str) -> str:
-        return _alt(lx[key], b)
+    def S(*parts: str | _Gap, tail: str = "") -> str:
+        return _seq(b, *parts, tail=tail)
 
     def T(*keys: str) -> str:
         return _plain("|".join(lx[k] for k in keys))
 
-    ign, prev, instr = A("ign"), A("prev"), A("instr")
+    ign, prev, instr = lx["ign"], lx["prev"], lx["instr"]
+    g = _g
     out: dict[str, list[tuple[str, str]]] = {}
-    override = [(T("instr"), ign + g(24) + prev + g(24) + instr)]
+    override = [(T("instr"), S(ign, g(24), prev, g(24), instr))]
     if lx.get("verb_last"):
-        override.append((T("instr"), prev + g(24) + instr + g(30) + ign))
+        override.append((T("instr"), S(prev, g(24), instr, g(30), ign)))
     else:
-        override.append((T("instr"), prev + g(24) + instr + g(12) + ign))  # "instructions above: ignore them"
+        override.append((T("instr"), S(prev, g(24), instr, g(12), ign)))  # "instructions above: ignore them"
     if "above" in lx:
         # "ignore the above" without naming instructions: 上記を無視して, 위의 내용을 무시하고, игнорировать предыдущие
-        above = A("above")
+        above = lx["above"]
         if lx.get("verb_last"):
             # the affirmative forms only: 上記を無視しないで / 위의 내용을 무시하지 마세요 ask to keep it
-            override.append((T("above"), above + g(8) + (A("ign_go") if "ign_go" in lx else ign)))
+            override.append((T("above"), S(above, g(8), lx.get("ign_go", ign))))
         else:
-            override.append((T("above"), ign + g(8) + above))
-    hijack = A("nottr") + r"[^\n]{0,80}" + (A("only") + r"[^\n]{0,40}" if "only" in lx else "") + _QUOTE
-    override.append((T("nottr"), hijack))
+            override.append((T("above"), S(ign, g(8), above)))
+    line80, line40 = _Gap("\\n", 80, greedy=True), _Gap("\\n", 40, greedy=True)
+    hijack = (lx["nottr"], line80, lx["only"], line40) if "only" in lx else (lx["nottr"], line80)
+    override.append((T("nottr"), S(*hijack, tail=_QUOTE)))
     out["injection.override"] = override
-    prompt, verbatim, before, given, you = A("prompt"), A("verbatim"), A("before"), A("given"), A("you")
-    either = _alt(lx["instr"] + "|" + lx["prompt"], b)
+    prompt, verbatim, before, given, you = lx["prompt"], lx["verbatim"], lx["before"], lx["given"], lx["you"]
+    either = lx["instr"] + "|" + lx["prompt"]
     out["injection.system_prompt_extraction"] = [
-        (T("prompt"), prompt + g(60) + verbatim),
-        (T("prompt"), verbatim + g(60) + prompt),
+        (T("prompt"), S(prompt, g(60), verbatim)),
+        (T("prompt"), S(verbatim, g(60), prompt)),
         # instructions before the conversation, given to YOU: "the instructions you got before we
         # started"; not "can a model forget the instructions it got at the start of a chat?"
-        (T("before"), either + g(60) + you + g(60) + before),
-        (T("before"), you + g(60) + either + g(60) + before),
-        (T("before"), before + g(60) + either + g(60) + you),
-        (T("before"), before + g(60) + you + g(60) + either),
-        (T("before"), you + g(60) + before + g(60) + either),
-        (T("given"), verbatim + g(80) + either + g(30) + given),
-        (T("given"), verbatim + g(80) + given + g(30) + either),
-        (T("given"), either + g(30) + given + g(80) + verbatim),
-        (T("given"), given + g(30) + either + g(80) + verbatim),
+        (T("before"), S(either, g(60), you, g(60), before)),
+        (T("before"), S(you, g(60), either, g(60), before)),
+        (T("before"), S(before, g(60), either, g(60), you)),
+        (T("before"), S(before, g(60), you, g(60), either)),
+        (T("before"), S(you, g(60), before, g(60), either)),
+        (T("given"), S(verbatim, g(80), either, g(30), given)),
+        (T("given"), S(verbatim, g(80), given, g(30), either)),
+        (T("given"), S(either, g(30), given, g(80), verbatim)),
+        (T("given"), S(given, g(30), either, g(80), verbatim)),
     ]
-    secret, yours = A("secret"), A("yours")
-    out["injection.secret_extraction"] = [(T("yours"), secret + g(60) + yours), (T("yours"), yours + g(60) + secret)]
-    ai, norestr, answer = A("ai"), A("norestr"), A("answer")
+    secret, yours = lx["secret"], lx["yours"]
+    out["injection.secret_extraction"] = [(T("yours"), S(secret, g(60), yours)), (T("yours"), S(yours, g(60), secret))]
+    ai, norestr, answer = lx["ai"], lx["norestr"], lx["answer"]
     out["jailbreak.no_restrictions"] = [
-        (T("norestr"), ai + g(40) + norestr),
-        (T("norestr"), norestr + g(20) + ai),
-        (T("norestr"), answer + g(40) + norestr),
-        (T("norestr"), norestr + g(20) + answer),
+        (T("norestr"), S(ai, g(40), norestr)),
+        (T("norestr"), S(norestr, g(20), ai)),
+        (T("norestr"), S(answer, g(40), norestr)),
+        (T("norestr"), S(norestr, g(20), answer)),
     ]
-    out["jailbreak.refusal_suppression"] = [(T("refuse"), A("refuse"))]
-    out["jailbreak.developer_mode"] = [(T("devmode"), A("devmode") + g(80) + _alt(lx["norestr"] + "|" + lx["ai"], b))]
+    out["jailbreak.refusal_suppression"] = [(T("refuse"), S(lx["refuse"]))]
+    out["jailbreak.developer_mode"] = [(T("devmode"), S(lx["devmode"], g(80), lx["norestr"] + "|" + ai))]
     # a harmful how-to in a fiction wrapper that asks for real details: FICTION … HARM … DETAIL
-    fiction, harm, detail = A("fiction"), A("harm"), A("detail")
-    wide = r"[^\n]{0,200}?"
+    fiction, harm, detail = lx["fiction"], lx["harm"], lx["detail"]
+    wide = _Gap("\\n", 200)
     out["jailbreak.harmful_framing"] = [
-        (T("harm"), fiction + wide + harm + wide + detail),
-        (T("harm"), fiction + wide + detail + wide + harm),
+        (T("harm"), S(fiction, wide, harm, wide, detail)),
+        (T("harm"), S(fiction, wide, detail, wide, harm)),
     ]
-    note = A("note")
+    note = lx["note"]
     out["injection.addressed_to_ai"] = [
-        (T("note"), note + g(30) + ai + r"[^\n.!?]{0,40}[:：]"),
-        (T("note"), ai + g(12) + note + r"[^\n.!?]{0,30}[:：]"),
+        (T("note"), S(note, g(30), ai, _Gap("\\n.!?", 40, greedy=True), tail="[:：]")),
+        (T("note"), S(ai, g(12), note, _Gap("\\n.!?", 30, greedy=True), tail="[:：]")),
     ]
     return out
 
@@ -469,9 +556,5 @@ def concept_patterns() -> dict[str, tuple[tuple[str, str], ...]]:
     for lx in LEXICON.values():
         for rule_id, pats in _lang_patterns(lx).items():
             for trig, pat in pats:
-                if lx.get("bounded") and not pat.endswith((_QUOTE, "[:：]")):
-                    # the last word is a stem: its span runs to the word's end (once per pattern, as
-                    # a Unicode class after every stem makes RE2's automata too big)
-                    pat += r"\pL*"
                 merged.setdefault(rule_id, []).append((F(trig), F(pat)))
     return {k: tuple(v) for k, v in merged.items()}
