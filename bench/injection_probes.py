@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/injection_probes.py [--set final|final2|...|final9|all]
+    .venv/bin/python bench/injection_probes.py [--set final|final2|...|final11|all]
     # the peer column needs the bench venv: python3 -m venv .venv-bench &&
     #     .venv-bench/bin/pip install ai-injection-guard==0.3.0
 
@@ -38,13 +38,18 @@ rules, the hand-written training corpus (``training/``) nor the other sets:
   w84, w85 and w86 of session 16, held out of that session's training and rules and scored only in
   aggregate (session-15 code: 0.940, 0.673, 0.890; session 16: 0.940, 0.744, 0.890). One row of
   ``final7`` that repeated an earlier text was dropped.
+* ``final10.jsonl`` (130 attacks, 163 benign; an English mix like a public benchmark assembled from
+  several collections, a tenth in other languages) and ``final11.jsonl`` (140 attacks, 160 benign;
+  user prompts in twelve languages, agent tool outputs on the ``tool_output`` surface, English
+  prompts): writers w92 and w96 of session 17, held out of that session's training and rules and
+  scored only in aggregate. Seven benign rows of ``final10`` that repeated earlier text were dropped.
 
 (Session 3 also had two development sets, ``dev`` and ``dev2``, read while writing rules; in
 session 4 they moved into the training corpus as writers w9 and w10, so they are no longer
 probes.)
 
 Every text is scanned as a ``prompt`` (the CLI's default surface), except rows with a ``surface``
-field (``final6``, ``final9`` and the tool-output rows of ``final7`` and ``final8``: ``tool_output``).
+field (``final6``, ``final9`` and the tool-output rows of ``final7``, ``final8`` and ``final11``: ``tool_output``).
 Columns: ``Guard`` (the
 default fast tier: rules + classifier), ``rules`` (classifier off) and, where the bench venv
 exists, the peer ``ai-injection-guard`` 0.3.0 (``prompt_shield.PromptScanner``) in the same run.
@@ -67,7 +72,7 @@ from pathlib import Path
 from _machine import cpu_model
 
 HERE = Path(__file__).resolve().parent
-SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9")}
+SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10", "final11")}
 
 
 def load(path: Path) -> list[dict[str, object]]:
