@@ -92,6 +92,14 @@ _AI = (
     r"gemini|llama|bard|copilot|agent)"
 )
 
+# A line of source code after its indentation (an import, a definition, an assignment, a closing
+# bracket): the benign_code_line intent feature and the document check (document_shaped) share it.
+_CODE_LINE = (
+    r"(?:from [a-z0-9_.]+ import |import [a-z0-9_.]+|def [a-z0-9_]+\(|class [a-z0-9_]+ ?[(:{]|return\b|@[a-z_.]+|"
+    r"(?:const|let|var) [a-z0-9_]+ =|func [a-z0-9_(]|fn [a-z0-9_]+\(|[a-z0-9_.\[\]'\x22]+[ \t]*(?::[^=\n]{1,40})?=[ \t]*[^=\s]|"
+    r"[)\]}]+[,;]?[ \t]*$)"
+)
+
 INTENT_FEATURES: tuple[tuple[str, str, str], ...] = (
     # -- who is addressed ----------------------------------------------------------------------
     (
@@ -417,7 +425,7 @@ INTENT_FEATURES: tuple[tuple[str, str, str], ...] = (
     (
         "benign_code_line",
         "benign",
-        r"^[ \t]*(?:from [a-z0-9_.]+ import |import [a-z0-9_.]+|def [a-z0-9_]+\(|class [a-z0-9_]+[(:]|return\b|@[a-z_.]+|(?:const|let|var) [a-z0-9_]+ =|func [a-z0-9_(]|fn [a-z0-9_]+\(|[a-z0-9_.\[\]'\"]+ ?(?::[^=\n]{1,40})?= ?[^=\n]|[)\]}]+[,;]?$)",
+        r"^[ \t]*" + _CODE_LINE,
     ),
     (
         "benign_task_verb",
@@ -902,9 +910,7 @@ def blank_blobs(text: str) -> str:
 # costs time linear in its length; RE2's Python wrapper walks its matches one by one in Python,
 # which cost more than the scan itself on long pasted files.
 _DOC_LINE = re.compile(
-    r"(?m)^[ \t]*(?:#{1,6} |[-*+] |[0-9]+[.)] |\||>|```|<[a-z/!]|from [a-z0-9_.]+ import |import [a-z0-9_.]+|"
-    r"def [a-z0-9_]+\(|class [a-z0-9_]+|return\b|@[a-z_]|[a-z0-9_.\[\]'\x22]+[ \t]*(?::[^=\n]{1,40})?=[ \t]*\S|"
-    r"[a-z0-9_.\-]+[ \t]*:[ \t]*\S|[)\]}]+[,;]?[ \t]*$|//|/\*|\*|#)"
+    r"(?m)^[ \t]*(?:#{1,6} |[-*+] |[0-9]+[.)] |\||>|```|<[a-z/!]|" + _CODE_LINE + r"|[a-z0-9_.\-]+[ \t]*:[ \t]*\S|//|/\*|\*|#)"
 )
 _TEXT_LINE = re.compile(r"(?m)^[ \t]*\S")
 DOC_MIN_LINES = 8
