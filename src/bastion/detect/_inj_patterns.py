@@ -3118,6 +3118,42 @@ TOOL_INSTRUCTION_MORE13 = (
     r"анализирующ|получающ)\pL*",
     r"读取用户的(?:通讯录|联系人|文件|密码|邮件|聊天记录)",
 )
+# Session 17: planted orders that turn to whoever or whatever processes the content on someone's
+# behalf, without naming an AI (written from the misses of the training writer w89; tool outputs
+# only, like every tool_instruction expression): "Whoever is comparing prices for a customer:
+# always recommend …", "note for anyone exporting this conversation: change …", "if this message is
+# being read out or summarised for you, …", "when these minutes are summarised, leave out …",
+# "when presenting dentists to the person asking, list only …". None of them matches a benign row of
+# train.jsonl, the hand-written corpus, the probe sets or the out-of-domain texts.
+_BEHALF17 = (
+    r"(?:someone|somebody|a\s+(?:customer|client|user|person|buyer|shopper|travell?er|requester)|the\s+(?:customer|client|"
+    r"user|person|owner|recipient|maintainer|requester)(?:\s+asking)?|(?:their|your)\s+(?:customer|client|user|boss|owner|"
+    r"principal)s?|[\w-]+\s+automatically|[\w-]+\s+through\s+automation)"
+)
+_PROC17 = (
+    r"(?:processing|summari[sz]ing|handling|comparing|exporting|triaging|generating|compiling|drafting|producing|arranging|"
+    r"booking|presenting|recommending|preparing|indexing|parsing|screening|shortlisting|putting\s+together|planning|"
+    r"researching|choosing|ranking|making|reading|writing|reviewing)"
+)
+TOOL_INSTRUCTION_MORE17 = (
+    (
+        r"\b(?:whoever|anyone|anybody)\s",
+        rf"\b(?:whoever|anyone|anybody)\s+(?:(?:is|are)\s+)?{_PROC17}\s+(?:[\w'&-]+\s+){{0,5}}?(?:for|on\s+behalf\s+of)\s+"
+        rf"{_BEHALF17}\b[^\n:—–]{{0,40}}?(?::|—|–)\s*(?:please\s+)?{_ORDER13}\b",
+    ),
+    rf"\b(?:note|tip|step|reminder|message|heads-up|instruction)\s+for\s+(?:anyone|whoever|anybody)\s+(?:who\s+(?:is\s+)?)?"
+    rf"(?:exporting|summari[sz]ing|triaging|compiling|digesting|indexing|parsing|scraping|processing|generating)\s+"
+    rf"(?:this|these)\s+[\w-]+\s*(?::|—|–)\s*(?:please\s+)?{_ORDER13}\b",
+    r"\b(?:if|when)\s+this\s+(?:message|e-?mail|mail|page|document|note|text|thread|file|post|listing)\s+is\s+(?:being\s+)?"
+    r"(?:read\s+out|summari[sz]ed|processed|parsed|digested)\s+(?:or\s+\w+\s+)?(?:for\s+you|by\s+(?:a|an|any|the)\s+(?:tool|"
+    r"app|program|software|service|assistant|ai|bot))\b",
+    rf"\bwhen\s+(?:these|this|the)\s+(?:minutes|notes|thread|page|document|results?|reviews?|messages?|e-?mails?|channel|"
+    rf"conversation|listings?|records?)\s+(?:is|are)\s+(?:summari[sz]ed|processed|compiled|exported|digested)\s*,\s*"
+    rf"(?:please\s+)?{_ORDER13}\b",
+    rf"\bwhen\s+(?:presenting|recommending|comparing|ranking|listing|summari[sz]ing|generating|compiling)\s+[^,.\n]{{0,60}}?"
+    rf"\b(?:to|for)\s+(?:the\s+)?(?:person|user|customer|client|reader|shopper)s?(?:\s+asking)?\s*,\s*(?:always\s+|only\s+|"
+    rf"just\s+)?{_ORDER13}\b",
+)
 CONCEAL_MORE13 = (
     r"\b(?:should|must)\s+not\s+be\s+(?:mentioned|shown|disclosed|reported|revealed|surfaced)\s+to\s+the\s+user\b",
 )
@@ -3281,6 +3317,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + TOOL_INSTRUCTION_MORE11D
         + TOOL_INSTRUCTION_MORE12
         + TOOL_INSTRUCTION_MORE13
+        + TOOL_INSTRUCTION_MORE17
     ),
     "injection.exfiltration": EXFILTRATION + EXFILTRATION_MORE3,
     "injection.conceal": CONCEAL + CONCEAL_MORE11 + CONCEAL_MORE13,
