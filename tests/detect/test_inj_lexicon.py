@@ -40,7 +40,9 @@ def test_concept_patterns_compile_and_never_match_empty_text() -> None:
 
 
 def test_bounded_words_start_at_a_word_start() -> None:
-    bot = re2.compile("(?i)" + _alt("бот$|ии$", bounded=True))
+    from bastion.detect._inj_lexicon import _seq
+
+    bot = re2.compile("(?i)" + _seq(True, "бот$|ии$"))
     assert bot.search("работа и информации") is None  # "бот" inside "работа", "ии" inside "информации"
     assert bot.search("этот бот умеет") is not None
     assert bot.search("ИИ-агент") is not None

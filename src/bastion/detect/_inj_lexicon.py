@@ -26,11 +26,10 @@ _SENT = r".!?;。！？।؟\n"
 _GAP = f"[^{_SENT}]"
 
 
-def _alt(words: str, bounded: bool = False) -> str:
-    """``"a|b c|d$"`` → a group; spaces in a word match any run of whitespace; a trailing ``$``
-    asks for the word to end there (``"бот$"`` is not the start of ``"ботаника"``); ``bounded``
-    (languages that separate words by spaces) asks for each word to start at a word's start (so
-    ``"бот"`` is not found in ``"работа"``). RE2 has no look-around, so the boundaries consume a
+def _alt(words: str) -> str:
+    """``"a|b c|d$"`` → a group, for the languages that do not separate words by spaces (the others
+    are built by :func:`_seq`); spaces in a word match any run of whitespace; a trailing ``$`` asks
+    for the word to end there (``"無視$"``). RE2 has no look-around, so that end consumes a
     character."""
     alts = []
     for w in (x.strip() for x in top_alternatives(words)):
@@ -42,8 +41,7 @@ def _alt(words: str, bounded: bool = False) -> str:
             alts.append(r"(?:^|[^a-z])ai(?:[^a-z]|$)")
             continue
         alts.append(w + (r"(?:[^\pL]|$)" if end else ""))
-    group = "(?:" + "|".join(alts) + ")"
-    return r"(?:^|[^\pL])" + group if bounded else group
+    return "(?:" + "|".join(alts) + ")"
 
 
 # Concepts per language. Keys: ign (ignore/forget, imperative), prev (earlier/all/above), instr
@@ -430,7 +428,7 @@ def _split_words(words: str, bounded: bool) -> tuple[list[str], list[str]]:
 
 
 def _seq(bounded: bool, *parts: str | _Gap, tail: str = "") -> str:
-    """A concept sequence: concepts (word lists, as for :func:`_alt`) and gaps (:class:`_Gap`) in
+    """A concept sequence: concepts (word lists: ``"a|b c|d$"``) and gaps (:class:`_Gap`) in
     order, then ``tail`` (an expression that starts with a non-letter: a closing quote or colon).
 
     In a language that separates words by spaces (``bounded``) each concept starts at a word's start,
