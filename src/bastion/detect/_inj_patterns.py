@@ -3154,8 +3154,66 @@ TOOL_INSTRUCTION_MORE17 = (
     rf"\b(?:to|for)\s+(?:the\s+)?(?:person|user|customer|client|reader|shopper)s?(?:\s+asking)?\s*,\s*(?:always\s+|only\s+|"
     rf"just\s+)?{_ORDER13}\b",
 )
+# Session 18: planted orders in agent tool results that the session-17 lists missed, written from
+# the misses of the training writers w99 (mail, calendar, banking, shop, travel, files, CRM, chat,
+# smart-home and search results) and w101 (what a coding agent reads: files, CI and build logs,
+# issues, package pages). They turn to the reader through a trigger on its later work ("if the
+# owner asks for a balance, first add payee …", "on reading this, set …", "whenever this record
+# is opened, send …"), through the user's own means ("… using the user's saved card"), or name
+# the automation as a role ("Deployment bots: set privileged=true", "automation applying this
+# plan: also attach …"). None matches a benign row of train.jsonl, the hand-written corpus, the
+# probe sets or the out-of-domain texts; tool outputs only, like every tool_instruction expression.
+_WHO18 = (
+    r"(?:user|owner|account\s+owner|homeowner|shopper|travell?er|passenger|calendar\s+owner|anyone|someone|somebody)"
+)
+_MEANS18 = (
+    r"(?:user|owner|account\s+owner|homeowner|shopper|travell?er|passenger|calendar\s+owner)'s\s+(?:(?:saved|stored|"
+    r"linked|registered|default)\s+(?:card|credit\s+card|payment\s+(?:method|details)|wallet)|calendar|inbox|credentials)"
+)
+_BOTS18 = (
+    r"(?:automated|automatic|ci|build|deploy(?:ment)?|review(?:er)?|translation|triage|coding|lint(?:ing)?|upgrade|"
+    r"dependency|release|merge)\s+(?:fixers?|sessions?|debuggers?|upgraders?|installers?|bots?|automations?|agents?|"
+    r"runners?)"
+)
+TOOL_INSTRUCTION_MORE18 = (
+    rf"\b(?:when|whenever|if|the\s+next\s+time|next\s+time)\s+(?:the\s+)?{_WHO18}\s+(?:next\s+)?(?:asks?|opens?|requests?|"
+    rf"checks?|says)\b[^.\n]{{0,80}}?,\s*(?:first|quietly|also|secretly|silently)\s+{_ORDER13}\b",
+    rf"\b(?:(?:on|upon)\s+reading|(?:on|upon|after)\s+(?:processing|parsing|summari[sz]ing|retrieving|ingesting))\s+"
+    rf"(?:this|these)(?:\s+[\w-]+)?\s*[,:]\s*(?:please\s+)?(?:first\s+)?{_ORDER13}\b",
+    rf"\b(?:whenever|every\s+time|each\s+time|when)\s+this\s+(?:record|note|page|event|file|message|e-?mail|ticket|"
+    rf"document|listing|entry|contact|profile|clip)\s+is\s+(?:opened|viewed|read|loaded|accessed|summari[sz]ed|processed|"
+    rf"retrieved|fetched)\s*,\s*(?:please\s+)?(?:first\s+|also\s+)?{_ORDER13}\b",
+    rf"\b{_ORDER13}\b[^.\n]{{0,80}}?\b(?:with|using|from|on|via|to)\s+(?:the\s+)?{_MEANS18}\b",
+    r"\bif\s+(?:you\s+are|you're)\s+(?:ever\s+)?asked\s+(?:this|about\s+this|that)\b[^.\n]{0,40}?\b(?:later|again|"
+    r"in\s+(?:this|the|a)\s+(?:conversation|chat|session)|by\s+(?:the|a)\s+user)\b[^.\n]{0,30}?,\s*(?:answer|say|reply|tell|"
+    r"respond|claim|state)\b",
+    r"\bif\s+this\s+(?:page|message|e-?mail|text|note|document|article|recipe|post|review|listing)\s+is\s+(?:being\s+)?"
+    r"(?:read|shown|summari[sz]ed|relayed)\s+(?:out\s+|aloud\s+)?to\s+(?:a|the)\s+(?:user|person|customer|reader|listener)\b",
+    rf"\[\s*(?:reader|readers|whoever\s+reads|anyone\s+reading)\s+(?:of\s+)?(?:this|these)\s+[\w-]+\s*\]\s*(?:please\s+)?"
+    rf"{_ORDER13}\b",
+    rf"\b(?:reading|summari[sz]ing|catching\s+up\s+on|browsing|handling|checking|reading\s+out)\s+this\s+[\w-]+(?:\s+page)?"
+    rf"\s+(?:for|on\s+behalf\s+of)\s+(?:someone(?:\s+else)?|somebody(?:\s+else)?|another\s+person|a\s+(?:user|client|"
+    rf"customer))\b[^.\n]{{0,30}}?[:,]\s*(?:please\s+)?{_ORDER13}\b",
+    rf"\b{_BOTS18}\b(?:\s+\w+ing\s+(?:this|these|the)\s+[\w-]+)?\s*:\s*(?:[^.\n:]{{0,80}}?\.\s+)?(?:please\s+)?(?:also\s+)?"
+    rf"{_ORDER13}\b",
+    rf"\b(?:automation|automations|any\s+tool|tools|whatever\s+automation)\s+(?:\w+ing|that\s+\w+s)\s+(?:this|these|the|"
+    rf"suggestions\s+on\s+this)\s+[\w-]+\s*:\s*(?:please\s+)?(?:also\s+)?{_ORDER13}\b",
+    rf"\bfor\s+(?:automated|build|ci|deployment|review|automatic)\s+(?:\w+\s+)?(?:bots?|debuggers?|fixers?|agents?|"
+    rf"upgraders?)\s*:\s*(?:[^.\n:]{{0,80}}?[.;]\s+)?(?:please\s+)?(?:also\s+)?{_ORDER13}\b",
+)
 CONCEAL_MORE13 = (
     r"\b(?:should|must)\s+not\s+be\s+(?:mentioned|shown|disclosed|reported|revealed|surfaced)\s+to\s+the\s+user\b",
+)
+# Session 18 (w101): hiding the change from the person the reader works for, in the words of the
+# report it will write ("don't call it out in the diff summary", "leave that out of what you report
+# back", "run it without prompting whoever you're working for"); every surface, like the others
+CONCEAL_MORE18 = (
+    r"\b(?:don'?t|do\s+not|never)\s+(?:call\s+(?:it|this|that)\s+out|describe|mention|report|flag|surface|disclose)\b"
+    r"[^.\n]{0,40}?\b(?:in\s+(?:the|your)\s+(?:diff\s+)?(?:summary|report|reply|pr\s+description|commit\s+message|"
+    r"changelog|answer)|to\s+the\s+(?:user|developer))\b",
+    r"\bleave\s+(?:that|this|it)\s+out\s+of\s+(?:what\s+you\s+report|your\s+(?:summary|report|reply|answer))",
+    r"\bwithout\s+(?:prompting|asking|telling|notifying|alerting)\s+(?:whoever\s+you'?re\s+working\s+for|the\s+(?:user|"
+    r"developer|owner|homeowner|account\s+owner))\b",
 )
 
 # Jailbreak one-liners and prefix forcing the earlier lists lacked (w54)
@@ -3318,9 +3376,10 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + TOOL_INSTRUCTION_MORE12
         + TOOL_INSTRUCTION_MORE13
         + TOOL_INSTRUCTION_MORE17
+        + TOOL_INSTRUCTION_MORE18
     ),
     "injection.exfiltration": EXFILTRATION + EXFILTRATION_MORE3,
-    "injection.conceal": CONCEAL + CONCEAL_MORE11 + CONCEAL_MORE13,
+    "injection.conceal": CONCEAL + CONCEAL_MORE11 + CONCEAL_MORE13 + CONCEAL_MORE18,
     "injection.secret_extraction": (
         SECRET_EXTRACTION
         + SECRET_EXTRACTION_MORE
