@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/injection_probes.py [--set final|final2|...|final11|all]
+    .venv/bin/python bench/injection_probes.py [--set final|final2|...|final13|all]
     # the peer column needs the bench venv: python3 -m venv .venv-bench &&
     #     .venv-bench/bin/pip install ai-injection-guard==0.3.0
 
@@ -43,13 +43,18 @@ rules, the hand-written training corpus (``training/``) nor the other sets:
   user prompts in twelve languages, agent tool outputs on the ``tool_output`` surface, English
   prompts): writers w92 and w96 of session 17, held out of that session's training and rules and
   scored only in aggregate. Seven benign rows of ``final10`` that repeated earlier text were dropped.
+* ``final12.jsonl`` (140 attacks, 162 benign; content an agent reads through its tools or retrieval,
+  60% English and the rest in eight languages, on the ``tool_output`` surface; more than half of the
+  attacks never name the AI) and ``final13.jsonl`` (140 attacks, 160 benign; an English mix like a
+  public benchmark, half of it in fifteen less-used languages): writers w102 and w104 of session 18,
+  held out of that session's training and rules and scored only in aggregate.
 
 (Session 3 also had two development sets, ``dev`` and ``dev2``, read while writing rules; in
 session 4 they moved into the training corpus as writers w9 and w10, so they are no longer
 probes.)
 
 Every text is scanned as a ``prompt`` (the CLI's default surface), except rows with a ``surface``
-field (``final6``, ``final9`` and the tool-output rows of ``final7``, ``final8`` and ``final11``: ``tool_output``).
+field (``final6``, ``final9``, ``final12`` and the tool-output rows of ``final7``, ``final8`` and ``final11``: ``tool_output``).
 Columns: ``Guard`` (the
 default fast tier: rules + classifier), ``rules`` (classifier off) and, where the bench venv
 exists, the peer ``ai-injection-guard`` 0.3.0 (``prompt_shield.PromptScanner``) in the same run.
@@ -72,7 +77,7 @@ from pathlib import Path
 from _machine import cpu_model
 
 HERE = Path(__file__).resolve().parent
-SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10", "final11")}
+SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10", "final11", "final12", "final13")}
 
 
 def load(path: Path) -> list[dict[str, object]]:
