@@ -18,7 +18,8 @@ printed with the figures). For each text it reports whether the classifier alone
   that is mostly a document or code (:func:`~bastion.detect._classifier.document_shaped`), as
   the scanner judges it,
 * as a tool output, at ``DetectConfig.classifier_tool_output_threshold`` (what an agent's
-  ``read_file`` or web fetch is judged at), and
+  ``read_file`` or web fetch is judged at), or, since session 18, at
+  ``classifier_tool_output_prose_threshold`` for a text that is not mostly code or structure, and
 * at one threshold for every text (``--single``, default 0.9632: the session-5 artifact's).
 
 The rules are not counted here (they flag none of the first two kinds; see docs/benchmarks.md).
@@ -90,6 +91,7 @@ def main() -> None:
     args = ap.parse_args()
     model = load_default_classifier()
     tool_thr = DetectConfig().classifier_tool_output_threshold
+    prose_thr = DetectConfig().classifier_tool_output_prose_threshold
     doc_thr = DetectConfig().classifier_document_threshold
     counts: dict[str, list[int]] = {}
     for kind, text in _texts(args.data) + _installed(args.max_files):
@@ -100,7 +102,10 @@ def main() -> None:
             doc_thr is not None and sc.probability < doc_thr
             and document_shaped(normalize(text, max_depth=0))
         )
-        tool = model.score(text, threshold=tool_thr) if tool_thr is not None else sc
+        t_thr = tool_thr
+        if t_thr is not None and prose_thr is not None and not document_shaped(normalize(text, max_depth=0)):
+            t_thr = prose_thr  # since session 18: prose tool outputs at their own threshold
+        tool = model.score(text, threshold=t_thr) if t_thr is not None else sc
         c = counts.setdefault(kind, [0, 0, 0, 0])
         c[0] += 1
         c[1] += as_prompt
@@ -110,7 +115,7 @@ def main() -> None:
             print(f"  {kind}: p={sc.probability:.3f} setup={sc.setup} {text[sc.start : sc.end][:100]!r}")
     print(
         f"thresholds: {model.threshold} for set-up prompts, {model.threshold_open} for other texts "
-        f"(at least {doc_thr} for a pasted document), {tool_thr} for tool outputs"
+        f"(at least {doc_thr} for a pasted document), {tool_thr} for tool outputs ({prose_thr} for prose ones)"
     )
     print(f"site-packages: {sysconfig.get_paths()['purelib']}")
     print(f"{'benign text':30s} {'texts':>6s} {'as prompts':>11s} {'as tool outputs':>16s} {f'one, {args.single}':>12s}")

@@ -20,7 +20,8 @@ Columns per source family and pooled: TPR, TNR, balanced accuracy, recall at 1% 
   for every other text. The installed artifact's thresholds serve only the ``--shipped`` column.
 * ``combined``: what ``Guard`` reports by default: flagged when the rules flag, or when the
   classifier (held out) flags a row on a surface where it runs by default (``prompt`` and
-  ``tool_output``, the latter at ``DetectConfig.classifier_tool_output_threshold``, see
+  ``tool_output``, the latter at ``DetectConfig.classifier_tool_output_threshold``, or at
+  ``classifier_tool_output_prose_threshold`` where the tool output is not mostly code or structure, see
   ``DetectConfig.classifier_surfaces``); score = max of the two.
 * ``combined, strict only``: the same with the strict threshold for every text (the operating
   point before set-up prompts had a threshold of their own).
@@ -114,7 +115,15 @@ def main() -> None:
     clf_on = np.array([s.value in clf_surfaces for s in row_surface])
     if dc.classifier_tool_output_threshold is not None:
         is_tool = np.array([s is Surface.TOOL_OUTPUT for s in row_surface])
-        thr = np.where(is_tool, dc.classifier_tool_output_threshold, thr)
+        tool_thr = np.full(len(rows), dc.classifier_tool_output_threshold)
+        if dc.classifier_tool_output_prose_threshold is not None:
+            # since session 18, a tool output that is not mostly code or structure at its prose threshold
+            prose = np.array(
+                [s is Surface.TOOL_OUTPUT and not document_shaped(normalize(str(r["text"]), max_depth=0))
+                 for r, s in zip(rows, row_surface, strict=True)]
+            )
+            tool_thr = np.where(prose, dc.classifier_tool_output_prose_threshold, tool_thr)
+        thr = np.where(is_tool, tool_thr, thr)
     # and a prompt that is mostly a pasted document or code at least at its document floor (session 16)
     if dc.classifier_document_threshold is not None:
         is_doc = np.array(

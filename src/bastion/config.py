@@ -213,6 +213,13 @@ class InspectionConfig(_Model):
         description="Classifier probability that flags a tool output (MCP results, tool messages); stricter "
         "than on prompts because a flagged tool output taints the agent session.",
     )
+    classifier_tool_output_prose_threshold: float | None = Field(
+        default=0.75,
+        gt=0.0,
+        lt=1.0,
+        description="Classifier probability that flags a tool output which is not mostly code, configuration "
+        "or structured lines (mail, pages, chat); null: classifier_tool_output_threshold for every tool output.",
+    )
     classifier_document_threshold: float | None = Field(
         default=0.8,
         gt=0.0,

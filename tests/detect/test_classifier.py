@@ -27,6 +27,7 @@ from bastion.detect._classifier import (
     INTENT_FEATURES,
     ClassifierScanner,
     InjectionClassifier,
+    document_shaped,
     features_digest,
     load_default_classifier,
     unlabel_closed_transcript,
@@ -150,8 +151,10 @@ def test_injection_embedded_in_long_document(model: InjectionClassifier, where: 
 
 def test_tool_outputs_get_their_own_stricter_threshold(model: InjectionClassifier) -> None:
     # A false positive on a tool output taints an agent session, so tool outputs are judged at
-    # DetectConfig.classifier_tool_output_threshold (0.8 by default), not at the open threshold.
+    # DetectConfig.classifier_tool_output_threshold (0.8 by default), not at the open threshold;
+    # prose ones (not mostly code or structure) at classifier_tool_output_prose_threshold (0.75)
     assert DetectConfig().classifier_tool_output_threshold == 0.8
+    assert DetectConfig().classifier_tool_output_prose_threshold == 0.75
     assert "tool_output" in DetectConfig().classifier_surfaces
     page = "This is personal website of Dora. My e-mail is dora@gmail.com. " + FILLER
     p = model.score(page).probability
@@ -160,19 +163,48 @@ def test_tool_outputs_get_their_own_stricter_threshold(model: InjectionClassifie
         res = Guard(categories=["injection", "jailbreak"], config=cfg).scan(page, surface)
         return [f.rule_id for f in res.findings if f.rule_id.endswith(".classifier")]
 
-    assert not clf_hits(DetectConfig(classifier_tool_output_threshold=min(0.999, p + 0.01)), Surface.TOOL_OUTPUT)
-    assert clf_hits(DetectConfig(classifier_tool_output_threshold=max(0.001, p - 0.01)), Surface.TOOL_OUTPUT)
-    # the prompt surface keeps the artifact's thresholds whatever the tool-output one says
-    strict = DetectConfig(classifier_tool_output_threshold=min(0.999, p + 0.01))
+    def one(t: float) -> DetectConfig:  # every tool output at one threshold
+        return DetectConfig(classifier_tool_output_threshold=t, classifier_tool_output_prose_threshold=None)
+
+    assert not clf_hits(one(min(0.999, p + 0.01)), Surface.TOOL_OUTPUT)
+    assert clf_hits(one(max(0.001, p - 0.01)), Surface.TOOL_OUTPUT)
+    # the page is prose: with the prose threshold set, that one decides, whatever the other says
+    assert not clf_hits(DetectConfig(classifier_tool_output_threshold=0.01,
+                                     classifier_tool_output_prose_threshold=min(0.999, p + 0.01)), Surface.TOOL_OUTPUT)
+    assert clf_hits(DetectConfig(classifier_tool_output_threshold=0.999,
+                                 classifier_tool_output_prose_threshold=max(0.001, p - 0.01)), Surface.TOOL_OUTPUT)
+    # the prompt surface keeps the artifact's thresholds whatever the tool-output ones say
+    strict = DetectConfig(classifier_tool_output_threshold=min(0.999, p + 0.01),
+                          classifier_tool_output_prose_threshold=min(0.999, p + 0.01))
     assert bool(clf_hits(strict, Surface.PROMPT)) == (p >= model.threshold_open or p >= model.threshold)
-    # one threshold for every text replaces the tool-output one too
+    # one threshold for every text replaces the tool-output ones too
     assert not clf_hits(DetectConfig(classifier_threshold=min(0.999, p + 0.01),
-                                     classifier_tool_output_threshold=0.01), Surface.TOOL_OUTPUT)
+                                     classifier_tool_output_threshold=0.01,
+                                     classifier_tool_output_prose_threshold=0.01), Surface.TOOL_OUTPUT)
     # off on a surface means off
-    assert not clf_hits(DetectConfig(classifier_surfaces=("prompt",), classifier_tool_output_threshold=0.01),
-                        Surface.TOOL_OUTPUT)
+    assert not clf_hits(DetectConfig(classifier_surfaces=("prompt",), classifier_tool_output_threshold=0.01,
+                                     classifier_tool_output_prose_threshold=0.01), Surface.TOOL_OUTPUT)
     with pytest.raises(ScannerError, match="classifier_tool_output_threshold"):
         DetectConfig(classifier_tool_output_threshold=1.0)
+    with pytest.raises(ScannerError, match="classifier_tool_output_prose_threshold"):
+        DetectConfig(classifier_tool_output_prose_threshold=0.0)
+
+
+def test_code_shaped_tool_outputs_keep_the_stricter_threshold(model: InjectionClassifier) -> None:
+    # Files and configurations drove the tool-output false positives, so a tool output that is mostly
+    # code or structure stays at classifier_tool_output_threshold when the prose threshold is looser
+    code = _PLANTED_IN_CODE
+    assert document_shaped(code)
+    p = model.score(code).probability
+
+    def hits(cfg: DetectConfig) -> bool:
+        res = Guard(categories=["injection", "jailbreak"], config=cfg).scan(code, Surface.TOOL_OUTPUT)
+        return any(f.rule_id.endswith(".classifier") for f in res.findings)
+
+    assert not hits(DetectConfig(classifier_tool_output_threshold=min(0.999, p + 0.01),
+                                 classifier_tool_output_prose_threshold=0.01))
+    assert hits(DetectConfig(classifier_tool_output_threshold=max(0.001, p - 0.01),
+                             classifier_tool_output_prose_threshold=0.999))
 
 
 _PLANTED_IN_CODE = (

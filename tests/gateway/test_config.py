@@ -152,6 +152,13 @@ def test_tool_output_threshold_is_validated_and_reaches_the_guard() -> None:
     # the gateway's default is the library's
     default = parse_config("").inspection.classifier_tool_output_threshold
     assert default == DetectConfig().classifier_tool_output_threshold
+    prose = parse_config("").inspection.classifier_tool_output_prose_threshold
+    assert prose == DetectConfig().classifier_tool_output_prose_threshold
+    cfg = parse_config("inspection:\n  classifier: true\n  classifier_tool_output_prose_threshold: null\n")
+    assert Gateway(cfg).guard.config.classifier_tool_output_prose_threshold is None
+    with pytest.raises(ConfigError) as ei:
+        parse_config("inspection:\n  classifier_tool_output_prose_threshold: 1.5\n", source="gw.yaml")
+    assert [(p.line, p.location) for p in ei.value.problems] == [(2, "inspection.classifier_tool_output_prose_threshold")]
 
 
 def test_document_threshold_is_validated_can_be_switched_off_and_reaches_the_guard() -> None:

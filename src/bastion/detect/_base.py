@@ -51,6 +51,11 @@ class DetectConfig:
     ``classifier_tool_output_threshold``: the classifier's threshold on tool outputs (None: the
     artifact's thresholds, as on prompts). Stricter than on prompts because a false positive there
     taints an agent session; ``classifier_threshold``, when set, replaces it too.
+    ``classifier_tool_output_prose_threshold``: the classifier's threshold on tool outputs that are
+    not mostly code, configuration or structured lines (mail, pages, chat, reviews, notes: see
+    :func:`~bastion.detect._classifier.document_shaped`); None: every tool output is judged at
+    ``classifier_tool_output_threshold``. Looser than that one because files, not prose, drove the
+    false positives it exists for (docs/injection.md, "Where it runs").
     ``classifier_document_threshold``: the lowest threshold for a prompt that is mostly a pasted
     document, code or configuration (:func:`~bastion.detect._classifier.document_shaped`): such a
     prompt is the same text an agent reads as a tool output, and is judged at least as strictly
@@ -66,6 +71,7 @@ class DetectConfig:
     pii_regions: tuple[str, ...] = ("DE", "US", "GB")
     classifier_surfaces: tuple[str, ...] = ("prompt", "tool_output")
     classifier_tool_output_threshold: float | None = 0.8
+    classifier_tool_output_prose_threshold: float | None = 0.75
     classifier_document_threshold: float | None = 0.8
     extra: tuple[tuple[str, str], ...] = ()
 
@@ -76,6 +82,9 @@ class DetectConfig:
         t = self.classifier_tool_output_threshold
         if t is not None and not 0.0 < t < 1.0:
             raise ScannerError(f"classifier_tool_output_threshold must lie strictly between 0 and 1, got {t}")
+        t = self.classifier_tool_output_prose_threshold
+        if t is not None and not 0.0 < t < 1.0:
+            raise ScannerError(f"classifier_tool_output_prose_threshold must lie strictly between 0 and 1, got {t}")
         t = self.classifier_document_threshold
         if t is not None and not 0.0 < t < 1.0:
             raise ScannerError(f"classifier_document_threshold must lie strictly between 0 and 1, got {t}")

@@ -1467,6 +1467,10 @@ class ClassifierScanner:
         override = self.config.classifier_threshold
         if override is None and doc.surface is Surface.TOOL_OUTPUT:
             override = self.config.classifier_tool_output_threshold
+            prose = self.config.classifier_tool_output_prose_threshold
+            if override is not None and prose is not None and not document_shaped(normalized_view(doc)):
+                # mail, pages, chat: files and configurations drove the stricter threshold's false positives
+                override = prose
         sc = doc.cached(self.CACHE_KEY, lambda: model.score_view(normalized_view(doc), threshold=override))
         threshold = sc.threshold
         document = False

@@ -124,6 +124,7 @@ class Gateway:
             else Guard(
                 config=DetectConfig(classifier=insp.classifier, classifier_threshold=insp.classifier_threshold,
                                     classifier_tool_output_threshold=insp.classifier_tool_output_threshold,
+                                    classifier_tool_output_prose_threshold=insp.classifier_tool_output_prose_threshold,
                                     classifier_document_threshold=insp.classifier_document_threshold,
                                     canaries=tuple(insp.canaries)),
                 max_chars=insp.max_scan_chars,
