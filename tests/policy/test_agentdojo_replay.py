@@ -79,7 +79,7 @@ async def test_slack_replay_with_the_detection_engine(shared_data: Path) -> None
 
     Since session 16 five benign traces need an approval: each reads the same one-line page ("This
     is personal website of Dora. My e-mail is ..."), which the session-16 classifier scores 0.826
-    (session 17: 0.853) against the tool-output threshold 0.8 (its words occur only in train.jsonl's agentdojo attack
+    (session 17: 0.853, session 18: 0.841) against the tool-output threshold 0.8 (0.75 for prose since session 18; its words occur only in train.jsonl's agentdojo attack
     rows; docs/benchmarks.md, session 16). Nothing else may hold a benign trace back: a new false
     positive on any other page, mail or message fails this test."""
     suite = shared_data / "agentdojo" / "slack"
