@@ -218,7 +218,8 @@ class InspectionConfig(_Model):
         gt=0.0,
         lt=1.0,
         description="Classifier probability that flags a tool output which is not mostly code, configuration "
-        "or structured lines (mail, pages, chat); null: classifier_tool_output_threshold for every tool output.",
+        "or structured lines (mail, pages, chat); null: classifier_tool_output_threshold for every tool output "
+        "(a stricter classifier_tool_output_threshold does not raise this one).",
     )
     classifier_document_threshold: float | None = Field(
         default=0.8,

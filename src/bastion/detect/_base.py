@@ -55,7 +55,8 @@ class DetectConfig:
     not mostly code, configuration or structured lines (mail, pages, chat, reviews, notes: see
     :func:`~bastion.detect._classifier.document_shaped`); None: every tool output is judged at
     ``classifier_tool_output_threshold``. Looser than that one because files, not prose, drove the
-    false positives it exists for (docs/injection.md, "Where it runs").
+    false positives it exists for (docs/injection.md, "Where it runs"). A stricter
+    ``classifier_tool_output_threshold`` does not raise it: set this one too, or to None.
     ``classifier_document_threshold``: the lowest threshold for a prompt that is mostly a pasted
     document, code or configuration (:func:`~bastion.detect._classifier.document_shaped`): such a
     prompt is the same text an agent reads as a tool output, and is judged at least as strictly
