@@ -3204,6 +3204,56 @@ TOOL_INSTRUCTION_MORE18 = (
 CONCEAL_MORE13 = (
     r"\b(?:should|must)\s+not\s+be\s+(?:mentioned|shown|disclosed|reported|revealed|surfaced)\s+to\s+the\s+user\b",
 )
+# Session 18 (w100): the same delegate in six other languages: whoever sorts, reads, manages or
+# summarises someone's mail, messages, page or record, told what to do ("Celui ou celle qui trie ce
+# courrier pour Monsieur … peut …", "Quien revise este buzón puede …", "Chi gestisce la posta del
+# sig. … può …", "Quem organiza a caixa de entrada da … pode …", "Wie de mail van … bijhoudt, mag …",
+# "die Person oder Software, die dieses Postfach betreut: …"). Tool outputs only; none matches a
+# benign row of any corpus or an out-of-domain text.
+_FR_WHO18 = r"(?:celui\s+ou\s+celle|quiconque|la\s+personne|ceux|celles?|celui)\s+qui"
+_FR_FOR18 = (
+    r"(?:pour\s+(?:monsieur|madame|m\.|mme|mlle|quelqu'un|un\s+(?:client|lecteur|utilisateur)|une\s+(?:cliente|"
+    r"lectrice|utilisatrice)|le\s+compte\s+d)|au\s+nom\s+d(?:e|'|u|es)|de\s+la\s+part\s+d)"
+)
+_ES_MAIL18 = r"(?:correo|correos|buzón|mensajes|bandeja\s+de\s+entrada|chat|chats|pedidos?|cuenta|agenda|calendario)"
+_IT_MAIL18 = r"(?:posta|messaggi|casella(?:\s+di\s+posta)?|e-?mail|mail|chat|ordini|agenda|calendario|conto)"
+_PT_MAIL18 = r"(?:caixa\s+de\s+entrada|e-?mails|mensagens|correio|conversas|pedidos|agenda|conta)"
+_NL_VERB18 = r"(?:bijhoudt|leest|samenvat|beheert|verwerkt|afhandelt|leest\s+en\s+afhandelt)"
+TOOL_INSTRUCTION_INTL18 = (
+    F(
+        rf"\b{_FR_WHO18}\s+(?:trie|lit|gère|traite|résume|consulte|relève|lisent|gèrent|traitent)\s+(?:ce|cette|ces|le|la|"
+        rf"les|mon|ma|mes)\s+[\w-]+(?:\s+[\w-]+)?\s+{_FR_FOR18}\b[^.\n:]{{0,50}}?(?::|\b(?:peut|doit|peuvent|doivent|"
+        rf"devra|est\s+prié)\b)"
+    ),
+    F(
+        rf"\b(?:quien|quienes|el\s+que|la\s+persona\s+que|si\s+estás)\s+(?:revise|revisa|gestiona|gestione|lea|lee|"
+        rf"leyendo|resuma|resume|procese|procesa|maneje|lleve|administra)\s+(?:este|esta|estos|estas|el|la|los|las|mis)\s+"
+        rf"(?:{_ES_MAIL18}\s+(?:de|del)\s+(?:la\s+)?(?:sr\.?|sra\.?|señor|señora|don|doña|dr\.?|dra\.?)\s+[\w.]+|[\w-]+\s+(?:en\s+nombre\s+de[l]?|por\s+cuenta\s+de[l]?|"
+        rf"para\s+(?:un|una|el|la)\s+(?:cliente|usuari[oa]|lector(?:a)?))\s+[\w.]*)\s*(?::|,?\s*(?:puede|debe|pueden|"
+        rf"deben|tiene\s+que)\b)"
+    ),
+    F(
+        rf"\bchi\s+(?:gestisce|legge|sta\s+leggendo|riassume|elabora|cura|smista|controlla)\s+(?:la|il|i|le|questa|"
+        rf"questo|questi|queste)\s+(?:{_IT_MAIL18}\s+(?:del|della|di)\s+(?:sig\.?(?:ra)?|signor[ae]?|dott\.?(?:ssa)?)\s+[\w.']+|[\w-]+\s+(?:per\s+"
+        rf"conto\s+di|a\s+nome\s+di|per\s+un[a']?\s+(?:cliente|utente|lettore|lettrice))(?:\s+[\w.]+)?)\s*(?::|,?\s*"
+        rf"(?:può|deve|possono|devono)\b)"
+    ),
+    F(
+        rf"\bquem\s+(?:organiza|lê|gerencia|cuida|processar|processa|resume|administra|lê\s+e\s+resume|ler)\s+"
+        rf"(?:a|o|os|as|este|esta|estes|estas)\s+(?:{_PT_MAIL18}\s+(?:da|do|de)\s+(?:sr\.?|sra\.?|senhor|senhora|dona|"
+        rf"seu|dr\.?|dra\.?)\s+[\w.]+|[\w-]+\s+(?:em\s+nome\s+"
+        rf"d[aoe]|pel[oa]\s+(?:dono|dona|cliente|usuári[oa]|titular)|para\s+um[a]?\s+(?:cliente|usuári[oa]))"
+        rf"(?:\s+[\w.]+)?)\s*(?::|,?\s*(?:pode|deve|podem|devem)\b)"
+    ),
+    rf"\bwie\s+(?:(?:de|deze|dit|het)\s+[\w-]+\s+(?:van\s+[\w.]+|voor\s+(?:een|de|het)\s+[\w-]+)\s+{_NL_VERB18}|"
+    rf"(?:de|deze|dit|het)\s+[\w-]+\s+{_NL_VERB18}\s+voor\s+(?:een|de|het)\s+[\w-]+|mijn\s+(?:berichten|mails?|inbox|"
+    rf"mailbox|chats?)\s+{_NL_VERB18})\s*(?::|,\s*(?:mag|moet|kan|kunnen|moeten|zet|stuur|vertel|verwijder|"
+    rf"verwijdert)\b)",
+    r"\b(?:person\s+oder\s+(?:software|das\s+programm)|(?:software|programm|dienst|assistent)\s*,?\s+(?:die|der|das))\s+"
+    r"(?:dieses|diesen|diese|das|den|die|meine[n]?)\s+(?:postfach|posteingang|nachrichten|mails|e-mails|kalender|seite|"
+    r"datensatz|konto)\s+(?:betreut|liest|bearbeitet|verwaltet|zusammenfasst|sortiert)\s*(?::|,\s*(?:soll|muss|kann|darf|"
+    r"bitte)\b)",
+)
 # Session 18 (w101): hiding the change from the person the reader works for, in the words of the
 # report it will write ("don't call it out in the diff summary", "leave that out of what you report
 # back", "run it without prompting whoever you're working for"); every surface, like the others
@@ -3377,6 +3427,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + TOOL_INSTRUCTION_MORE13
         + TOOL_INSTRUCTION_MORE17
         + TOOL_INSTRUCTION_MORE18
+        + TOOL_INSTRUCTION_INTL18
     ),
     "injection.exfiltration": EXFILTRATION + EXFILTRATION_MORE3,
     "injection.conceal": CONCEAL + CONCEAL_MORE11 + CONCEAL_MORE13 + CONCEAL_MORE18,
