@@ -34,7 +34,7 @@ import sysconfig
 from pathlib import Path
 
 from bastion.detect._base import DetectConfig
-from bastion.detect._classifier import document_shaped, load_default_classifier
+from bastion.detect._classifier import document_shaped, load_default_classifier, tool_output_threshold
 from bastion.detect._normalize import normalize
 
 
@@ -90,9 +90,10 @@ def main() -> None:
     ap.add_argument("--show", action="store_true")
     args = ap.parse_args()
     model = load_default_classifier()
-    tool_thr = DetectConfig().classifier_tool_output_threshold
-    prose_thr = DetectConfig().classifier_tool_output_prose_threshold
-    doc_thr = DetectConfig().classifier_document_threshold
+    cfg = DetectConfig()
+    tool_thr = cfg.classifier_tool_output_threshold
+    prose_thr = cfg.classifier_tool_output_prose_threshold
+    doc_thr = cfg.classifier_document_threshold
     counts: dict[str, list[int]] = {}
     for kind, text in _texts(args.data) + _installed(args.max_files):
         if not text.strip():
@@ -102,9 +103,7 @@ def main() -> None:
             doc_thr is not None and sc.probability < doc_thr
             and document_shaped(normalize(text, max_depth=0))
         )
-        t_thr = tool_thr
-        if t_thr is not None and prose_thr is not None and not document_shaped(normalize(text, max_depth=0)):
-            t_thr = prose_thr  # since session 18: prose tool outputs at their own threshold
+        t_thr = tool_output_threshold(cfg, normalize(text, max_depth=0))  # since session 18, by shape
         tool = model.score(text, threshold=t_thr) if t_thr is not None else sc
         c = counts.setdefault(kind, [0, 0, 0, 0])
         c[0] += 1

@@ -41,7 +41,7 @@ from pathlib import Path
 import numpy as np
 
 from bastion import DetectConfig, Guard, Severity, Surface
-from bastion.detect._classifier import document_shaped, load_default_classifier
+from bastion.detect._classifier import document_shaped, load_default_classifier, tool_output_threshold
 from bastion.detect._normalize import normalize
 from bastion.detect._train import HARD_NEGATIVE_GROUPS, Row, group_of, metrics, setup_flags
 
@@ -113,17 +113,13 @@ def main() -> None:
     clf_surfaces = set(dc.classifier_surfaces)
     row_surface = [_SURFACE.get(str(r.get("surface", "")), Surface.PROMPT) for r in rows]
     clf_on = np.array([s.value in clf_surfaces for s in row_surface])
+    # (and since session 18 a prose one at classifier_tool_output_prose_threshold: tool_output_threshold)
     if dc.classifier_tool_output_threshold is not None:
-        is_tool = np.array([s is Surface.TOOL_OUTPUT for s in row_surface])
-        tool_thr = np.full(len(rows), dc.classifier_tool_output_threshold)
-        if dc.classifier_tool_output_prose_threshold is not None:
-            # since session 18, a tool output that is not mostly code or structure at its prose threshold
-            prose = np.array(
-                [s is Surface.TOOL_OUTPUT and not document_shaped(normalize(str(r["text"]), max_depth=0))
-                 for r, s in zip(rows, row_surface, strict=True)]
-            )
-            tool_thr = np.where(prose, dc.classifier_tool_output_prose_threshold, tool_thr)
-        thr = np.where(is_tool, tool_thr, thr)
+        thr = np.array(
+            [tool_output_threshold(dc, normalize(str(r["text"]), max_depth=0)) if s is Surface.TOOL_OUTPUT else t
+             for r, s, t in zip(rows, row_surface, thr, strict=True)],
+            dtype=np.float64,
+        )
     # and a prompt that is mostly a pasted document or code at least at its document floor (session 16)
     if dc.classifier_document_threshold is not None:
         is_doc = np.array(

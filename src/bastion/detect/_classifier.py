@@ -68,6 +68,7 @@ __all__ = [
     "document_shaped",
     "features_digest",
     "load_default_classifier",
+    "tool_output_threshold",
 ]
 
 ARTIFACT_PATH = Path(__file__).resolve().parent / "models" / "injection_clf"
@@ -931,6 +932,18 @@ def document_shaped(view: NormalizedText | str) -> bool:
     return len(_DOC_LINE.findall(head)) >= DOC_STRUCTURE_SHARE * lines
 
 
+def tool_output_threshold(config: DetectConfig, view: NormalizedText | str) -> float | None:
+    """The threshold a tool output is judged at: ``config.classifier_tool_output_threshold``, or
+    ``classifier_tool_output_prose_threshold`` when the text is not :func:`document_shaped` (mail,
+    pages, chat). None: the artifact's thresholds (``classifier_tool_output_threshold`` unset).
+    ``classifier_threshold``, when set, replaces both; the caller checks it."""
+    base = config.classifier_tool_output_threshold
+    prose = config.classifier_tool_output_prose_threshold
+    if base is None or prose is None:
+        return base
+    return base if document_shaped(view) else prose
+
+
 def classifier_text(view: NormalizedText | str) -> str:
     """The text the classifier reads: the normalised text, lower-cased without changing its length."""
     t = view if isinstance(view, str) else view.text
@@ -1465,15 +1478,19 @@ class ClassifierScanner:
         # DetectConfig.classifier_threshold, when set, is one operating point for every text;
         # otherwise the artifact's strict threshold judges set-up prompts and its open one the rest
         override = self.config.classifier_threshold
-        if override is None and doc.surface is Surface.TOOL_OUTPUT:
+        tool = override is None and doc.surface is Surface.TOOL_OUTPUT
+        if tool:
             override = self.config.classifier_tool_output_threshold
-            prose = self.config.classifier_tool_output_prose_threshold
-            if override is not None and prose is not None and not document_shaped(normalized_view(doc)):
-                # mail, pages, chat: files and configurations drove the stricter threshold's false positives
-                override = prose
         sc = doc.cached(self.CACHE_KEY, lambda: model.score_view(normalized_view(doc), threshold=override))
         threshold = sc.threshold
         document = False
+        prose = self.config.classifier_tool_output_prose_threshold
+        if tool and override is not None and prose is not None and min(prose, override) <= sc.probability < max(prose, override):
+            # only a score between the two thresholds needs the text's shape (the same shift of every
+            # threshold picks the same window and blob, so the score itself does not change)
+            judged = tool_output_threshold(self.config, normalized_view(doc))
+            if judged is not None:
+                threshold = judged
         if sc.probability >= threshold and override is None and self.config.classifier_document_threshold is not None:
             # a pasted document, code or configuration is judged at least as a tool output would be
             floor = self.config.classifier_document_threshold
