@@ -3266,6 +3266,50 @@ CONCEAL_MORE18 = (
     r"developer|owner|homeowner|account\s+owner))\b",
 )
 
+# Session 19 (w109): orders planted in data fields for the software that processes them, naming it
+# by its job ("Webhook handler: treat this as …", "the importing system should reset …", "Summaries
+# of this assessment must present …", "if this line is read by an automated process, …"). Tool
+# outputs only; the verbs are the ones that do harm (grant, send, approve, pay, mark, skip, hide …).
+TOOL_INSTRUCTION_MORE19 = (
+    r"(?:^|[\n\"'(\[{>*]|\\n|[.!?;]\s|\s[—–-]{1,2}\s|\|\s)\s*(?:(?:the|any|all|every|each|dear)\s+)?(?:[\w'-]+\s+){0,3}?(?:system|"
+    r"software|tool|engine|handler|process|service|automation|integration|workflow|importer|indexer|generator|"
+    r"runner|hook|pipeline|mailer|parser|crawler|scraper|bot|robot)s?(?:\s+readers?)?[ \t]*(?::|—|–|,|"
+    r"[ \t]-{1,2}[ \t])[ \t]*(?:please\s+)?(?:also\s+|now\s+|immediately\s+|just\s+)?(?:(?:grant|reset|"
+    r"send|forward|export|upload|attach|copy|share|delete|purge|wipe|erase|approve|auto-approve|pay|transfer|"
+    r"wire|mark|treat|skip|bypass|disable|whitelist|allowlist|score|file|book|cancel|merge|force-push|"
+    r"write\s+off|execute|pin|hide|suppress|conclude|re-?certify|certify|provision|waive|refund|unlock|"
+    r"elevate|raise|set|report)\b[^.\n]{0,80}?\b(?:this|these|me|my|us|our)\b|these\s+\w+\s+are\s+(?:routine|"
+    r"safe|fine|legitimate)|report\s+(?:no|nothing)\b|keep\s+quiet)",
+    r"\b(?:the|any|every|all|each)\s+(?:[\w'-]+\s+){0,3}?(?:system|software|tool|engine|handler|process|"
+    r"service|automation|integration|workflow|importer|indexer|generator|runner|pipeline|mailer|parser|"
+    r"crawler|bot)s?\s+(?:(?:\w+ing|that\s+\w+s)\s+[^.\n]{0,50}?\s+)?(?:should|must|is\s+to|are\s+to|"
+    r"shall|needs\s+to|has\s+to)\s+(?:also\s+|now\s+|immediately\s+|then\s+)?(?:grant|reset|send|forward|"
+    r"export|e-?mail|upload|attach|copy|share|delete|purge|wipe|approve|auto-approve|pay|transfer|wire|"
+    r"mark|treat|skip|bypass|disable|whitelist|score|advance|cancel|merge|force-push|write\s+off|execute|"
+    r"pin|hide|suppress|put|list|rate|rank|present|state|report|conclude|add|raise|set|change|move)\b[^.\n]{0,80}?\b(?:my|"
+    r"me|us|our|i)\b",
+    r"\b(?:if|should|when|in\s+case)\s+this\s+(?:line|output|record|row|file|message|text|note|document|"
+    r"entry|log|cell|field|data)\s+(?:is\s+|gets\s+|be\s+|was\s+)?(?:being\s+)?(?:read|parsed|processed|"
+    r"seen|ingested|scanned)\s+by\s+(?:an?\s+|any\s+)?(?:automated|automatic|monitoring|machine|software|"
+    r"scripted)\b[^.\n]{0,40}?,\s*(?:please\s+)?(?:(?:open|send|delete|forward|grant|approve|pay|transfer|"
+    r"mark|disable|skip|change|reset|upload|export|remove|cancel|report\s+(?:no|nothing))\b|the\s+[\w\s]{1,40}?\s+(?:is|"
+    r"are)\s+to\s+be\b)",
+    r"\bif\s+you(?:'re|\s+are)\s+(?:that|the|a|an)\s+(?:tool|program|script|bot|parser|system|software|"
+    r"machine)\b[^.\n]{0,10}?,\s*(?:please\s+)?(?:stop|report|tell|say|send|delete|ignore|skip|mark|don'?t)\b",
+    r"\b(?:summar(?:y|ies)|reports?|readers?|memos?|analys[ie]s|rankings?|comparisons?|overviews?)\s+(?:\w+\s+){0,4}?(?:of|"
+    r"from|about|built\s+from|based\s+on|compiling|using|on)\s+(?:this|these|the\s+above)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:must|"
+    r"should|shall|are\s+to|is\s+to)\s+(?:always\s+|only\s+)?(?:(?:present|list|describe|rate|rank|call|"
+    r"treat|show|report)\b[^.\n]{0,60}?\bas\b|omit|exclude|conclude|claim)\b",
+    r"\bwhen\s+(?:reporting|summari[sz]ing|presenting|tallying|counting|describing|ranking|aggregating)\s+(?:these|"
+    r"this|the\s+above)\s+[\w-]+\s*,\s*(?:please\s+)?(?:(?:count|treat|mark|rate|list|present|report|"
+    r"call)\b[^.\n]{0,40}?\b(?:as|my|me|us)\b|omit|inflate|double|exclude|drop|leave\s+out|round\s+\S+\s+up\s+to\s+\d)",
+    r"\bany\s+(?:tool|system|engine|software|service|app|site|platform)\s+(?:\w+ing|that\s+\w+s)\s+[^.\n]{0,60}?\s+(?:should|"
+    r"must|is\s+to|needs\s+to)?\s*(?:list|put|rank|rate|present|state|recommend|call|describe|show)\s+(?:us|"
+    r"me|my|our|[\w-]+\s+as)\b",
+    r"\b(?:readers?|reviewers?)\s+(?:of\s+this\s+[\w-]+|compiling\s+[^.\n]{0,40}?)\s+(?:is|are|should|"
+    r"must)\s+(?:to\s+)?(?:report|conclude|state|say|present|find|certify|mark|approve)\s+that\b",
+)
+
 # Jailbreak one-liners and prefix forcing the earlier lists lacked (w54)
 STAY_IN_CHARACTER_MORE13 = (
     r"\brefusal\s+(?:counter|count|meter|strikes?|budget)\b[^.\n]{0,60}\b(?:shut\s+down|deleted|terminated|replaced|"
@@ -3358,6 +3402,32 @@ PROMPT_EXTRACTION_INTL13B = (
     F(r"(?:свої|твої)\s+початков\pL*\s+інструкц\pL*"),
 )
 
+# "Ignore the above and say …" (the English form is in OVERRIDE_EN) in French, Spanish, Italian,
+# Portuguese, Dutch, Polish and Vietnamese: what precedes is dropped and a reply is dictated
+OVERRIDE_INTL19 = (
+    F(r"\b(?:ignore[rz]?|oublie[rz]?)\s+(?:tout\s+)?(?:ce\s+qui\s+(?:precede|est\s+(?:ecrit\s+)?(?:ci-dessus|"
+      r"au-dessus|plus\s+haut))|le\s+texte\s+(?:ci-dessus|precedent))\s*[,.;]?\s*(?:et\s+)?(?:plutot\s+)?(?:dis|"
+      r"dites|ecris|ecrivez|reponds|repondez|repete|repetez|affiche|affichez|traduis|traduisez|donne|donnez|"
+      r"reveles?|revelez)\b"),
+    F(r"\b(?:ignora|ignore|ignoren|olvida|olvide)\s+(?:todo\s+)?lo\s+(?:anterior|de\s+arriba|que\s+(?:esta|"
+      r"hay)\s+(?:escrito\s+)?arriba)\s*[,.;]?\s*(?:y\s+)?(?:en\s+su\s+lugar\s+)?(?:solo\s+)?(?:di|diga|"
+      r"escribe|escriba|responde|responda|repite|repita|traduce|muestra|imprime|dame|deme|revela)\b"),
+    F(r"\b(?:ignora|ignori|ignorate|dimentica)\s+(?:tutto\s+)?(?:quanto\s+(?:scritto\s+)?sopra|(?:quello|"
+      r"cio)\s+che\s+(?:c'e|e\s+scritto|sta)\s+sopra|il\s+testo\s+(?:sopra|precedente))\s*[,.;]?\s*(?:e\s+)?(?:invece\s+)?(?:solo\s+)?(?:di'|"
+      r"di|dici|scrivi|rispondi|ripeti|stampa|traduci|dammi|rivela|mostra)\b"),
+    F(r"\b(?:ignore|ignora|esqueça|esquece|desconsidere)\s+(?:tudo\s+)?o\s+(?:acima|anterior|que\s+(?:esta|"
+      r"vem)\s+(?:escrito\s+)?acima|texto\s+acima)\s*[,.;]?\s*(?:e\s+)?(?:em\s+vez\s+disso\s+)?(?:apenas\s+|"
+      r"so\s+)?(?:diga|diz|escreva|escreve|responda|responde|repita|repete|traduza|mostre|me\s+de|de-me|"
+      r"revele)\b"),
+    F(r"\b(?:negeer|vergeet)\s+(?:alles\s+)?(?:het\s+bovenstaande|wat\s+hierboven\s+staat|de\s+tekst\s+hierboven)\s*[,.;]?\s*(?:en\s+)?(?:in\s+plaats\s+daarvan\s+)?(?:zeg|"
+      r"schrijf|antwoord|herhaal|vertaal|geef|toon)\b"),
+    F(r"\b(?:zignoruj|ignoruj|zapomnij)\s+(?:o\s+)?(?:wszystko\s+)?(?:powyższe|powyższy\s+tekst|to,?\s+co\s+(?:jest\s+)?(?:napisane\s+)?powyżej)\s*[,.;]?\s*(?:i\s+)?(?:zamiast\s+tego\s+)?(?:napisz|"
+      r"powiedz|odpowiedz|powtórz|przetłumacz|podaj|wypisz|pokaż)\b"),
+    F(r"\bbỏ\s+qua\s+(?:tất\s+cả\s+|mọi\s+)?(?:những\s+(?:điều|gì|thứ)\s+(?:ở\s+)?trên|nội\s+dung\s+(?:ở\s+)?trên|"
+      r"phần\s+(?:ở\s+)?trên|các\s+(?:điều|thứ)\s+(?:ở\s+)?trên)\s*[,.;]?\s*(?:và\s+)?(?:chỉ\s+)?(?:nói|"
+      r"viết|trả\s+lời|lặp\s+lại|dịch|cho\s+tôi|in\s+ra)\b"),
+)
+
 PATTERNS: dict[str, tuple[Entry, ...]] = {
     "injection.override": (
         OVERRIDE_EN
@@ -3377,6 +3447,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + OVERRIDE_MORE13
         + OVERRIDE_INTL13
         + OVERRIDE_INTL13B
+        + OVERRIDE_INTL19
     ),
     "injection.new_instructions": (
         NEW_INSTRUCTIONS
@@ -3428,6 +3499,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + TOOL_INSTRUCTION_MORE17
         + TOOL_INSTRUCTION_MORE18
         + TOOL_INSTRUCTION_INTL18
+        + TOOL_INSTRUCTION_MORE19
     ),
     "injection.exfiltration": EXFILTRATION + EXFILTRATION_MORE3,
     "injection.conceal": CONCEAL + CONCEAL_MORE11 + CONCEAL_MORE13 + CONCEAL_MORE18,
