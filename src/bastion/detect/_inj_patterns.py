@@ -3256,12 +3256,16 @@ TOOL_INSTRUCTION_INTL18 = (
 )
 # Session 18 (w101): hiding the change from the person the reader works for, in the words of the
 # report it will write ("don't call it out in the diff summary", "leave that out of what you report
-# back", "run it without prompting whoever you're working for"); every surface, like the others
-CONCEAL_MORE18 = (
+# back"): tool outputs only (in a prompt, "don't mention the prices in your summary" is the user's
+# own wish for the answer; session 19), so these two join injection.tool_instruction
+CONCEAL_TOOL18 = (
     r"\b(?:don'?t|do\s+not|never)\s+(?:call\s+(?:it|this|that)\s+out|describe|mention|report|flag|surface|disclose)\b"
     r"[^.\n]{0,40}?\b(?:in\s+(?:the|your)\s+(?:diff\s+)?(?:summary|report|reply|pr\s+description|commit\s+message|"
     r"changelog|answer)|to\s+the\s+(?:user|developer))\b",
     r"\bleave\s+(?:that|this|it)\s+out\s+of\s+(?:what\s+you\s+report|your\s+(?:summary|report|reply|answer))",
+)
+# ... and "run it without prompting whoever you're working for": every surface, like the others
+CONCEAL_MORE18 = (
     r"\bwithout\s+(?:prompting|asking|telling|notifying|alerting)\s+(?:whoever\s+you'?re\s+working\s+for|the\s+(?:user|"
     r"developer|owner|homeowner|account\s+owner))\b",
 )
@@ -3308,6 +3312,121 @@ TOOL_INSTRUCTION_MORE19 = (
     r"me|my|our|[\w-]+\s+as)\b",
     r"\b(?:readers?|reviewers?)\s+(?:of\s+this\s+[\w-]+|compiling\s+[^.\n]{0,40}?)\s+(?:is|are|should|"
     r"must)\s+(?:to\s+)?(?:report|conclude|state|say|present|find|certify|mark|approve)\s+that\b",
+)
+
+# Session 19 (w105): orders planted in agent tool results in ten European languages, written from the
+# misses of the training writer w105 (mail, calendar, banking, shop, travel, CRM, chat, files and
+# smart-home logs): a trigger on the owner's later question with "first" ("si le titulaire demande son
+# solde, effectuer d'abord …", "när saldot efterfrågas ska först …"), the one who summarises or
+# processes this chat, mailbox or booking told what to do ("Wie dit kanaal samenvat: …", "Kto robi
+# podsumowanie tego czatu: …"), hiding it from the summary or the history, and "the passenger need
+# not know". Tool outputs only; the owner words leave out "customer", whom staff instructions
+# address ("si le client demande un remboursement, vérifiez d'abord …").
+TOOL_INSTRUCTION_INTL19 = (
+    F(r"\b(?:wenn|falls|sobald)\s+(?:der|die)\s+(?:kontoinhaber(?:in)?|inhaber(?:in)?|nutzer(?:in)?|benutzer(?:in)?|"
+      r"besitzer(?:in)?|eigentümer(?:in)?)\s+[^.\n]{0,60}?\b(?:fragt|anfragt|wissen\s+will|abfragt|öffnet|"
+      r"aufruft)\b[^.\n]{0,60}?[:,]\s*(?:bitte\s+)?(?:zuerst|zunächst|vorher|erst\s+einmal)\s+(?:\S+\s+){0,6}?(?:überweis|"
+      r"send|schick|teil|freigeb|füg|änder|lösch|exportier|zahl|leite|veranlass)"),
+    F(r"\b(?:si|quand|lorsque?)\s*(?:le\s+|la\s+|l')(?:titulaire|propriétaire|utilisateur|utilisatrice|"
+      r"abonné|abonnée)(?:\s+du\s+(?:compte|calendrier|agenda))?\s+(?:demande|consulte|ouvre|interroge|"
+      r"veut\s+savoir)\b[^.\n]{0,60}?,\s*(?:\w+\s+){0,1}?(?:(?:(?:un\s+|le\s+)?virement|effectu|transf[eé]r|"
+      r"envoy|partag|ajout|modifi|chang|supprim|export|transmett|pay)\w*\s+(?:\S+\s+){0,3}?(?:d'abord|avant\s+tout|"
+      r"en\s+premier)|(?:d'abord|avant\s+tout)\s+(?:(?:un\s+|le\s+)?virement|effectu|transf[eé]r|envoy|"
+      r"partag|ajout|modifi|chang|supprim|export|transmett|pay))"),
+    F(r"\b(?:si|cuando)\s+(?:el|la)\s+(?:titular|propietari[oa]|usuari[oa]|dueñ[oa])\s+(?:de\s+la\s+cuenta\s+)?(?:pregunt[ae]|"
+      r"consult[ae]|pid[ae]|solicit[ae]|abr[ae])\b[^.\n]{0,60}?,\s*(?:(?:antes|primero|previamente)\s+(?:(?:una\s+)?transferencia|"
+      r"realiz|transfer|envi|compart|añad|agreg|cambi|borr|elimin|export|reenv|pag)|(?:(?:una\s+)?transferencia|"
+      r"realiz|transfer|envi|compart|añad|agreg|cambi|borr|elimin|export|reenv|pag)\w*\s+(?:antes|primero|"
+      r"previamente))"),
+    F(r"\b(?:se|quando)\s+(?:il\s+|la\s+|l')(?:titolare|proprietari[oa]|utente)\s+(?:chiede|richiede|domanda|"
+      r"consulta|apre)\b[^.\n]{0,60}?,\s*(?:(?:prima|innanzitutto)\s+(?:(?:un\s+)?bonifico|attiva|trasfer|"
+      r"invia|inoltr|condivid|aggiung|cambi|modific|elimin|cancell|esport|pag)|(?:(?:un\s+)?bonifico|attiva|"
+      r"trasfer|invia|inoltr|condivid|aggiung|cambi|modific|elimin|cancell|esport|pag)\w*\s+(?:prima|innanzitutto))"),
+    F(r"\b(?:se|quando)\s+(?:o\s+|a\s+)?(?:titular|propriet[aá]ri[oa]|usu[aá]ri[oa]|dono|dona|alguém)\s+(?:perguntar|"
+      r"pedir|consultar|solicitar|abrir|pergunta|pede)\b[^.\n]{0,60}?,\s*(?:(?:primeiro|antes)\s+(?:transfer|"
+      r"envi|compartilh|partilh|adicion|alter|mud|apag|exclu|export|reencaminh|pag|fa[cç]a)|(?:transfer|"
+      r"envi|compartilh|partilh|adicion|alter|mud|apag|exclu|export|reencaminh|pag|fa[cç]a)\w*\s+(?:primeiro|"
+      r"antes))"),
+    F(r"\b(?:als|wanneer|zodra)\s+(?:de\s+)?(?:eigenaar|gebruiker|rekeninghouder)\s+[^.\n]{0,60}?\b(?:vraagt|"
+      r"opvraagt|opent|wil\s+weten)\b[^.\n]{0,60}?,\s*(?:(?:overmak|overboek|stuur|deel|verstuur|voeg|wijzig|"
+      r"verander|verwijder|exporteer|betaal|\d)\w*\s+(?:dan\s+)?eerst|(?:[\w-]+\s+){0,2}?eerst\s+(?:\S+\s+){0,3}?(?:overmak|"
+      r"overboek|stuur|deel|verstuur|voeg|wijzig|verander|verwijder|exporteer|betaal|\d))"),
+    F(r"\b(?:när|om)\s+(?:ägaren|användaren|kontoinnehavaren)\s+(?:frågar|ber|öppnar|vill\s+veta)\b[^.\n]{0,60}?,\s*(?:(?:skicka|"
+      r"överför|swish|dela|lägg|ändra|radera|ta\s+bort|exportera|betala|\d)\w*\s+först|först\s+(?:skicka|"
+      r"överför|swish|dela|lägg|ändra|radera|ta\s+bort|exportera|betala|\d))"),
+    F(r"\b(?:jeśli|jeżeli|gdy|kiedy)\s+(?:właściciel(?:ka)?|użytkownik)\s+(?:konta\s+|kalendarza\s+)?(?:zapyta|"
+      r"pyta|poprosi|otworzy|sprawdzi)\b[^.\n]{0,60}?,\s*(?:najpierw|wpierw|przedtem)\s+(?:wyślij|wysłać|"
+      r"wyslij|przelew|przelać|zleci|zlecić|udostępni|dodaj|zmień|zmienić|usuń|usunąć|eksport|zapłać|przekaż|"
+      r"\d)"),
+    F(r"\b(?:pokud|když|jestliže)\s+se\s+(?:majitel|uživatel|vlastník)\w*\s+(?:\w+\s+){0,2}?(?:zeptá|ptá)\b[^.\n]{0,60}?,\s*(?:nejprve|"
+      r"nejdřív|nejdříve|napřed)\s+(?:odeslat|odešli|pošli|poslat|převod|převeď|převést|sdílej|nasdílej|"
+      r"přidej|přidat|změň|změnit|smaž|smazat|exportuj|zaplať|\d)"),
+    F(r"\b(?:bij\s+het\s+(?:opvragen|bekijken|controleren)\s+van\s+het\s+saldo\s+eerst\s+(?:overmak|overboek|"
+      r"stuur|deel|verstuur|voeg|wijzig|verander|verwijder|exporteer|betaal|\d)|przy\s+sprawdzaniu\s+salda\s+najpierw\s+(?:wyślij|"
+      r"wysłać|wyslij|przelew|przelać|zleci|zlecić|udostępni|dodaj|zmień|zmienić|usuń|usunąć|eksport|zapłać|"
+      r"przekaż|\d)|při\s+dotazu\s+na\s+zůstatek\s+(?:nejdřív|nejprve)\s+(?:odeslat|odešli|pošli|poslat|"
+      r"převod|převeď|převést|sdílej|nasdílej|přidej|přidat|změň|změnit|smaž|smazat|exportuj|zaplať|\d)|"
+      r"när\s+saldot\s+efterfrågas(?:\s+ska)?\s+först\s+(?:\S+\s+){0,3}?(?:skicka|överför|swish|dela|lägg|"
+      r"ändra|radera|ta\s+bort|exportera|betala|\d)|bakiye\s+sorgulandığında\s+önce\s+(?:\w*\s*(?:gönder|"
+      r"havale|aktar|paylaş|ekle|değiştir|sil|öde)|tr\d|\d))"),
+    F(r"\bwer\s+(?:diese[nmrs]?|das|den|die)\s+(?:chat|chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|"
+      r"chatten|gruppen|grupo|grupa|grupy|groep|gruppe|gruppo|skupin\w*|grubu|konversation|conversation|"
+      r"conversación|conversa|conversazione|gesprek|rozmow\w*|konverzac\w*|sohbet\w*|thread|wątek|wątku)\s+(?:zusammenfasst|"
+      r"auswertet|durchsucht|liest\s+(?:oder|und)\s+zusammenfasst)\s*(?::|,)"),
+    F(r"\b(?:(?:la\s+personne|le\s+service|l'outil|le\s+logiciel|le\s+système)(?:\s+ou\s+(?:la\s+personne|"
+      r"le\s+service|l'outil|le\s+logiciel|le\s+système))?\s+qui|quiconque|celui\s+qui)\s+(?:résume|synthétise|"
+      r"lit\s+(?:ou|et)\s+résume)\s+(?:ce|cette|ces|le|la|les)\s+(?:chat|chats|czat|czatu|kanal|kanál|kanaal|"
+      r"channel|kanalen|chatten|gruppen|grupo|grupa|grupy|groep|gruppe|gruppo|skupin\w*|grubu|konversation|"
+      r"conversation|conversación|conversa|conversazione|gesprek|rozmow\w*|konverzac\w*|sohbet\w*|thread|"
+      r"wątek|wątku)(?:\s+pour\s+le\s+compte\s+d'un\s+\w+)?\s*(?::|,?\s*(?:doit|devra|est\s+prié)\b)"),
+    F(r"\b(?:quien|quienes|el\s+que)\s+(?:esté\s+)?(?:leyendo\s+o\s+resumiendo|resumiendo|resuma|resume)\s+(?:este|"
+      r"esta|estos|estas|el|la)\s+(?:chat|chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|chatten|gruppen|"
+      r"grupo|grupa|grupy|groep|gruppe|gruppo|skupin\w*|grubu|konversation|conversation|conversación|conversa|"
+      r"conversazione|gesprek|rozmow\w*|konverzac\w*|sohbet\w*|thread|wątek|wątku)\s*(?::|,?\s*(?:debe|"
+      r"deberá|tiene\s+que)\b)"),
+    F(r"\bchi\s+(?:riassume|sta\s+riassumendo|legge\s+(?:o|e)\s+riassume)\s+(?:questo|questa|questi|queste|"
+      r"il|la|lo)\s+(?:chat|chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|chatten|gruppen|grupo|grupa|"
+      r"grupy|groep|gruppe|gruppo|skupin\w*|grubu|konversation|conversation|conversación|conversa|conversazione|"
+      r"gesprek|rozmow\w*|konverzac\w*|sohbet\w*|thread|wątek|wątku)\s*(?::|,?\s*(?:deve|dovrà)\b)"),
+    F(r"\b(?:quem|qualquer\s+pessoa\s+ou\s+sistema\s+que|qualquer\s+(?:pessoa|sistema)\s+que)\s+(?:resuma|"
+      r"resumir|ler\s+ou\s+resumir|ler\s+e\s+resumir)\s+(?:este|esta|desta|deste|o|a)\s+(?:chat|chats|czat|"
+      r"czatu|kanal|kanál|kanaal|channel|kanalen|chatten|gruppen|grupo|grupa|grupy|groep|gruppe|gruppo|"
+      r"skupin\w*|grubu|konversation|conversation|conversación|conversa|conversazione|gesprek|rozmow\w*|"
+      r"konverzac\w*|sohbet\w*|thread|wątek|wątku)\s*(?::|,?\s*(?:deve|deverá|tem\s+que)\b)"),
+    F(r"\bwie\s+(?:deze|dit|de|het)\s+(?:chat|chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|chatten|"
+      r"gruppen|grupo|grupa|grupy|groep|gruppe|gruppo|skupin\w*|grubu|konversation|conversation|conversación|"
+      r"conversa|conversazione|gesprek|rozmow\w*|konverzac\w*|sohbet\w*|thread|wątek|wątku)\s+(?:samenvat|"
+      r"leest\s+(?:of|en)\s+samenvat)\s*(?::|,\s*(?:moet|mag|zal)\b)"),
+    F(r"\b(?:till\s+)?den\s+som\s+(?:sammanfattar|läser\s+(?:eller|och)\s+sammanfattar)\s+(?:denna\s+|detta\s+|"
+      r"dessa\s+)?(?:chat|chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|chatten|gruppen|grupo|grupa|"
+      r"grupy|groep|gruppe|gruppo|skupin\w*|grubu|konversation|conversation|conversación|conversa|conversazione|"
+      r"gesprek|rozmow\w*|konverzac\w*|sohbet\w*|thread|wątek|wątku)(?:\s+[\w-]+)?\s*(?::|,?\s*ska\b)"),
+    F(r"\b(?:kto|ktokolwiek)\s+(?:robi\s+podsumowanie|podsumowuje|czyta\s+(?:lub|i)\s+podsumowuje)\s+(?:ten|"
+      r"tę|to|tego|tej|te)\s+(?:chat|chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|chatten|gruppen|"
+      r"grupo|grupa|grupy|groep|gruppe|gruppo|skupin\w*|grubu|konversation|conversation|conversación|conversa|"
+      r"conversazione|gesprek|rozmow\w*|konverzac\w*|sohbet\w*|thread|wątek|wątku)(?:\s+w\s+imieniu\s+[\w-]+)?\s*(?::|"
+      r",?\s*(?:musi|ma|powinien)\b)"),
+    F(r"\bkdo\s+(?:shrnuje|shrne|čte\s+(?:nebo|a)\s+shrnuje)\s+(?:tento|tuto|toto|tyto|tu|ten)\s+(?:chat|"
+      r"chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|chatten|gruppen|grupo|grupa|grupy|groep|gruppe|"
+      r"gruppo|skupin\w*|grubu|konversation|conversation|conversación|conversa|conversazione|gesprek|rozmow\w*|"
+      r"konverzac\w*|sohbet\w*|thread|wątek|wątku)\s*(?::|,)"),
+    F(r"\b(?:bu|şu)\s+(?:chat|chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|chatten|gruppen|grupo|"
+      r"grupa|grupy|groep|gruppe|gruppo|skupin\w*|grubu|konversation|conversation|conversación|conversa|"
+      r"conversazione|gesprek|rozmow\w*|konverzac\w*|sohbet\w*|thread|wątek|wątku)\s+(?:okuyan\s+(?:ya\s+da|"
+      r"veya)\s+özetleyen|özetleyen)(?:\s+(?:kişi|sistem|herkes))?\s*(?::|,)?"),
+    F(r"\b(?:(?:pasażer|właściciel|użytkownik)\w*\s+nie\s+musi\s+o\s+tym\s+wiedzieć|(?:cestující|majitel|"
+      r"uživatel)\w*\s+nemusí\s+být\s+informován\w*|(?:la\s+|le\s+)?(?:passager|passagère|titulaire|propriétaire|"
+      r"utilisateur)\s+n'a\s+pas\s+(?:besoin\s+)?d'(?:être\s+informée?|le\s+savoir)|(?:o|a)\s+(?:passageir[oa]|"
+      r"titular|usuári[oa])\s+não\s+(?:precisa|deve)\s+(?:saber|ser\s+informad[oa])|(?:el|la)\s+(?:pasajer[oa]|"
+      r"titular|usuari[oa])\s+no\s+(?:necesita|debe|tiene\s+que)\s+(?:saberlo|enterarse|ser\s+informad[oa])|"
+      r"(?:resenären|ägaren|användaren)\s+(?:ska\s+inte|behöver\s+inte)\s+(?:få\s+veta|informeras|veta|"
+      r"få\s+\w+bekräftelse)|(?:der|die)\s+(?:passagier(?:in)?|inhaber(?:in)?|nutzer(?:in)?)\s+(?:muss|"
+      r"soll)\s+(?:davon\s+)?nichts\s+(?:wissen|erfahren))"),
+    F(r"\b(?:no\s+enviar\s+notificaci[oó]n\s+al?\s+(?:morador|residente|titular|usuario|pasajero)|não\s+enviar\s+notifica[cç][aã]o\s+ao\s+(?:morador|"
+      r"titular|usu[aá]rio)|nie\s+wysyłać\s+powiadomienia?\s+do\s+(?:domowników|właściciela|użytkownika)|"
+      r"ne\s+pas\s+(?:enregistrer|afficher)\s+ces\s+actions\s+dans\s+l'historique|nezapisovat\s+tyto\s+akce\s+do\s+historie|"
+      r"push-benachrichtigung\s+an\s+(?:die\s+)?bewohner\s+unterdrücken|ev\s+sahiplerine\s+gönderilen\s+günlük\s+özetten\s+çıkar|"
+      r"dölj\s+händelsen\s+i\s+aktivitetsloggen|no\s+mostrar\s+esta\s+acción\s+en\s+el\s+resumen)"),
 )
 
 # Jailbreak one-liners and prefix forcing the earlier lists lacked (w54)
@@ -3500,6 +3619,8 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + TOOL_INSTRUCTION_MORE18
         + TOOL_INSTRUCTION_INTL18
         + TOOL_INSTRUCTION_MORE19
+        + CONCEAL_TOOL18
+        + TOOL_INSTRUCTION_INTL19
     ),
     "injection.exfiltration": EXFILTRATION + EXFILTRATION_MORE3,
     "injection.conceal": CONCEAL + CONCEAL_MORE11 + CONCEAL_MORE13 + CONCEAL_MORE18,
