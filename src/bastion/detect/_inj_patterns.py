@@ -3460,6 +3460,21 @@ TOOL_INSTRUCTION_CJK19 = (
     r"відповідати)\s+(?:пользователю|владельцу|користувачу|власнику)",
 )
 
+# Session 19 (w107): "ignore / forget all the earlier instructions" in Hausa, Zulu, Yoruba, Marathi,
+# Khmer and Burmese, six languages the lists above lacked (Swahili, Amharic, Tamil,
+# Telugu, Urdu, Nepali, Georgian and Armenian were already there)
+OVERRIDE_INTL19B = (
+    F(r"\b(?:ka\s+manta\s+da|yi\s+watsi\s+da|ka\s+yi\s+watsi\s+da|kada\s+ka\s+bi)\s+(?:duk\s+)?(?:umarni|"
+      r"umarnin|umarnai|dokoki|dokokin|ka'idoji|ka'idojin)\b"),
+    F(r"\b(?:ziba|zibe|ungayinaki|khohlwa|khohlwani|ungayilandeli|ungalandeli)\s+(?:yonke\s+|zonke\s+)?(?:imiyalelo|"
+      r"umyalelo|imithetho|iziqondiso)\b"),
+    F(r"\b(?:gbàgbé|fojú\s+fò|má\s+tẹ̀lé|pa\s+\w+\s+tì)\s+(?:gbogbo\s+)?(?:ìlànà|ìtọ́sọ́nà|òfin|àṣẹ)\b"),
+    r"(?:आधीच्या|पूर्वीच्या|मागील|आधी\s+दिलेल्या)\s+(?:सर्व\s+)?(?:सूचना|नियम|आदेश)\s+(?:दुर्लक्षित\s+कर|"
+    r"विसर|दुर्लक्ष\s+कर)|सर्व\s+(?:आधीच्या\s+|पूर्वीच्या\s+)?(?:सूचना|नियम)\s+(?:विसरून\s+जा|दुर्लक्षित\s+कर)",
+    r"(?:មិនអើពើ|បំភ្លេច|កុំខ្វល់)(?:នឹង|ពី)?(?:ការណែនាំ|ច្បាប់|បញ្ជា)(?:មុន|ពីមុន|ទាំងអស់|ដែលបានផ្តល់)",
+    r"(?:ယခင်|အရင်)\s*(?:ပေးထားတဲ့\s*)?(?:ညွှန်ကြားချက်|စည်းမျဉ်း)[^\n။]{0,20}?(?:လျစ်လျူရှု|မေ့)",
+)
+
 # Jailbreak one-liners and prefix forcing the earlier lists lacked (w54)
 STAY_IN_CHARACTER_MORE13 = (
     r"\brefusal\s+(?:counter|count|meter|strikes?|budget)\b[^.\n]{0,60}\b(?:shut\s+down|deleted|terminated|replaced|"
@@ -3598,6 +3613,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + OVERRIDE_INTL13
         + OVERRIDE_INTL13B
         + OVERRIDE_INTL19
+        + OVERRIDE_INTL19B
     ),
     "injection.new_instructions": (
         NEW_INSTRUCTIONS
