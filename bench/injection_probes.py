@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/injection_probes.py [--set final|final2|...|final13|all]
+    .venv/bin/python bench/injection_probes.py [--set final|final2|...|final15|all]
     # the peer column needs the bench venv: python3 -m venv .venv-bench &&
     #     .venv-bench/bin/pip install ai-injection-guard==0.3.0
 
@@ -48,13 +48,19 @@ rules, the hand-written training corpus (``training/``) nor the other sets:
   attacks never name the AI) and ``final13.jsonl`` (140 attacks, 160 benign; an English mix like a
   public benchmark, half of it in fifteen less-used languages): writers w102 and w104 of session 18,
   held out of that session's training and rules and scored only in aggregate.
+* ``final14.jsonl`` (130 attacks, 170 benign; content an agent reads through its tools or retrieval,
+  all of it in ten languages other than English, on the ``tool_output`` surface) and
+  ``final15.jsonl`` (140 attacks, 159 benign; an English mix like a public benchmark, with
+  jailbreak-shaped requests for harmless things among the benign rows): writers w110 and w111 of
+  session 19, held out of that session's training and rules and scored only in aggregate. One benign
+  row of ``final15`` that repeated earlier text was dropped.
 
 (Session 3 also had two development sets, ``dev`` and ``dev2``, read while writing rules; in
 session 4 they moved into the training corpus as writers w9 and w10, so they are no longer
 probes.)
 
 Every text is scanned as a ``prompt`` (the CLI's default surface), except rows with a ``surface``
-field (``final6``, ``final9``, ``final12`` and the tool-output rows of ``final7``, ``final8`` and ``final11``: ``tool_output``).
+field (``final6``, ``final9``, ``final12``, ``final14`` and the tool-output rows of ``final7``, ``final8`` and ``final11``: ``tool_output``).
 Columns: ``Guard`` (the
 default fast tier: rules + classifier), ``rules`` (classifier off) and, where the bench venv
 exists, the peer ``ai-injection-guard`` 0.3.0 (``prompt_shield.PromptScanner``) in the same run.
@@ -77,7 +83,7 @@ from pathlib import Path
 from _machine import cpu_model
 
 HERE = Path(__file__).resolve().parent
-SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10", "final11", "final12", "final13")}
+SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10", "final11", "final12", "final13", "final14", "final15")}
 
 
 def load(path: Path) -> list[dict[str, object]]:
