@@ -2533,9 +2533,15 @@ TOOL_INSTRUCTION_MORE12 = (
     F(r"\bhinweis\s+(?:an|für|fuer)\s+die\s+(?:automatische\s+)?(?:verarbeitung|bearbeitung|haussteuerung)\b"),
     F(r"\b(?:système|programme|logiciel|assistant|agent)\s+qui\s+(?:traite|lit|gère|reçoit|analyse)\s+(?:ce|cette|ces)\b"),
     F(r"\bnote\s+système\s*:"),
-    F(r"\bquien\s+(?:gestione|procese|lea|ordene|maneje)\s+(?:esta|este|estos|estas)\b"),
+    # a colon after the addressee, or "must" and a harmful order: "Quien gestione este buzón debe responder …"
+    # and "Chi legge questa pagina deve sapere …" are for people (session 19)
+    F(r"\bquien\s+(?:gestione|procese|lea|ordene|maneje)\s+(?:esta|este|estos|estas)\s+[\w-]+(?:[^.\n:]{0,80}?:|\s+debe\s+"
+      r"(?:acceder|enviar|reenviar|modificar|cambiar|reservar|transferir|compartir|pagar|borrar|eliminar|sustituir|"
+      r"aumentar|desactivar|abrir|visitar|entrar))"),
     F(r"\b(?:mensaje|aviso)\s+del\s+sistema\b"),
-    F(r"\bchi\s+(?:elabora|gestisce|legge)\s+(?:questo|questa|questi|queste)\b"),
+    F(r"\bchi\s+(?:elabora|gestisce|legge)\s+(?:questo|questa|questi|queste)\s+[\w-]+(?:[^.\n:]{0,80}?:|\s+deve\s+"
+      r"(?:modificare|inviare|inoltrare|sostituire|trasferire|aumentare|cancellare|condividere|pagare|disattivare|"
+      r"cambiare|aprire|visitare|accedere|eliminare))"),
     F(r"\b(?:informação\s+para\s+sistemas|sistema\s+de\s+pagamento\s+automático)\b"),
     r"\bhet\s+systeem\s+dat\s+deze\s+\w+\s+verwerkt\b",
     r"(?:この|本)[^\n。]{0,12}を(?:処理|読み込ん|読ん)(?:した|だ|する)[^\n。]{0,6}(?:システム|アシスタント|エージェント)",
