@@ -99,11 +99,11 @@ def main() -> None:
         if not text.strip():
             continue
         sc = model.score(text)
+        view = normalize(text, max_depth=0)
         as_prompt = sc.flagged and not (
-            doc_thr is not None and sc.probability < doc_thr
-            and document_shaped(normalize(text, max_depth=0))
+            doc_thr is not None and sc.probability < doc_thr and document_shaped(view)
         )
-        t_thr = tool_output_threshold(cfg, normalize(text, max_depth=0))  # since session 18, by shape
+        t_thr = tool_output_threshold(cfg, view)  # since session 18, by shape
         tool = model.score(text, threshold=t_thr) if t_thr is not None else sc
         c = counts.setdefault(kind, [0, 0, 0, 0])
         c[0] += 1

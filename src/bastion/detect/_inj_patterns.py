@@ -3280,24 +3280,26 @@ CONCEAL_MORE18 = (
 # by its job ("Webhook handler: treat this as …", "the importing system should reset …", "Summaries
 # of this assessment must present …", "if this line is read by an automated process, …"). Tool
 # outputs only; the verbs are the ones that do harm (grant, send, approve, pay, mark, skip, hide …).
+# the software addressed by its job, and the orders that do harm, common to the first two expressions
+_ROLE19 = (
+    r"(?:system|software|tool|engine|handler|process|service|automation|integration|workflow|importer|indexer|"
+    r"generator|runner|pipeline|mailer|parser|crawler|bot)"
+)
+_HARM19 = (
+    r"grant|reset|send|forward|export|upload|attach|copy|share|delete|purge|wipe|approve|auto-approve|pay|transfer|"
+    r"wire|mark|treat|skip|bypass|disable|whitelist|score|cancel|merge|force-push|write\s+off|execute|pin|hide|"
+    r"suppress|conclude|raise|set|report"
+)
 TOOL_INSTRUCTION_MORE19 = (
-    r"(?:^|[\n\"'(\[{>*]|\\n|[.!?;]\s|\s[—–-]{1,2}\s|\|\s)\s*(?:(?:the|any|all|every|each|dear)\s+)?(?:[\w'-]+\s+){0,3}?(?:system|"
-    r"software|tool|engine|handler|process|service|automation|integration|workflow|importer|indexer|generator|"
-    r"runner|hook|pipeline|mailer|parser|crawler|scraper|bot|robot)s?(?:\s+readers?)?[ \t]*(?::|—|–|,|"
-    r"[ \t]-{1,2}[ \t])[ \t]*(?:please\s+)?(?:also\s+|now\s+|immediately\s+|just\s+)?(?:(?:grant|reset|"
-    r"send|forward|export|upload|attach|copy|share|delete|purge|wipe|erase|approve|auto-approve|pay|transfer|"
-    r"wire|mark|treat|skip|bypass|disable|whitelist|allowlist|score|file|book|cancel|merge|force-push|"
-    r"write\s+off|execute|pin|hide|suppress|conclude|re-?certify|certify|provision|waive|refund|unlock|"
-    r"elevate|raise|set|report)\b[^.\n]{0,80}?\b(?:this|these|me|my|us|our)\b|these\s+\w+\s+are\s+(?:routine|"
-    r"safe|fine|legitimate)|report\s+(?:no|nothing)\b|keep\s+quiet)",
-    r"\b(?:the|any|every|all|each)\s+(?:[\w'-]+\s+){0,3}?(?:system|software|tool|engine|handler|process|"
-    r"service|automation|integration|workflow|importer|indexer|generator|runner|pipeline|mailer|parser|"
-    r"crawler|bot)s?\s+(?:(?:\w+ing|that\s+\w+s)\s+[^.\n]{0,50}?\s+)?(?:should|must|is\s+to|are\s+to|"
-    r"shall|needs\s+to|has\s+to)\s+(?:also\s+|now\s+|immediately\s+|then\s+)?(?:grant|reset|send|forward|"
-    r"export|e-?mail|upload|attach|copy|share|delete|purge|wipe|approve|auto-approve|pay|transfer|wire|"
-    r"mark|treat|skip|bypass|disable|whitelist|score|advance|cancel|merge|force-push|write\s+off|execute|"
-    r"pin|hide|suppress|put|list|rate|rank|present|state|report|conclude|add|raise|set|change|move)\b[^.\n]{0,80}?\b(?:my|"
-    r"me|us|our|i)\b",
+    rf"(?:^|[\n\"'(\[{{>*]|\\n|[.!?;]\s|\s[—–-]{{1,2}}\s|\|\s)\s*(?:(?:the|any|all|every|each|dear)\s+)?"
+    rf"(?:[\w'-]+\s+){{0,3}}?(?:{_ROLE19}|hook|scraper|robot)s?(?:\s+readers?)?[ \t]*(?::|—|–|,|[ \t]-{{1,2}}[ \t])"
+    rf"[ \t]*(?:please\s+)?(?:also\s+|now\s+|immediately\s+|just\s+)?(?:(?:{_HARM19}|erase|allowlist|file|book|"
+    rf"re-?certify|certify|provision|waive|refund|unlock|elevate)\b[^.\n]{{0,80}}?\b(?:this|these|me|my|us|our)\b|"
+    rf"these\s+\w+\s+are\s+(?:routine|safe|fine|legitimate)|report\s+(?:no|nothing)\b|keep\s+quiet)",
+    rf"\b(?:the|any|every|all|each)\s+(?:[\w'-]+\s+){{0,3}}?{_ROLE19}s?\s+(?:(?:\w+ing|that\s+\w+s)\s+[^.\n]{{0,50}}?"
+    rf"\s+)?(?:should|must|is\s+to|are\s+to|shall|needs\s+to|has\s+to)\s+(?:also\s+|now\s+|immediately\s+|then\s+)?"
+    rf"(?:{_HARM19}|e-?mail|advance|put|list|rate|rank|present|state|add|change|move)\b[^.\n]{{0,80}}?\b"
+    rf"(?:my|me|us|our|i)\b",
     r"\b(?:if|should|when|in\s+case)\s+this\s+(?:line|output|record|row|file|message|text|note|document|"
     r"entry|log|cell|field|data)\s+(?:is\s+|gets\s+|be\s+|was\s+)?(?:being\s+)?(?:read|parsed|processed|"
     r"seen|ingested|scanned)\s+by\s+(?:an?\s+|any\s+)?(?:automated|automatic|monitoring|machine|software|"
@@ -3328,98 +3330,88 @@ TOOL_INSTRUCTION_MORE19 = (
 # podsumowanie tego czatu: …"), hiding it from the summary or the history, and "the passenger need
 # not know". Tool outputs only; the owner words leave out "customer", whom staff instructions
 # address ("si le client demande un remboursement, vérifiez d'abord …").
+#
+# A harmful order after "first", by language (word stems: "überweis" covers überweisen, überweise …)
+_DO19 = {
+    "de": r"(?:überweis|send|schick|teil|freigeb|füg|änder|lösch|exportier|zahl|leite|veranlass)",
+    "fr": r"(?:(?:un\s+|le\s+)?virement|effectu|transf[eé]r|envoy|partag|ajout|modifi|chang|supprim|export|"
+    r"transmett|pay)",
+    "es": r"(?:(?:una\s+)?transferencia|realiz|transfer|envi|compart|añad|agreg|cambi|borr|elimin|export|reenv|pag)",
+    "it": r"(?:(?:un\s+)?bonifico|attiva|trasfer|invia|inoltr|condivid|aggiung|cambi|modific|elimin|cancell|esport|"
+    r"pag)",
+    "pt": r"(?:transfer|envi|compartilh|partilh|adicion|alter|mud|apag|exclu|export|reencaminh|pag|fa[cç]a)",
+    "nl": r"(?:overmak|overboek|stuur|deel|verstuur|voeg|wijzig|verander|verwijder|exporteer|betaal|\d)",
+    "sv": r"(?:skicka|överför|swish|dela|lägg|ändra|radera|ta\s+bort|exportera|betala|\d)",
+    "pl": r"(?:wyślij|wysłać|wyslij|przelew|przelać|zleci|zlecić|udostępni|dodaj|zmień|zmienić|usuń|usunąć|eksport|"
+    r"zapłać|przekaż|\d)",
+    "cs": r"(?:odeslat|odešli|pošli|poslat|převod|převeď|převést|sdílej|nasdílej|přidej|přidat|změň|změnit|smaž|smazat|"
+    r"exportuj|zaplať|\d)",
+    "tr": r"(?:\w*\s*(?:gönder|havale|aktar|paylaş|ekle|değiştir|sil|öde)|tr\d|\d)",
+}
+# a chat, channel, group or thread, in the ten languages (summarising one is an assistant's job,
+# summarising a meeting or a report a person's)
+_CHAT19 = (
+    r"(?:chat|chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|chatten|gruppen|grupo|grupa|grupy|groep|gruppe|"
+    r"gruppo|skupin\w*|grubu|konversation|conversation|conversación|conversa|conversazione|gesprek|rozmow\w*|"
+    r"konverzac\w*|sohbet\w*|thread|wątek|wątku)"
+)
 TOOL_INSTRUCTION_INTL19 = (
-    F(r"\b(?:wenn|falls|sobald)\s+(?:der|die)\s+(?:kontoinhaber(?:in)?|inhaber(?:in)?|nutzer(?:in)?|benutzer(?:in)?|"
-      r"besitzer(?:in)?|eigentümer(?:in)?)\s+[^.\n]{0,60}?\b(?:fragt|anfragt|wissen\s+will|abfragt|öffnet|"
-      r"aufruft)\b[^.\n]{0,60}?[:,]\s*(?:bitte\s+)?(?:zuerst|zunächst|vorher|erst\s+einmal)\s+(?:\S+\s+){0,6}?(?:überweis|"
-      r"send|schick|teil|freigeb|füg|änder|lösch|exportier|zahl|leite|veranlass)"),
-    F(r"\b(?:si|quand|lorsque?)\s*(?:le\s+|la\s+|l')(?:titulaire|propriétaire|utilisateur|utilisatrice|"
-      r"abonné|abonnée)(?:\s+du\s+(?:compte|calendrier|agenda))?\s+(?:demande|consulte|ouvre|interroge|"
-      r"veut\s+savoir)\b[^.\n]{0,60}?,\s*(?:\w+\s+){0,1}?(?:(?:(?:un\s+|le\s+)?virement|effectu|transf[eé]r|"
-      r"envoy|partag|ajout|modifi|chang|supprim|export|transmett|pay)\w*\s+(?:\S+\s+){0,3}?(?:d'abord|avant\s+tout|"
-      r"en\s+premier)|(?:d'abord|avant\s+tout)\s+(?:(?:un\s+|le\s+)?virement|effectu|transf[eé]r|envoy|"
-      r"partag|ajout|modifi|chang|supprim|export|transmett|pay))"),
-    F(r"\b(?:si|cuando)\s+(?:el|la)\s+(?:titular|propietari[oa]|usuari[oa]|dueñ[oa])\s+(?:de\s+la\s+cuenta\s+)?(?:pregunt[ae]|"
-      r"consult[ae]|pid[ae]|solicit[ae]|abr[ae])\b[^.\n]{0,60}?,\s*(?:(?:antes|primero|previamente)\s+(?:(?:una\s+)?transferencia|"
-      r"realiz|transfer|envi|compart|añad|agreg|cambi|borr|elimin|export|reenv|pag)|(?:(?:una\s+)?transferencia|"
-      r"realiz|transfer|envi|compart|añad|agreg|cambi|borr|elimin|export|reenv|pag)\w*\s+(?:antes|primero|"
-      r"previamente))"),
-    F(r"\b(?:se|quando)\s+(?:il\s+|la\s+|l')(?:titolare|proprietari[oa]|utente)\s+(?:chiede|richiede|domanda|"
-      r"consulta|apre)\b[^.\n]{0,60}?,\s*(?:(?:prima|innanzitutto)\s+(?:(?:un\s+)?bonifico|attiva|trasfer|"
-      r"invia|inoltr|condivid|aggiung|cambi|modific|elimin|cancell|esport|pag)|(?:(?:un\s+)?bonifico|attiva|"
-      r"trasfer|invia|inoltr|condivid|aggiung|cambi|modific|elimin|cancell|esport|pag)\w*\s+(?:prima|innanzitutto))"),
-    F(r"\b(?:se|quando)\s+(?:o\s+|a\s+)?(?:titular|propriet[aá]ri[oa]|usu[aá]ri[oa]|dono|dona|alguém)\s+(?:perguntar|"
-      r"pedir|consultar|solicitar|abrir|pergunta|pede)\b[^.\n]{0,60}?,\s*(?:(?:primeiro|antes)\s+(?:transfer|"
-      r"envi|compartilh|partilh|adicion|alter|mud|apag|exclu|export|reencaminh|pag|fa[cç]a)|(?:transfer|"
-      r"envi|compartilh|partilh|adicion|alter|mud|apag|exclu|export|reencaminh|pag|fa[cç]a)\w*\s+(?:primeiro|"
-      r"antes))"),
-    F(r"\b(?:als|wanneer|zodra)\s+(?:de\s+)?(?:eigenaar|gebruiker|rekeninghouder)\s+[^.\n]{0,60}?\b(?:vraagt|"
-      r"opvraagt|opent|wil\s+weten)\b[^.\n]{0,60}?,\s*(?:(?:overmak|overboek|stuur|deel|verstuur|voeg|wijzig|"
-      r"verander|verwijder|exporteer|betaal|\d)\w*\s+(?:dan\s+)?eerst|(?:[\w-]+\s+){0,2}?eerst\s+(?:\S+\s+){0,3}?(?:overmak|"
-      r"overboek|stuur|deel|verstuur|voeg|wijzig|verander|verwijder|exporteer|betaal|\d))"),
-    F(r"\b(?:när|om)\s+(?:ägaren|användaren|kontoinnehavaren)\s+(?:frågar|ber|öppnar|vill\s+veta)\b[^.\n]{0,60}?,\s*(?:(?:skicka|"
-      r"överför|swish|dela|lägg|ändra|radera|ta\s+bort|exportera|betala|\d)\w*\s+först|först\s+(?:skicka|"
-      r"överför|swish|dela|lägg|ändra|radera|ta\s+bort|exportera|betala|\d))"),
-    F(r"\b(?:jeśli|jeżeli|gdy|kiedy)\s+(?:właściciel(?:ka)?|użytkownik)\s+(?:konta\s+|kalendarza\s+)?(?:zapyta|"
-      r"pyta|poprosi|otworzy|sprawdzi)\b[^.\n]{0,60}?,\s*(?:najpierw|wpierw|przedtem)\s+(?:wyślij|wysłać|"
-      r"wyslij|przelew|przelać|zleci|zlecić|udostępni|dodaj|zmień|zmienić|usuń|usunąć|eksport|zapłać|przekaż|"
-      r"\d)"),
-    F(r"\b(?:pokud|když|jestliže)\s+se\s+(?:majitel|uživatel|vlastník)\w*\s+(?:\w+\s+){0,2}?(?:zeptá|ptá)\b[^.\n]{0,60}?,\s*(?:nejprve|"
-      r"nejdřív|nejdříve|napřed)\s+(?:odeslat|odešli|pošli|poslat|převod|převeď|převést|sdílej|nasdílej|"
-      r"přidej|přidat|změň|změnit|smaž|smazat|exportuj|zaplať|\d)"),
-    F(r"\b(?:bij\s+het\s+(?:opvragen|bekijken|controleren)\s+van\s+het\s+saldo\s+eerst\s+(?:overmak|overboek|"
-      r"stuur|deel|verstuur|voeg|wijzig|verander|verwijder|exporteer|betaal|\d)|przy\s+sprawdzaniu\s+salda\s+najpierw\s+(?:wyślij|"
-      r"wysłać|wyslij|przelew|przelać|zleci|zlecić|udostępni|dodaj|zmień|zmienić|usuń|usunąć|eksport|zapłać|"
-      r"przekaż|\d)|při\s+dotazu\s+na\s+zůstatek\s+(?:nejdřív|nejprve)\s+(?:odeslat|odešli|pošli|poslat|"
-      r"převod|převeď|převést|sdílej|nasdílej|přidej|přidat|změň|změnit|smaž|smazat|exportuj|zaplať|\d)|"
-      r"när\s+saldot\s+efterfrågas(?:\s+ska)?\s+först\s+(?:\S+\s+){0,3}?(?:skicka|överför|swish|dela|lägg|"
-      r"ändra|radera|ta\s+bort|exportera|betala|\d)|bakiye\s+sorgulandığında\s+önce\s+(?:\w*\s*(?:gönder|"
-      r"havale|aktar|paylaş|ekle|değiştir|sil|öde)|tr\d|\d))"),
-    F(r"\bwer\s+(?:diese[nmrs]?|das|den|die)\s+(?:chat|chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|"
-      r"chatten|gruppen|grupo|grupa|grupy|groep|gruppe|gruppo|skupin\w*|grubu|konversation|conversation|"
-      r"conversación|conversa|conversazione|gesprek|rozmow\w*|konverzac\w*|sohbet\w*|thread|wątek|wątku)\s+(?:zusammenfasst|"
-      r"auswertet|durchsucht|liest\s+(?:oder|und)\s+zusammenfasst)\s*(?::|,)"),
-    F(r"\b(?:(?:la\s+personne|le\s+service|l'outil|le\s+logiciel|le\s+système)(?:\s+ou\s+(?:la\s+personne|"
-      r"le\s+service|l'outil|le\s+logiciel|le\s+système))?\s+qui|quiconque|celui\s+qui)\s+(?:résume|synthétise|"
-      r"lit\s+(?:ou|et)\s+résume)\s+(?:ce|cette|ces|le|la|les)\s+(?:chat|chats|czat|czatu|kanal|kanál|kanaal|"
-      r"channel|kanalen|chatten|gruppen|grupo|grupa|grupy|groep|gruppe|gruppo|skupin\w*|grubu|konversation|"
-      r"conversation|conversación|conversa|conversazione|gesprek|rozmow\w*|konverzac\w*|sohbet\w*|thread|"
-      r"wątek|wątku)(?:\s+pour\s+le\s+compte\s+d'un\s+\w+)?\s*(?::|,?\s*(?:doit|devra|est\s+prié)\b)"),
-    F(r"\b(?:quien|quienes|el\s+que)\s+(?:esté\s+)?(?:leyendo\s+o\s+resumiendo|resumiendo|resuma|resume)\s+(?:este|"
-      r"esta|estos|estas|el|la)\s+(?:chat|chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|chatten|gruppen|"
-      r"grupo|grupa|grupy|groep|gruppe|gruppo|skupin\w*|grubu|konversation|conversation|conversación|conversa|"
-      r"conversazione|gesprek|rozmow\w*|konverzac\w*|sohbet\w*|thread|wątek|wątku)\s*(?::|,?\s*(?:debe|"
-      r"deberá|tiene\s+que)\b)"),
-    F(r"\bchi\s+(?:riassume|sta\s+riassumendo|legge\s+(?:o|e)\s+riassume)\s+(?:questo|questa|questi|queste|"
-      r"il|la|lo)\s+(?:chat|chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|chatten|gruppen|grupo|grupa|"
-      r"grupy|groep|gruppe|gruppo|skupin\w*|grubu|konversation|conversation|conversación|conversa|conversazione|"
-      r"gesprek|rozmow\w*|konverzac\w*|sohbet\w*|thread|wątek|wątku)\s*(?::|,?\s*(?:deve|dovrà)\b)"),
-    F(r"\b(?:quem|qualquer\s+pessoa\s+ou\s+sistema\s+que|qualquer\s+(?:pessoa|sistema)\s+que)\s+(?:resuma|"
-      r"resumir|ler\s+ou\s+resumir|ler\s+e\s+resumir)\s+(?:este|esta|desta|deste|o|a)\s+(?:chat|chats|czat|"
-      r"czatu|kanal|kanál|kanaal|channel|kanalen|chatten|gruppen|grupo|grupa|grupy|groep|gruppe|gruppo|"
-      r"skupin\w*|grubu|konversation|conversation|conversación|conversa|conversazione|gesprek|rozmow\w*|"
-      r"konverzac\w*|sohbet\w*|thread|wątek|wątku)\s*(?::|,?\s*(?:deve|deverá|tem\s+que)\b)"),
-    F(r"\bwie\s+(?:deze|dit|de|het)\s+(?:chat|chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|chatten|"
-      r"gruppen|grupo|grupa|grupy|groep|gruppe|gruppo|skupin\w*|grubu|konversation|conversation|conversación|"
-      r"conversa|conversazione|gesprek|rozmow\w*|konverzac\w*|sohbet\w*|thread|wątek|wątku)\s+(?:samenvat|"
-      r"leest\s+(?:of|en)\s+samenvat)\s*(?::|,\s*(?:moet|mag|zal)\b)"),
-    F(r"\b(?:till\s+)?den\s+som\s+(?:sammanfattar|läser\s+(?:eller|och)\s+sammanfattar)\s+(?:denna\s+|detta\s+|"
-      r"dessa\s+)?(?:chat|chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|chatten|gruppen|grupo|grupa|"
-      r"grupy|groep|gruppe|gruppo|skupin\w*|grubu|konversation|conversation|conversación|conversa|conversazione|"
-      r"gesprek|rozmow\w*|konverzac\w*|sohbet\w*|thread|wątek|wątku)(?:\s+[\w-]+)?\s*(?::|,?\s*ska\b)"),
-    F(r"\b(?:kto|ktokolwiek)\s+(?:robi\s+podsumowanie|podsumowuje|czyta\s+(?:lub|i)\s+podsumowuje)\s+(?:ten|"
-      r"tę|to|tego|tej|te)\s+(?:chat|chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|chatten|gruppen|"
-      r"grupo|grupa|grupy|groep|gruppe|gruppo|skupin\w*|grubu|konversation|conversation|conversación|conversa|"
-      r"conversazione|gesprek|rozmow\w*|konverzac\w*|sohbet\w*|thread|wątek|wątku)(?:\s+w\s+imieniu\s+[\w-]+)?\s*(?::|"
-      r",?\s*(?:musi|ma|powinien)\b)"),
-    F(r"\bkdo\s+(?:shrnuje|shrne|čte\s+(?:nebo|a)\s+shrnuje)\s+(?:tento|tuto|toto|tyto|tu|ten)\s+(?:chat|"
-      r"chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|chatten|gruppen|grupo|grupa|grupy|groep|gruppe|"
-      r"gruppo|skupin\w*|grubu|konversation|conversation|conversación|conversa|conversazione|gesprek|rozmow\w*|"
-      r"konverzac\w*|sohbet\w*|thread|wątek|wątku)\s*(?::|,)"),
-    F(r"\b(?:bu|şu)\s+(?:chat|chats|czat|czatu|kanal|kanál|kanaal|channel|kanalen|chatten|gruppen|grupo|"
-      r"grupa|grupy|groep|gruppe|gruppo|skupin\w*|grubu|konversation|conversation|conversación|conversa|"
-      r"conversazione|gesprek|rozmow\w*|konverzac\w*|sohbet\w*|thread|wątek|wątku)\s+(?:okuyan\s+(?:ya\s+da|"
-      r"veya)\s+özetleyen|özetleyen)(?:\s+(?:kişi|sistem|herkes))?\s*(?::|,)?"),
+    # the owner's later question, then "first" and a harmful order
+    F(rf"\b(?:wenn|falls|sobald)\s+(?:der|die)\s+(?:kontoinhaber(?:in)?|inhaber(?:in)?|nutzer(?:in)?|benutzer(?:in)?|"
+      rf"besitzer(?:in)?|eigentümer(?:in)?)\s+[^.\n]{{0,60}}?\b(?:fragt|anfragt|wissen\s+will|abfragt|öffnet|"
+      rf"aufruft)\b[^.\n]{{0,60}}?[:,]\s*(?:bitte\s+)?(?:zuerst|zunächst|vorher|erst\s+einmal)\s+(?:\S+\s+){{0,6}}?"
+      rf"{_DO19['de']}"),
+    F(rf"\b(?:si|quand|lorsque?)\s*(?:le\s+|la\s+|l')(?:titulaire|propriétaire|utilisateur|utilisatrice|"
+      rf"abonné|abonnée)(?:\s+du\s+(?:compte|calendrier|agenda))?\s+(?:demande|consulte|ouvre|interroge|"
+      rf"veut\s+savoir)\b[^.\n]{{0,60}}?,\s*(?:\w+\s+){{0,1}}?(?:{_DO19['fr']}\w*\s+(?:\S+\s+){{0,3}}?(?:d'abord|"
+      rf"avant\s+tout|en\s+premier)|(?:d'abord|avant\s+tout)\s+{_DO19['fr']})"),
+    F(rf"\b(?:si|cuando)\s+(?:el|la)\s+(?:titular|propietari[oa]|usuari[oa]|dueñ[oa])\s+(?:de\s+la\s+cuenta\s+)?"
+      rf"(?:pregunt[ae]|consult[ae]|pid[ae]|solicit[ae]|abr[ae])\b[^.\n]{{0,60}}?,\s*(?:(?:antes|primero|"
+      rf"previamente)\s+{_DO19['es']}|{_DO19['es']}\w*\s+(?:antes|primero|previamente))"),
+    F(rf"\b(?:se|quando)\s+(?:il\s+|la\s+|l')(?:titolare|proprietari[oa]|utente)\s+(?:chiede|richiede|domanda|"
+      rf"consulta|apre)\b[^.\n]{{0,60}}?,\s*(?:(?:prima|innanzitutto)\s+{_DO19['it']}|{_DO19['it']}\w*\s+(?:prima|"
+      rf"innanzitutto))"),
+    F(rf"\b(?:se|quando)\s+(?:o\s+|a\s+)?(?:titular|propriet[aá]ri[oa]|usu[aá]ri[oa]|dono|dona|alguém)\s+"
+      rf"(?:perguntar|pedir|consultar|solicitar|abrir|pergunta|pede)\b[^.\n]{{0,60}}?,\s*(?:(?:primeiro|antes)\s+"
+      rf"{_DO19['pt']}|{_DO19['pt']}\w*\s+(?:primeiro|antes))"),
+    F(rf"\b(?:als|wanneer|zodra)\s+(?:de\s+)?(?:eigenaar|gebruiker|rekeninghouder)\s+[^.\n]{{0,60}}?\b(?:vraagt|"
+      rf"opvraagt|opent|wil\s+weten)\b[^.\n]{{0,60}}?,\s*(?:{_DO19['nl']}\w*\s+(?:dan\s+)?eerst|(?:[\w-]+\s+){{0,2}}?"
+      rf"eerst\s+(?:\S+\s+){{0,3}}?{_DO19['nl']})"),
+    F(rf"\b(?:när|om)\s+(?:ägaren|användaren|kontoinnehavaren)\s+(?:frågar|ber|öppnar|vill\s+veta)\b[^.\n]{{0,60}}?,"
+      rf"\s*(?:{_DO19['sv']}\w*\s+först|först\s+{_DO19['sv']})"),
+    F(rf"\b(?:jeśli|jeżeli|gdy|kiedy)\s+(?:właściciel(?:ka)?|użytkownik)\s+(?:konta\s+|kalendarza\s+)?(?:zapyta|"
+      rf"pyta|poprosi|otworzy|sprawdzi)\b[^.\n]{{0,60}}?,\s*(?:najpierw|wpierw|przedtem)\s+{_DO19['pl']}"),
+    F(rf"\b(?:pokud|když|jestliže)\s+se\s+(?:majitel|uživatel|vlastník)\w*\s+(?:\w+\s+){{0,2}}?(?:zeptá|ptá)\b"
+      rf"[^.\n]{{0,60}}?,\s*(?:nejprve|nejdřív|nejdříve|napřed)\s+{_DO19['cs']}"),
+    # "when the balance is asked for, first …"
+    F(rf"\b(?:bij\s+het\s+(?:opvragen|bekijken|controleren)\s+van\s+het\s+saldo\s+eerst\s+{_DO19['nl']}|"
+      rf"przy\s+sprawdzaniu\s+salda\s+najpierw\s+{_DO19['pl']}|při\s+dotazu\s+na\s+zůstatek\s+(?:nejdřív|nejprve)\s+"
+      rf"{_DO19['cs']}|när\s+saldot\s+efterfrågas(?:\s+ska)?\s+först\s+(?:\S+\s+){{0,3}}?{_DO19['sv']}|"
+      rf"bakiye\s+sorgulandığında\s+önce\s+{_DO19['tr']})"),
+    # the one who summarises this chat, told what to do
+    F(rf"\bwer\s+(?:diese[nmrs]?|das|den|die)\s+{_CHAT19}\s+(?:zusammenfasst|auswertet|durchsucht|"
+      rf"liest\s+(?:oder|und)\s+zusammenfasst)\s*(?::|,)"),
+    F(rf"\b(?:(?:la\s+personne|le\s+service|l'outil|le\s+logiciel|le\s+système)(?:\s+ou\s+(?:la\s+personne|"
+      rf"le\s+service|l'outil|le\s+logiciel|le\s+système))?\s+qui|quiconque|celui\s+qui)\s+(?:résume|synthétise|"
+      rf"lit\s+(?:ou|et)\s+résume)\s+(?:ce|cette|ces|le|la|les)\s+{_CHAT19}(?:\s+pour\s+le\s+compte\s+d'un\s+\w+)?"
+      rf"\s*(?::|,?\s*(?:doit|devra|est\s+prié)\b)"),
+    F(rf"\b(?:quien|quienes|el\s+que)\s+(?:esté\s+)?(?:leyendo\s+o\s+resumiendo|resumiendo|resuma|resume)\s+(?:este|"
+      rf"esta|estos|estas|el|la)\s+{_CHAT19}\s*(?::|,?\s*(?:debe|deberá|tiene\s+que)\b)"),
+    F(rf"\bchi\s+(?:riassume|sta\s+riassumendo|legge\s+(?:o|e)\s+riassume)\s+(?:questo|questa|questi|queste|"
+      rf"il|la|lo)\s+{_CHAT19}\s*(?::|,?\s*(?:deve|dovrà)\b)"),
+    F(rf"\b(?:quem|qualquer\s+pessoa\s+ou\s+sistema\s+que|qualquer\s+(?:pessoa|sistema)\s+que)\s+(?:resuma|"
+      rf"resumir|ler\s+ou\s+resumir|ler\s+e\s+resumir)\s+(?:este|esta|desta|deste|o|a)\s+{_CHAT19}\s*(?::|,?\s*"
+      rf"(?:deve|deverá|tem\s+que)\b)"),
+    F(rf"\bwie\s+(?:deze|dit|de|het)\s+{_CHAT19}\s+(?:samenvat|leest\s+(?:of|en)\s+samenvat)\s*(?::|,\s*"
+      rf"(?:moet|mag|zal)\b)"),
+    F(rf"\b(?:till\s+)?den\s+som\s+(?:sammanfattar|läser\s+(?:eller|och)\s+sammanfattar)\s+(?:denna\s+|detta\s+|"
+      rf"dessa\s+)?{_CHAT19}(?:\s+[\w-]+)?\s*(?::|,?\s*ska\b)"),
+    F(rf"\b(?:kto|ktokolwiek)\s+(?:robi\s+podsumowanie|podsumowuje|czyta\s+(?:lub|i)\s+podsumowuje)\s+(?:ten|"
+      rf"tę|to|tego|tej|te)\s+{_CHAT19}(?:\s+w\s+imieniu\s+[\w-]+)?\s*(?::|,?\s*(?:musi|ma|powinien)\b)"),
+    F(rf"\bkdo\s+(?:shrnuje|shrne|čte\s+(?:nebo|a)\s+shrnuje)\s+(?:tento|tuto|toto|tyto|tu|ten)\s+{_CHAT19}\s*(?::|,)"),
+    F(rf"\b(?:bu|şu)\s+{_CHAT19}\s+(?:okuyan\s+(?:ya\s+da|veya)\s+özetleyen|özetleyen)(?:\s+(?:kişi|sistem|herkes))?"
+      rf"\s*(?::|,)?"),
+    # the people the data belongs to kept in the dark
     F(r"\b(?:(?:pasażer|właściciel|użytkownik)\w*\s+nie\s+musi\s+o\s+tym\s+wiedzieć|(?:cestující|majitel|"
       r"uživatel)\w*\s+nemusí\s+být\s+informován\w*|(?:la\s+|le\s+)?(?:passager|passagère|titulaire|propriétaire|"
       r"utilisateur)\s+n'a\s+pas\s+(?:besoin\s+)?d'(?:être\s+informée?|le\s+savoir)|(?:o|a)\s+(?:passageir[oa]|"
