@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/injection_probes.py [--set final|final2|...|final15|all]
+    .venv/bin/python bench/injection_probes.py [--set final|final2|...|final17|all]
     # the peer column needs the bench venv: python3 -m venv .venv-bench &&
     #     .venv-bench/bin/pip install ai-injection-guard==0.3.0
 
@@ -54,13 +54,20 @@ rules, the hand-written training corpus (``training/``) nor the other sets:
   jailbreak-shaped requests for harmless things among the benign rows): writers w110 and w111 of
   session 19, held out of that session's training and rules and scored only in aggregate. One benign
   row of ``final15`` that repeated earlier text was dropped.
+* ``final16.jsonl`` (150 attacks, 150 benign; a mix of direct attacks, jailbreaks and agent tool
+  outputs in thirteen languages, a fifth English; tool rows on the ``tool_output`` surface) and
+  ``final17.jsonl`` (140 attacks, 153 benign; shaped like a public benchmark with the categories
+  prompt_injection, jailbreak, chat, documents and hard_negatives, a fifth in six European
+  languages): writers w119 and w120 of session 20, held out of that session's training and rules
+  and scored only in aggregate. Seven benign rows of ``final17`` that repeated earlier text were
+  dropped.
 
 (Session 3 also had two development sets, ``dev`` and ``dev2``, read while writing rules; in
 session 4 they moved into the training corpus as writers w9 and w10, so they are no longer
 probes.)
 
 Every text is scanned as a ``prompt`` (the CLI's default surface), except rows with a ``surface``
-field (``final6``, ``final9``, ``final12``, ``final14`` and the tool-output rows of ``final7``, ``final8`` and ``final11``: ``tool_output``).
+field (``final6``, ``final9``, ``final12``, ``final14`` and the tool-output rows of ``final7``, ``final8``, ``final11`` and ``final16``: ``tool_output``).
 Columns: ``Guard`` (the
 default fast tier: rules + classifier), ``rules`` (classifier off) and, where the bench venv
 exists, the peer ``ai-injection-guard`` 0.3.0 (``prompt_shield.PromptScanner``) in the same run.
@@ -83,7 +90,7 @@ from pathlib import Path
 from _machine import cpu_model
 
 HERE = Path(__file__).resolve().parent
-SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10", "final11", "final12", "final13", "final14", "final15")}
+SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10", "final11", "final12", "final13", "final14", "final15", "final16", "final17")}
 
 
 def load(path: Path) -> list[dict[str, object]]:
