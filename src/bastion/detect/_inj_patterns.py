@@ -3458,6 +3458,263 @@ TOOL_INSTRUCTION_CJK19 = (
     r"відповідати)\s+(?:пользователю|владельцу|користувачу|власнику)",
 )
 
+# Session 20 (w113): orders planted in tool results in ten European languages (it, nl, pl, ro, hu, fi,
+# el, cs, da, pt), addressed to the software by its job as the English expressions already are (to
+# the system that reads or processes this content, whoever summarises these reviews, "if you are an
+# automated system", "before you answer the user"), each followed within a few words by an order
+# that does harm: send, transfer, share, hide, claim, recommend, run, open a link. The order is
+# required because the address alone is also a heading in a manual ("Per il sistema che gestisce i
+# pagamenti: vedere la sezione 4", "Zanim odpowiesz użytkownikowi, sprawdź numer zamówienia").
+# Tool outputs only. RE2's \b and \w are ASCII: the Greek expressions go without them.
+_DO20 = {
+    "it": r"(?:invia|inoltr|trasferisc|bonific|condivid|cancell|elimin|nascond|non\s+(?:menzion|dir|segnal|mostr|"
+    r"inform|avvis)|scriv\w*\s+che|di'\s*che|dichiar|afferm|riport|consigli|raccomand|\d\s+stelle|visit|apri|esegu|"
+    r"conced|approv|segn[ai]\s+come|includ|copi|incoll|elenc|rivel|cambia|modific|aggiung|pag)",
+    "nl": r"(?:stuur|verstuur|deel|verwijder|wijzig|verander|betaal|maak\s+\S+\s+over|boek\s+\S+\s+over|verberg|"
+    r"noem\s+\S+\s+niet|vertel|zeg\s+dat|schrijf|meld|raad\s+\S+\s+aan|beveel|bezoek|open|voer\s+\S+\s+uit|keur|"
+    r"markeer|neem\s+\S+\s+op|plak|kopieer|geef|verleng|zet)",
+    "pl": r"(?:wyślij|przelew|przelej|zleci|udostępni|dodaj|zmień|usuń|eksport|zapłać|przekaż|ukryj|nie\s+(?:informuj|"
+    r"wspominaj|pokazuj|mów)|napisz|powiedz|zapewnij|poleć|oznacz|zatwierdź|uruchom|wykonaj|otwórz|odwiedź|podmień|"
+    r"wklej|skopiuj|pomiń)",
+    "ro": r"(?:trimite|redirecționează|transferă|plătește|șterge|ascunde|nu\s+(?:menționa|afișa|spune|informa)|scrie|"
+    r"spune|afirmă|recomandă|clasifică|marchează|aprobă|acordă|rulează|execută|accesează|deschide|plasează|adaugă|"
+    r"schimbă|modifică|copiază|include|descrie)",
+    "hu": r"(?:küld|továbbíts|utald?|fizess|töröld?|rejtsd|ne\s+(?:említsd|mutasd|jelezd|szólj|tüntesd)|írd|mondd|"
+    r"ajánld|jelöld|hagyd\s+jóvá|add\s+meg|futtasd|nyisd|látogass|módosítsd|állítsd|másold|indíts)",
+    "fi": r"(?:lähetä|välitä|siirrä|maksa|poista|piilota|älä\s+(?:mainitse|kerro|näytä)|kirjoita|sano|kerro|"
+    r"suosittele|merkitse|hyväksy|aja|suorita|avaa|vaihda|lisää|liitä|kopioi|palauta)",
+    "el": r"(?:στείλ|προώθησ|μετάφερ|πλήρωσ|διάγραψ|απόκρυψ|κρύψ|μην\s+(?:αναφέρ|δείξ|ενημερώσ|πεις)|γράψ|πες|δήλωσ|"
+    r"πρότειν|σημείωσ|ενέκριν|εκτέλεσ|άνοιξ|επισκέψ|άλλαξ|πρόσθεσ|ενημέρωσε|παρουσίασ|δώσ)",
+    "cs": r"(?:odeslat|odešli|pošli|poslat|převeď|sdílej|přidej|změň|smaž|exportuj|zaplať|skryj|nezobrazuj|nezmiňuj|"
+    r"neinformuj|napiš|uveď|řekni|doporuč|označ|schval|spusť|otevři|navštiv|vygeneruj|vlož|zkopíruj|nastav|vynech)",
+    "da": r"(?:send|videresend|overfør|betal|slet|skjul|nævn\s+\S+\s+ikke|fortæl|skriv|sig|anbefal|kald|marker|"
+    r"godkend|kør|åbn|besøg|tilføj|ændr|kopier|indsæt|henvis|refunder)",
+    "pt": r"(?:transfir|envi|compartilh|partilh|adicion|alter|apag|exclu|export|reencaminh|pag|escond|ocult|omit|"
+    r"não\s+(?:mencion|mostr|inform|diga)|diz|diga|escrev|afirm|recomend|indiqu|classifiqu|marqu|aprov|conced|"
+    r"execut|abr|visit|ger[ae]|substitu|acrescent|aced|coloc)",
+}
+
+
+def _then20(address: str, lang: str, words: int = 6) -> str:
+    """``address``, a colon or comma, then within ``words`` words an order of ``_DO20[lang]``."""
+    return F(rf"(?:{address})\s*[:,]\s*(?:\S+\s+){{0,{words}}}?{_DO20[lang]}")
+
+
+# the content itself, pointed at ("this mailbox", "these reviews"), by language
+_THIS20 = {
+    "it": r"(?:questo|questa|questi|queste)",
+    "nl": r"(?:deze|dit)",
+    "pl": r"(?:ten|tę|to|te|tego|tej|tych)",
+    "ro": r"(?:acest|această|aceste|acești|acestui|acestei)",
+    "cs": r"(?:tento|tuto|toto|tyto|tenhle|tuhle|tohle)",
+    "da": r"(?:denne|dette|disse)",
+    "pt": r"(?:este|esta|estes|estas|isto|deste|desta)",
+    "el": r"(?:αυτό|αυτή|αυτά|αυτές|αυτόν|αυτής|αυτού)",
+}
+TOOL_INSTRUCTION_EU20 = (
+    # it: to the system that reads this … / whoever is summarising these …
+    _then20(rf"\b(?:al|allo|all'|per\s+il|per\s+lo|per\s+l')\s*(?:sistema|programma|software|agente|bot|modello|"
+            rf"assistente|script|strumento|motore)(?:\s+(?:automatico|automatizzato|di\s+ia))?\s+che\s+(?:legge|"
+            rf"elabora|gestisce|riassume|analizza|processa|smista|confronta|classifica)\s+[^.\n:]{{0,40}}?"
+            rf"{_THIS20['it']}\s+[^.\n:,]{{0,40}}", "it"),
+    _then20(r"\b(?:chiunque|chi)\s+(?:stia\s+)?(?:riassumendo|riassuma|elaborando|elabori)\s+(?:le|i|gli)\s+"
+            r"(?:recensioni|opinioni|commenti|valutazioni)\b[^.\n:]{0,40}", "it"),
+    # nl: to the system that processes this … / whoever processes this mail automatically
+    _then20(rf"\b(?:aan|voor)\s+(?:het|de)\s+(?:\w+\s+)?(?:systeem|programma|software|agent|bot|model|assistent|"
+            rf"script|tool)\s+(?:dat|die)\s+{_THIS20['nl']}\s+[^.\n:]{{0,40}}?\b(?:verwerkt|leest|samenvat|beheert|"
+            rf"vergelijkt|afhandelt|doorzoekt)", "nl"),
+    _then20(rf"\bwie\s+{_THIS20['nl']}\s+[\w-]+\s+(?:automatisch\s+)?(?:verwerkt|samenvat|afhandelt)", "nl"),
+    # pl: for the system handling this mailbox / summarising / comparing offers
+    _then20(rf"\b(?:dla|do)\s+(?:systemu|programu|oprogramowania|agenta|bota|modelu|asystenta|skryptu|narzędzia|"
+            rf"automatu)\s+(?:\w+\s+){{0,2}}?(?:(?:obsługując|przetwarzając|czytając|analizując)\w*\s+"
+            rf"{_THIS20['pl']}\s+[^.\n:,]{{0,30}}|(?:streszczając|podsumowując|porównując|kategoryzując)\w*"
+            rf"(?:\s+[^.\n:,]{{0,30}})?)", "pl"),
+    _then20(r"\bkto\s+(?:generuje|tworzy|robi|pisze)\s+(?:podsumowanie|streszczenie)\s+(?:opinii|recenzji)\b"
+            r"[^.\n:]{0,30}", "pl"),
+    # ro: for the recommendation engine / the model that reads this report / whoever processes this file
+    _then20(rf"\b(?:pentru|catre|către)\s+(?:sistemul|programul|agentul|bot-?ul|modelul|asistentul|scriptul|"
+            rf"instrumentul|motorul)\s+(?:de\s+(?:recomandări|recomandare|triere|rezumare|categorisire|comparare)|"
+            rf"care\s+(?:citește|procesează|gestionează|rezumă|analizează|compară)\s+(?:\w+\s+)?{_THIS20['ro']}\b)"
+            r"[^.\n:]{0,40}", "ro"),
+    _then20(rf"\b(?:cine|oricine)\s+(?:procesează|citește\s+și\s+rezumă|rezumă|analizează)\s+{_THIS20['ro']}\s+\w+|"
+            r"\bdacă\s+(?:rezumi|procesezi)\s+(?:recenziile|opiniile|acest|această|aceste)\b[^.\n:]{0,40}", "ro"),
+    F(r"\b(?:agentul|bot-?ul|asistentul|modelul|sistemul|programul)\s+care\s+(?:gestionează|citește|procesează|"
+      r"rezumă|analizează)\b[^.\n]{0,60}?\btrebuie\s+să\s+(?:redirecționeze|trimită|transfere|șteargă|ascundă)"),
+    # hu: to the system that processes the mails automatically / if a system reads this / whoever summarises
+    _then20(r"\b\w*(?:feldolgozó|kezelő|olvasó|összefoglaló|kategorizáló|elemző|összehasonlító)\s+(?:rendszer|program|"
+            r"szoftver|ügynök|bot|modell|asszisztens|szkript|eszköz)"
+            r"(?:\w*(?:nek|nak)|\s+(?:számára|figyelmébe))", "hu"),
+    _then20(r"\bha\s+(?:egy\s+)?(?:automatikus\s+|automatizált\s+)?(?:rendszer|program|bot|modell|asszisztens|ügynök|"
+            r"mi|ai)\s+(?:olvassa|dolgozza\s+fel)\b[^.\n:,]{0,40}", "hu"),
+    _then20(r"\b(?:aki|bárki,?\s+aki)\s+(?:összefoglalja|feldolgozza)\s+(?:a|az|ezeket\s+a)\s+(?:véleményeket|"
+            r"értékeléseket|vásárlói\s+véleményeket)|\b(?:kedves\s+)?összefoglaló\s+bot", "hu"),
+    # fi: to the program that handles this mailbox (allative) / the agent reading this file / if you are a bot
+    _then20(r"\b(?:\w+\s+){0,3}?\w*(?:järjestelmälle|ohjelmalle|botille|mallille|agentille|avustajalle|skriptille|"
+            r"tekoälylle)", "fi"),
+    _then20(r"\b(?:tätä|näitä|tämän)\s+\w+\s+(?:automaattisesti\s+)?\w+(?:vä|vät)\s+(?:järjestelmä|ohjelma|botti|"
+            r"malli|agentti|avustaja|skripti|tekoäly)|\b\w+(?:tiivistävä|vertaileva|luokitteleva)\s+(?:järjestelmä|"
+            r"ohjelma|botti|malli|agentti|tekoäly)", "fi"),
+    _then20(r"\bjos\s+(?:olet|sinä\s+olet)\s+(?:automaattinen\s+)?(?:botti|järjestelmä|ohjelma|malli|avustaja|agentti|"
+            r"tekoäly)\b[^.\n:,]{0,40}|\bjos\s+tätä\s+\w+\s+lukee\s+(?:botti|tekoäly|automaatti|ohjelma)|"
+            r"\byhteenvetobotti", "fi"),
+    # el: to the system that processes these messages / the program that reads this file / if you are automated
+    _then20(rf"(?:προς|για)\s+(?:το|τον|την)\s+(?:σύστημα|πρόγραμμα|λογισμικό|πράκτορα|bot|μοντέλο|βοηθό|script|"
+            rf"εργαλείο)(?:\s+\pL+)?\s+που\s+[^.\n:]{{0,40}}?{_THIS20['el']}\s+[^.\n:,]{{0,40}}", "el"),
+    F(rf"(?:σύστημα|πρόγραμμα|λογισμικό|πράκτορας|bot|μοντέλο|βοηθός|script|εργαλείο)\s+που\s+(?:διαβάζει|"
+      rf"επεξεργάζεται|συνοψίζει|συγκρίνει|αναλύει)\s+{_THIS20['el']}\s+[^.\n]{{0,40}}?\sνα\s+{_DO20['el']}"),
+    _then20(r"αν\s+(?:είσαι|είστε)\s+(?:ένα\s+|ένας\s+)?(?:αυτοματοποιημένο|αυτόματο|αυτοματοποιημένος|αυτόματος)\s+"
+            r"\pL+|όποιος\s+(?:συνοψίζει|διαβάζει\s+και\s+συνοψίζει)\s+(?:τις\s+)?(?:κριτικές|αξιολογήσεις)|"
+            r"\bbot\s+περιλήψεων", "el"),
+    # cs: for the program that handles this mailbox / the script processing this export / if an automat reads this
+    _then20(rf"\bpro\s+(?:\w+\s+)?(?:program|systém|software|agent\w*|bot\w*|model|asistent\w*|skript|nástroj|"
+            rf"automat)\s*,?\s+(?:který|která|které|jenž)\s+(?:\w+\s+)?{_THIS20['cs']}\s+[^.\n:,]{{0,40}}|"
+            rf"\bpro\s+(?:\w+\s+)?(?:agenta|bota|asistenta)", "cs"),
+    _then20(rf"\b(?:program|systém|software|agent|bot|model|asistent|skript|nástroj)\w*\s+(?:automaticky\s+)?"
+            rf"(?:zpracovávající|čtoucí|shrnující|třídící|analyzující)\s+{_THIS20['cs']}\s+\w+|\b(?:agent|bot|"
+            rf"asistent|model|program|skript|systém)\w*\s*,?\s+(?:který|která|které)\s+{_THIS20['cs']}\s+\w+\s+"
+            rf"(?:čte|zpracovává|shrnuje)", "cs"),
+    _then20(rf"\b(?:jestli|pokud|jestliže|když)\s+{_THIS20['cs']}\s+\w+\s+(?:čte|zpracovává)\s+(?:automat|bot|robot|"
+            r"ai|model|program|systém)|\b(?:jestli|pokud)\s+jsi\s+(?:automat|bot|automatický\s+\w+|ai)\b|"
+            r"\bkdo\s+(?:z\s+\w+\s+\w+\s+)?(?:dělá|píše|tvoří)\s+shrnutí\b[^.\n:,]{0,30}", "cs"),
+    # da: to the software that goes through this inbox / message to the system / if you are automated
+    _then20(rf"\btil\s+(?:den\s+|det\s+)?(?:\w+\s+)?(?:ai-)?(?:software|program|system|agent|bot|model|assistent|"
+            rf"script|værktøj)(?:en|et|ten)?\s*,?\s+(?:der|som)\s+[^.\n:]{{0,40}}?{_THIS20['da']}\s+[^.\n:,]{{0,30}}|"
+            r"\btil\s+(?:ai-)?\w*(?:modellen|agenten|botten|assistenten)\s*,?\s+(?:der|som)\s+\w+\s+[^.\n:,]{0,30}|"
+            r"\b(?:besked|note|instruks|meddelelse|ordre)\s+til\s+(?:systemet|agenten|botten|assistenten|ai-?\w*)|"
+            r"\btil\s+\w*(?:agenten|botten)", "da"),
+    _then20(r"\bhvis\s+du\s+er\s+(?:et|en)\s+(?:(?:automatiseret|automatisk)\s+\w+|agent|bot|ai-?\w*|sprogmodel)"
+            r"[^.\n:,]{0,40}|\btil\s+den\s*,?\s+"
+            r"(?:der|som)\s+(?:samler|opsummerer|sammenfatter)\s+anmeldelserne", "da"),
+    # pt: to the model that compares … / the AI assistant that summarises this document / whoever summarises these
+    _then20(rf"\b(?:para|ao|à)\s+(?:o\s+)?(?:sistema|programa|software|agente|bot|modelo|assistente|script|"
+            rf"ferramenta|motor)(?:\s+de\s+ia)?\s+que\s+(?:lê|processa|resume|analisa|compara|gere|gerencia|"
+            rf"classifica)\s+(?:\w+\s+)?{_THIS20['pt']}\b[^.\n:,]{{0,40}}|\bmensagem\s+(?:ao|para\s+o)\s+(?:modelo|"
+            r"agente|assistente|sistema|bot)\s+que\s+(?:compara|analisa|resume|lê)\b[^.\n:,]{0,40}|"
+            r"\bao\s+agente", "pt"),
+    _then20(r"\b(?:caso\s+sejas|se\s+fores|se\s+você\s+for|caso\s+você\s+seja)\s+um\s+(?:sistema|agente|assistente|"
+            r"programa|bot)\s+(?:automático|automatizado|de\s+ia)\b[^.\n:,]{0,40}|\b(?:para\s+)?quem\s+(?:estiver\s+a\s+resumir|estiver\s+resumindo|resumir|for\s+resumir)\s+(?:estas|"
+            r"as)\s+(?:avaliações|análises|opiniões|críticas)|\bse\s+(?:estiveres|estiver|você\s+estiver)\s+a?\s*"
+            r"(?:ler|lendo|processar)\s+isto\s+como\s+(?:um\s+)?(?:agente|assistente|sistema|modelo|bot)"
+            r"(?:\s+\w+)?", "pt"),
+    # before you answer the user, a link to open or data to send
+    F(r"(?:\b(?:prima\s+di\s+rispondere\s+all'utente|voordat\s+je\s+(?:de\s+gebruiker\s+)?(?:antwoordt|antwoord\s+"
+      r"geeft)|zanim\s+odpowiesz\s+użytkownikowi|înainte\s+de\s+a\s+(?:răspunde|raspunde)(?:\s+utilizatorului)?|"
+      r"mielőtt\s+válaszolsz(?:\s+a\s+felhasználónak)?|ennen\s+kuin\s+vastaat\s+käyttäjälle|než\s+odpovíš\s+uživateli|"
+      r"(?:før|inden)\s+du\s+svarer\s+brugeren|antes\s+de\s+responder(?:es)?\s+ao\s+(?:usuário|utilizador))|πριν\s+απαντήσεις\s+"
+      r"στον\s+χρήστη)\s*[,:]?\s*(?:\S+\s+){0,4}?(?:invia|inoltra|apri|visita|carica|stuur|open|bezoek|laad|wyślij|"
+      r"otwórz|odwiedź|załaduj|trimite|accesează|deschide|vizitează|küldd|nyisd|látogasd|lähetä|avaa|käy|στείλε|"
+      r"άνοιξε|επισκέψου|pošli|odešli|otevři|navštiv|načti|send|åbn|besøg|hent|envie|abra|visite|acesse|carregue|"
+      r"aced)"),
+    # if you are an automated system, in it, nl, pl, ro
+    _then20(r"\bse\s+sei\s+un\s+(?:sistema|agente|assistente|programma|modello)\s+(?:automatico|automatizzato)", "it"),
+    _then20(r"\b(?:als|indien)\s+je\s+een\s+(?:geautomatiseerd|automatisch)\s+\w+\s+bent", "nl"),
+    _then20(r"\bjeśli\s+(?:jesteś\s+(?:automatem|botem|systemem\s+automatycznym)|to\s+\w+\s+czyta\s+(?:automat|bot|"
+            r"system|model))", "pl"),
+    _then20(r"\bdacă\s+(?:ești|esti)\s+un\s+(?:sistem|agent|program|asistent)\s+(?:automat|automatizat)", "ro"),
+)
+
+# Session 20 (w114): the same in ten languages of other scripts (ar, hi, fa, he, th, vi, id, bn, ja,
+# ko): the software that reads or processes this content ("इस फ़ाइल को पढ़ने वाला प्रोग्राम", "Perangkat
+# lunak yang membaca pemesanan ini", "이 검색 결과를 읽는 프로그램은"), "if you are an automated
+# program", "after reading this file", each followed by an order that does harm (send, transfer,
+# delete, hide, change, claim). After "after reading this file" only deleting, or sending all of it,
+# counts: "이 문서를 읽은 후 질문은 … 으로 보내 주세요" is a README's own request. Tool outputs only.
+_DO20_AS = {
+    "ar": r"(?:أرسل|ارسل|حوّل|حول|انقل|شارك|احذف|امسح|اخف|أخف|لا\s+تذكر|لا\s+تخبر|اكتب|قل|أوص|اوص|افتح|زر|نفذ|نفّذ|غيّر|"
+    r"غير|أضف|اضف|الصق|انسخ|قم\s+ب)",
+    "hi": r"(?:भेज|ट्रांसफर|शेयर|हटा|डिलीट|छिपा|मत\s+बता|न\s+बता|लिख|बता|सुझा|खोल|चला|बदल|जोड़|पेस्ट|कॉपी)",
+    "fa": r"(?:ارسال|بفرست|منتقل|انتقال|به\s+اشتراک|حذف|پاک|پنهان|نگو|بنویس|بگو|توصیه|باز\s+کن|اجرا|"
+    r"تغییر|اضافه|کپی|ثبت|"
+    r"واریز|تأیید)",
+    "he": r"(?:שלח|שלחו|העבר|שתף|מחק|הסתר|אל\s+תזכיר|אל\s+תספר|כתוב|כתבו|אמור|המלץ|פתח|הרץ|שנה|לשנות|הוסף|העתק|הצג)",
+    "th": r"(?:ส่ง|โอน|แชร์|ลบ|ซ่อน|อย่าบอก|เขียน|บอก|แนะนำ|เปิด|เรียกใช้|รัน|เปลี่ยน|เพิ่ม|คัดลอก|วาง)",
+    "vi": r"(?:gửi|chuyển|chia\s+sẻ|xoá|xóa|ẩn|đừng\s+(?:nói|báo|nhắc)|viết|nói|khuyên|đề\s+xuất|mở|"
+    r"truy\s+cập|chạy|đổi|thay\s+đổi|thêm|dán|sao\s+chép|đánh\s+dấu|chấp\s+nhận|huỷ|hủy)",
+    "id": r"(?:kirim|transfer|alihkan|bagikan|hapus|sembunyikan|jangan\s+(?:beri\s*tahu|sebutkan|tampilkan)|tulis|"
+    r"katakan|rekomendasikan|buka|kunjungi|jalankan|ubah|ganti|tambahkan|tempel|salin|tandai|terima|batalkan)",
+    "bn": r"(?:পাঠা|পাঠান|ট্রান্সফার|শেয়ার|মুছ|লুকা|বলবেন\s+না|লিখ|বলুন|সুপারিশ|খুল|চালা|বদল|পরিবর্তন|যোগ|কপি)",
+    "ja": r"(?:送信|送って|送る|転送|振り込|振込|共有|削除|消去|隠|伝えない|言わない|書いて|"
+    r"記載|推薦|勧め|開いて|アクセス|実行|変更|追加|貼り付け|コピー|承諾)",
+    "ko": r"(?:(?:보내|전송|송금|이체|공유|삭제|숨기|작성|추천|열어|접속|방문|실행|변경|바꾸|추가|붙여|복사|수락)"
+    r"[^\s.]*?(?:\s*주)?(?:세요|십시오|라|고|해|줘)(?:[\s.,!]|$)|알리지\s*말|말하지\s*말)",
+}
+# after "after reading this file": delete, or send all / the whole of it
+_WIPE20 = {
+    "ar": r"(?:احذف|امسح|(?:أرسل|ارسل|انقل)\s+(?:كل|جميع|كامل))",
+    "hi": r"(?:हटा|डिलीट|(?:सभी|सारे|पूरी|पूरा|पूरे)\s+[^\n।]{0,30}?भेज)",
+    "fa": r"(?:حذف|پاک|(?:همه|تمام|کل)\S*\s+[^\n]{0,30}?(?:ارسال|بفرست))",
+    "he": r"(?:מחק|(?:שלח|העבר)\s+(?:את\s+)?(?:כל|כול))",
+    "th": r"(?:ลบ|ส่ง[^\n]{0,30}?ทั้งหมด)",
+    "vi": r"(?:xoá|xóa|gửi\s+(?:toàn\s+bộ|tất\s+cả))",
+    "id": r"(?:hapus|kirim\s+(?:semua|seluruh))",
+    "bn": r"(?:মুছ|সব\s+[^\n।]{0,30}?পাঠা)",
+    "ja": r"(?:削除|消去|全(?:行|件|て|部)[^\n。]{0,30}?(?:送信|送って|転送))",
+    "ko": r"(?:삭제|(?:전체|모든)\s*[^\n]{0,30}?(?:보내|전송))",
+}
+
+
+def _then20as(address: str, lang: str, do: dict[str, str] = _DO20_AS, chars: int = 60) -> str:
+    """``address``, then within ``chars`` characters of the same line an order of ``do[lang]``."""
+    return F(rf"(?:{address})[^\n]{{0,{chars}}}?{do[lang]}")
+
+
+TOOL_INSTRUCTION_AS20 = (
+    # ar: the system that reads this …; if whoever reads this is a program; after reading this file
+    _then20as(r"(?:النظام|البرنامج|البرمجية|الوكيل|المساعد|النموذج|الأداة|البوت|الروبوت)\s+(?:الذي|التي)\s+(?:يقرأ|يعالج|"
+              r"يلخص|تقرأ|تعالج|تلخص|يحلل|يدير)\s+(?:هذه|هذا)\s+\S+", "ar"),
+    _then20as(r"إذا\s+(?:كان\s+من\s+يقرأ\s+(?:هذه|هذا)\s+\S+|كنت)\s+(?:برنامجا|برنامجاً|برنامج|نظاما|نظاماً|نظام|روبوتا|"
+              r"مساعدا|مساعداً|نموذجا|نموذجاً)\s+(?:آليا|آلياً|آلي|للذكاء|ذكيا)", "ar"),
+    _then20as(r"(?:بعد|عند)\s+(?:قراءة|معالجة)\s+(?:هذا|هذه)\s+(?:الملف|المستند|الجدول|الصفحة)", "ar", _WIPE20),
+    # hi: the program that reads this file; if you are an automated program; after reading this file
+    _then20as(r"(?:इस|यह|ये)\s+\S+\s+(?:को\s+)?(?:पढ़ने|प्रोसेस\s+करने|संसाधित\s+करने|सारांश\s+बनाने|समरी\s+बनाने)\s+वाल[ाेी]\s+"
+              r"(?:प्रोग्राम|मॉडल|सिस्टम|बॉट|एजेंट|सॉफ़्टवेयर|सॉफ्टवेयर|टूल|AI|एआई)", "hi"),
+    _then20as(r"(?:यदि|अगर)\s+आप\s+(?:एक\s+)?(?:स्वचालित|ऑटोमेटेड|AI|एआई)\s+\S+", "hi"),
+    _then20as(r"इस\s+(?:फ़ाइल|फाइल|दस्तावेज़|दस्तावेज|पेज)\s+को\s+(?:पढ़ने|पढ़ने)\s+के\s+(?:बाद|दौरान)", "hi", _WIPE20),
+    # fa: the system that processes this booking; if you are an automated program; when reading this file
+    _then20as(r"(?:سامانه|سیستم|برنامه|نرم\s?افزار|مدل|دستیار|ربات|عامل)\S*\s+(?:\S+\s+)?که\s+این\s+\S+\s+را\s+"
+              r"(?:پردازش|می\s?خواند|باز|خلاصه|بررسی)", "fa"),
+    _then20as(r"اگر\s+(?:شما\s+)?(?:یک\s+)?(?:برنامه|سیستم|سامانه|دستیار|مدل|ربات)\S*\s+(?:خودکار|هوش)", "fa"),
+    _then20as(r"(?:هنگام|پس\s+از|بعد\s+از)\s+(?:خواندن|باز\s+کردن|پردازش)\s+این\s+(?:فایل|سند|جدول|صفحه)", "fa",
+              _WIPE20),
+    # he: to every system that summarises the reviews on this page; if you are automated; on reading this file
+    _then20as(r"(?:מערכת|תוכנה|תוכנית|מודל|עוזר|בוט|סוכן)\s+(?:ה)?ש(?:מסכמת|מסכם|קוראת|קורא|מעבדת|מעבד|מנתחת|מנתח)\s+"
+              r"[^\n:]{0,40}?(?:הזה|הזאת|הזו)\s*[:,]", "he"),
+    _then20as(r"אם\s+את(?:ה|ם)?\s+(?:מערכת|תוכנה|בוט|מודל|עוזר|סוכן)\s+(?:אוטומטית|אוטומטי|של\s+בינה)", "he"),
+    _then20as(r"(?:בעת|לאחר|אחרי)\s+(?:קריאת|עיבוד|פתיחת)\s+(?:ה)?(?:קובץ|מסמך|גיליון)\s+(?:ה)?(?:זה|הזה)", "he",
+              _WIPE20),
+    # th: a note to the system that summarises the reviews; if you are an automated system; after reading this file
+    _then20as(r"(?:ระบบ|โปรแกรม|บอท|โมเดล|ผู้ช่วย|AI|เอไอ)\s*(?:ที่|ซึ่ง)\s*(?:อ่าน|ประมวลผล|สรุป|จัดการ)", "th"),
+    _then20as(r"(?:หาก|ถ้า)คุณ(?:เป็น|คือ)\s*(?:ระบบ|โปรแกรม|บอท|ผู้ช่วย|AI|เอไอ)\S{0,6}อัตโนมัติ", "th"),
+    _then20as(r"(?:เมื่อ|หลังจาก)\s*อ่าน\s*(?:ไฟล์|เอกสาร|ตาราง)\s*นี้", "th", _WIPE20),
+    # vi: whichever software processes this confirmation; if you are an automated program; after reading this file
+    _then20as(r"\b(?:phần\s+mềm|chương\s+trình|hệ\s+thống|bot|mô\s+hình|trợ\s+lý)\s+(?:nào\s+)?(?:xử\s+lý|đọc|tóm\s+tắt|"
+              r"quản\s+lý)\s+(?:\S+\s+){0,3}?này\s*(?:[:,]|thì)", "vi"),
+    _then20as(r"\bnếu\s+bạn\s+là\s+(?:một\s+)?(?:chương\s+trình|hệ\s+thống|bot|trợ\s+lý|mô\s+hình|ai)\s+(?:tự\s+động|ai)",
+              "vi"),
+    _then20as(r"\b(?:sau\s+khi|khi)\s+(?:đọc|xử\s+lý)\s+(?:tệp|file|tài\s+liệu|bảng)\s+này", "vi", _WIPE20),
+    # id: the software that reads this booking; if you are an automated program; when this file is read
+    _then20as(r"\b(?:perangkat\s+lunak|program|sistem|bot|model|asisten|agen)\s+(?:otomatis\s+)?yang\s+(?:membaca|"
+              r"memproses|meringkas|mengelola)\s+(?:\S+\s+){0,2}?ini", "id"),
+    _then20as(r"\bjika\s+anda\s+(?:adalah\s+)?(?:sebuah\s+)?(?:program|sistem|bot|asisten|model|agen)\s+(?:otomatis|ai)",
+              "id"),
+    _then20as(r"\b(?:saat|setelah|ketika)\s+(?:berkas|file|dokumen)\s+ini\s+dibaca|\b(?:setelah|saat)\s+membaca\s+"
+              r"(?:berkas|file|dokumen)\s+ini", "id", _WIPE20),
+    # bn: to the review-summarising system; if you are an automated …; after reading this file
+    _then20as(r"(?:সংক্ষেপকারী|প্রক্রিয়াকারী|পাঠকারী)\s+(?:সিস্টেম|প্রোগ্রাম|মডেল|বট|এজেন্ট)", "bn"),
+    _then20as(r"যদি\s+আপনি\s+(?:একটি\s+)?(?:স্বয়ংক্রিয়|এআই)", "bn"),
+    _then20as(r"এই\s+(?:ফাইল|নথি)\s+পড়ার\s+(?:পর|সময়)", "bn", _WIPE20),
+    # ja: the program that read this file; if you are a program managing this automatically; after reading it
+    _then20as(r"(?:この|本)[^\s、。]{1,12}を[^\n。]{0,12}?(?:読み込|読み取|処理|要約|管理|解析)[^\n。]{0,10}?(?:プログラム|"
+              r"システム|AI|モデル|ボット|エージェント|アシスタント)(?:は|へ|に|であれば|なら)", "ja"),
+    _then20as(r"この(?:ファイル|文書|ドキュメント|表)を(?:読み込|読み取|読ん|開い)[^\n。]{0,6}?(?:ら|後|際|とき)", "ja",
+              _WIPE20),
+    # ko: the program that reads this search result; if you are an automated program; after reading this file
+    _then20as(r"이\s*(?:\S+\s+)?\S+(?:을|를)\s*(?:읽는|처리하는|요약하는|분석하는|관리하는)\s*(?:프로그램|시스템|AI|인공지능|모델|봇|"
+              r"에이전트|도구)(?:은|는|에게|이라면|라면)", "ko"),
+    _then20as(r"(?:자동|자동화된)\s*(?:프로그램|시스템|봇|AI)(?:이라면|라면)", "ko"),
+    _then20as(r"이\s*(?:파일|문서|표)(?:을|를)\s*(?:읽은|연|처리한)\s*(?:뒤|후|다음)", "ko", _WIPE20),
+)
+
 # Session 19 (w107): "ignore / forget all the earlier instructions" in Hausa, Zulu, Yoruba, Marathi,
 # Khmer and Burmese, six languages the lists above lacked (Swahili, Amharic, Tamil,
 # Telugu, Urdu, Nepali, Georgian and Armenian were already there)
@@ -3667,6 +3924,8 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + CONCEAL_TOOL18
         + TOOL_INSTRUCTION_INTL19
         + TOOL_INSTRUCTION_CJK19
+        + TOOL_INSTRUCTION_EU20
+        + TOOL_INSTRUCTION_AS20
     ),
     "injection.exfiltration": EXFILTRATION + EXFILTRATION_MORE3,
     "injection.conceal": CONCEAL + CONCEAL_MORE11 + CONCEAL_MORE13 + CONCEAL_MORE18,
