@@ -3848,6 +3848,36 @@ OVERRIDE_INTL19 = (
       r"viết|trả\s+lời|lặp\s+lại|dịch|cho\s+tôi|in\s+ra)\b"),
 )
 
+# Session 20 (w116): the hidden prompt asked for in mixed language: "tumhare system prompt", "deinen
+# initial prompt", "ton message système", "твой системный промпт", the opening instructions named in
+# the user's language after a possessive for the model ("your"; not "su"/"seu", which are also "their"),
+# and "the text before my first message" in sixteen languages. Every surface.
+PROMPT_EXTRACTION_CS20 = (
+    # your system prompt / your hidden instructions, after "your" in eighteen languages
+    F(r"(?:\b(?:tumhare|tumhara|tumhari|aapke|aapka|aapki|tera|tere|teri|tu|tus|teu|tua|teus|tuas|dein|"
+      r"deine|deinen|deinem|deiner|ton|ta|tes|votre|vos|tuo|tuoi|tue|tvoi|tvoy|tvoj|tvoego|tvoikh|kamu|"
+      r"anda)|तुम्हारे|तुम्हारा|तुम्हारी|आपके|आपका|आपकी|твой|твои|твоего|твоих|твою|ваш|ваши|вашего|あなたの|君の|"
+      r"你的|您的|너의|당신의)\s+(?:secret\s+|hidden\s+|original\s+|full\s+|exact\s+|initial\s+|"
+      r"complete\s+)?(?:system\s*prompt|system\s+message|system\s+instructions?|initial\s+prompt|"
+      r"hidden\s+(?:rules|instructions|prompt)|pre-?prompt|developer\s+(?:message|instructions)|"
+      r"prompt\s+(?:de|del)\s+sistema|mensaje\s+del\s+sistema|instrucciones\s+(?:del\s+sistema|ocultas|"
+      r"iniciales)|message\s+système|instructions\s+(?:cachées|initiales|système)|systemnachricht|"
+      r"systemprompt|versteckten?\s+anweisung(?:en)?|mensagem\s+(?:de|do)\s+sistema|"
+      r"instruções\s+(?:iniciais|ocultas|do\s+sistema)|messaggio\s+di\s+sistema|istruzioni\s+(?:nascoste|"
+      r"iniziali|di\s+sistema)|системн\w+\s+(?:промпт|сообщени\w+|инструкци\w+)|скрыт\w+\s+(?:правил\w*|"
+      r"инструкци\w+)|सिस्टम\s+प्रॉम्प्ट|सिस्टम\s+प्रॉम्प्ट|システムプロンプト|系统提示词?|시스템\s*프롬프트)"),
+    # before my first message, in Latin script
+    F(r"\b(?:(?:meri|mere)\s+(?:pehli|pehla|pahli|pehle)\s+(?:message|msg|sandesh)\s+se\s+pehle|"
+      r"antes\s+de\s+(?:mi\s+primer\s+mensaje|que\s+yo\s+(?:escribiera|escribiese|escribí))|"
+      r"vor\s+meine[mr]\s+(?:ersten\s+)?(?:nachricht|\"?hallo\"?)|avant\s+mon\s+premier\s+message|"
+      r"antes\s+da\s+minha\s+primeira\s+mensagem|prima\s+del\s+mio\s+primo\s+messaggio|"
+      r"bago\s+ako\s+(?:nag-?message|nag-?chat|nagsulat)|sebelum\s+mesej\s+pertama\s+saya|"
+      r"sebelum\s+pesan\s+pertama\s+saya|ilk\s+mesajımdan\s+önce)"),
+    # before my first message, in other scripts
+    r"(?:मेरे\s+पहले\s+(?:मैसेज|संदेश)\s+से\s+पहले|قبل\s+رسالتي\s+الأولى|до\s+моего\s+первого\s+сообщения|"
+    r"私の最初のメッセージ(?:より|の)前|在我(?:说话|發言|发言|第一条消息|的第一条消息)之前|내\s*첫\s*(?:메시지|메세지)\s*(?:전|이전))",
+)
+
 PATTERNS: dict[str, tuple[Entry, ...]] = {
     "injection.override": (
         OVERRIDE_EN
@@ -3891,6 +3921,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + PROMPT_EXTRACTION_MORE13
         + PROMPT_EXTRACTION_INTL13
         + PROMPT_EXTRACTION_INTL13B
+        + PROMPT_EXTRACTION_CS20
     ),
     "injection.chat_template": (
         CHAT_TEMPLATE + CHAT_TEMPLATE_MORE + CHAT_TEMPLATE_MORE3 + CHAT_TEMPLATE_MORE4 + FAKE_SYSTEM13

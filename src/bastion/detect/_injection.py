@@ -730,7 +730,9 @@ _DISCUSSION_TOPIC = re2.compile(
     r"injeç(?:ão|ões)\s+de\s+prompts?|iniezion[ei]\s+di\s+prompt|"
     # extracting a system prompt: "prompt extraction", "prompt-extractie", "extraction de prompt"
     r"(?:system[\s-]*)?prompt[\s-]*(?:extraction|extractie|extraktion|leak(?:s|ing|age)?)|"
-    r"extraction\s+(?:de|du)\s+prompt|extracci[oó]n\s+del?\s+prompt|estrazione\s+del\s+prompt)\b|"
+    r"extraction\s+(?:de|du)\s+prompt|extracci[oó]n\s+del?\s+prompt|estrazione\s+del\s+prompt|"
+    # "a talk on LLM security", "ein typischer Extraktionsversuch" (session 20)
+    r"(?:ki|llm|ai|ia)[\s-]*(?:sicherheit|security|seguridad|s[ée]curit[ée]|sicurezza|seguran[çc]a)|extraktionsversuch\w*)\b|"
     r"(?:^|[^\pL])(?:промпт-?инъекц|инъекц|промпт-?атак|пример\pL*\s+атак|"
     r"атак\pL*\s+на\s+(?:ии|ai|llm|модел|языков\pL*\s+модел|нейросет|ассистент|чат-?бот|бот|агент))|提示注入|提示词注入|越狱|プロンプトインジェクション|"
     r"脱獄|프롬프트\s*인젝션|탈옥)"
