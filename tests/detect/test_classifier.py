@@ -829,7 +829,8 @@ def test_long_texts_are_judged_by_their_windows(tmp_path: Path) -> None:
     assert len(table.encode()) > 2048
     w_score = windows.score(table)
     assert w_score.end - w_score.start <= windows.config.window  # a window drove it
-    assert w_score.probability < whole.score(table).probability
+    # the whole text is one more candidate for the maximum when it is scored: never a lower score
+    assert w_score.probability <= whole.score(table).probability
     # an injection inside a long document is still found, by its window
     doc = FILLER * 30 + INJECTION + FILLER * 10
     sc = windows.score(doc)
