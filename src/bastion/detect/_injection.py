@@ -1009,23 +1009,16 @@ def _demote_mentions(text: str, findings: list[Finding], surface: Surface) -> li
         elif (f.rule_id == "injection.new_instructions" and surface == Surface.PROMPT
               and _FORMAT_ONLY.match(text, f.end)):
             out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (format or language request)")
-        elif f.rule_id == "injection.role_turn" and surface == Surface.PROMPT and CHAT_TURN.match(text, f.start):
+        elif (f.rule_id in ("injection.role_turn", "injection.tool_instruction") and surface == Surface.PROMPT
+              and CHAT_TURN.match(text, f.start)):
             # a pasted transcript is ordinary, a fake dialogue primes the model when it ends on an open
-            # assistant turn: a plainly written user/assistant turn of a closed transcript stays INFO;
-            # "System:" lines, a lone planted "Assistant: ..." line, a turn decoded from a blob keep it
+            # assistant turn: a plainly written user/assistant turn of a closed transcript stays INFO,
+            # and so does its "Agent: send another one" read as an order of a pasted document (session
+            # 20); "System:" lines, a lone planted "Assistant: ..." line, a turn decoded from a blob keep it
             if closed is None:
                 closed = closed_transcript(text)  # once per text, however many turns it holds
             if closed:
                 out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (a closed transcript)")
-        elif f.rule_id == "injection.tool_instruction" and surface == Surface.PROMPT:
-            # a pasted document's order for the software that reads it; an "Agent: …" turn of a
-            # closed transcript is a quoted conversation
-            if CHAT_TURN.match(text, f.start):
-                if closed is None:
-                    closed = closed_transcript(text)
-                if closed:
-                    closed_msg = f.message + " (a closed transcript)"
-                    out[k] = dataclasses.replace(f, severity=Severity.INFO, message=closed_msg)
         elif f.rule_id == "injection.override" and surface == Surface.PROMPT and _own_words(text, f.start, f.end):
             own = " (the user's own earlier words)"
             out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + own)
