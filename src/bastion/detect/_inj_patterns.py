@@ -2543,11 +2543,8 @@ TOOL_INSTRUCTION_MORE12 = (
       r"(?:modificare|inviare|inoltrare|sostituire|trasferire|aumentare|cancellare|condividere|pagare|disattivare|"
       r"cambiare|aprire|visitare|accedere|eliminare))"),
     F(r"\b(?:informação\s+para\s+sistemas|sistema\s+de\s+pagamento\s+automático)\b"),
-    r"\bhet\s+systeem\s+dat\s+deze\s+\w+\s+verwerkt\b",
     r"(?:この|本)[^\n。]{0,12}を(?:処理|読み込ん|読ん)(?:した|だ|する)[^\n。]{0,6}(?:システム|アシスタント|エージェント)",
     r"自動(?:応答|処理)システムへ",
-    r"(?:처리하는|읽는)\s*(?:홈\s*)?(?:시스템|어시스턴트|에이전트)은",
-    r"자동\s*처리\s*시스템은",
     r"【给[^】]{0,8}(?:系统|助手|程序)的说明】",
     r"【[^】]{0,8}(?:助手|系统)请注意】",
 )
@@ -3524,6 +3521,9 @@ TOOL_INSTRUCTION_EU20 = (
             rf"script|tool)\s+(?:dat|die)\s+{_THIS20['nl']}\s+[^.\n:]{{0,40}}?\b(?:verwerkt|leest|samenvat|beheert|"
             rf"vergelijkt|afhandelt|doorzoekt)", "nl"),
     _then20(rf"\bwie\s+{_THIS20['nl']}\s+[\w-]+\s+(?:automatisch\s+)?(?:verwerkt|samenvat|afhandelt)", "nl"),
+    # (session 12's "het systeem dat deze … verwerkt" alone flagged "Het systeem dat deze aanvraag verwerkt
+    # stuurt u een bevestiging"; it now wants the order too)
+    _then20(r"\bhet\s+systeem\s+dat\s+deze\s+\w+\s+verwerkt", "nl"),
     # pl: for the system handling this mailbox / summarising / comparing offers
     _then20(rf"\b(?:dla|do)\s+(?:systemu|programu|oprogramowania|agenta|bota|modelu|asystenta|skryptu|narzędzia|"
             rf"automatu)\s+(?:\w+\s+){{0,2}}?(?:(?:obsługując|przetwarzając|czytając|analizując)\w*\s+"
@@ -3712,6 +3712,9 @@ TOOL_INSTRUCTION_AS20 = (
     _then20as(r"이\s*(?:\S+\s+)?\S+(?:을|를)\s*(?:읽는|처리하는|요약하는|분석하는|관리하는)\s*(?:프로그램|시스템|AI|인공지능|모델|봇|"
               r"에이전트|도구)(?:은|는|에게|이라면|라면)", "ko"),
     _then20as(r"(?:자동|자동화된)\s*(?:프로그램|시스템|봇|AI)(?:이라면|라면)", "ko"),
+    # (session 12's "the system that processes …" alone flagged "이 양식을 처리하는 시스템은 확인 메일을
+    # 보내드립니다", a form's notice; it now wants an order in the imperative)
+    _then20as(r"(?:처리하는|읽는)\s*(?:홈\s*)?(?:시스템|어시스턴트|에이전트)은|자동\s*처리\s*시스템은", "ko"),
     _then20as(r"이\s*(?:파일|문서|표)(?:을|를)\s*(?:읽은|연|처리한)\s*(?:뒤|후|다음)", "ko", _WIPE20),
 )
 
