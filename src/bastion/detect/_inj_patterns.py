@@ -2211,7 +2211,10 @@ ADDRESSED_TO_AI_MORE12 = (  # (trigger, expression) pairs name a selective part 
       r"(?:de\s+\w+\s+)?:"),
     F(r"\b(?:nota|messaggio|avviso)\s+(?:riservat[ao]\s+)?per\s+(?:il\s+|lo\s+|l')?(?:sistema\s+(?:di|che)\b|software|strumento|"
       r"classificatore)"),
-    F(r"\bper\s+il\s+(?:software|programma|sistema)\s+che\s+\w+"),
+    # the software by an AI's job, or pointed at this content ("Per il sistema che gestisce i pagamenti:
+    # vedere la sezione 4" is a manual's heading; session 20)
+    F(r"\bper\s+il\s+(?:software|programma|sistema)\s+che\s+(?:(?:riassume|traduce|fa\s+il\s+riassunto|fa\s+la\s+sintesi)\b|"
+      r"(?:elabora|legge|analizza|valuta|smista|gestisce)\b[^.\n:]{0,30}?\b(?:questo|questa|questi|queste)\b)"),
     F(r"\ba\s+chi\s+traduce\s+in\s+automatico\b"),
     F(r"\b(?:bericht|notitie|opmerking)\s+aan\s+de\s+[\w-]*(?:tool|programma|systeem|software)\b"),
     # the same notes for an AI reader in more languages
