@@ -2231,3 +2231,18 @@ CARRY_OUT_ORDERS = [
 def test_an_order_after_a_quoted_payload_keeps_it_flagged(scanner: InjectionRulesScanner, mention: str, order: str) -> None:
     assert flagged(scanner, mention, "prompt") == []
     assert flagged(scanner, mention + order, "prompt") != []
+
+
+def test_no_expression_puts_an_ascii_class_after_a_non_ascii_letter() -> None:
+    """RE2 confirms every match, and its ``\\w`` and ``\\b`` are ASCII: ``системн\\w+`` or ``\\bпромпт``
+    can never match (Hyperscan's prefilter, in UCP mode, would let the candidate through and RE2
+    would drop it). Letters of other scripts are followed by ``\\pL`` (session 20: four expressions
+    had been dead this way)."""
+    import re
+
+    bad = [
+        (ex.rule.rule_id, ex.src[:80])
+        for ex in _compiled("auto")[0]
+        if re.search(r"[^\x00-\x7f](?:\\w|\\b)|\\b(?:\(\?:)?[^\x00-\x7f\\(\[]", ex.src)
+    ]
+    assert bad == []

@@ -755,7 +755,7 @@ SECRET_EXTRACTION = (
     F(r"\b(?:mật\s+khẩu\s+(?:của\s+(?:bạn|hệ\s+thống)|là\s+gì)|(?:cho\s+tôi\s+biết|chia\s+sẻ|tiết\s+lộ)\s+mật\s+khẩu)"),
     r"\b(?:(?:kata\s+sandi|sandi)\s+(?:anda|kamu|sistem)|(?:beri\s*tahu|bagikan|sebutkan|apa)\s+(?:saya\s+)?(?:kata\s+sandi|sandi))\b",
     r"(?:รหัสผ่าน(?:ของคุณ|ของระบบ|คืออะไร)|(?:บอก|เปิดเผย|แชร์)[^\n]{0,8}รหัสผ่าน)",
-    F(r"(?:κωδικ\w*\s+(?:σου|σας|προσβασης)|(?:πες|πειτε|αποκαλυψε|αποκαλυψτε|δωσε|δωστε)\s+(?:μου\s+)?(?:τον\s+)?κωδικ)"),
+    F(r"(?:(?:πες|πειτε|αποκαλυψε|αποκαλυψτε|δωσε|δωστε)\s+(?:μου\s+)?(?:τον\s+)?κωδικ)"),
     r"\b(?:(?:ang\s+)?(?:iyong|inyong)\s+password|password\s+mo\b|ibahagi\s+(?:ang\s+)?(?:iyong\s+)?password)",
 )
 
@@ -1828,11 +1828,10 @@ PROMPT_EXTRACTION_INTL10 = (
       r"programaron|crearon)\b"),
     F(r"\b(?:verborgen|geheime)\s+tekst\s+die\s+je\b[^.?!\n]{0,60}?\b(?:meegekregen|gekregen)\b"),
     F(r"\b(?:ganz\s+oben\s+in|am\s+anfang)\s+(?:deiner|ihrer)\s+(?:konfiguration|anweisungen|systemanweisung)\b"),
-    # zh / ja / ko / ru: the backstage settings, the hidden rules
+    # zh / ja / ko: the backstage settings, the hidden rules (Russian: PROMPT_EXTRACTION_CS20)
     r"(?:你的|您的)?(?:后台|隐藏|系统)(?:设定|设置|规则|提示词?)(?:里|中)?(?:的)?(?:第一句|第一条|全部|内容|是什么)",
     r"(?:裏|うら)で設定されてる|隠しルール",
     r"숨겨진\s*규칙|설정에\s*숨겨진",
-    F(r"(?:секретн\w+|скрыт\w+|системн\w+)\s+промпт"),
 )
 
 # ... a privileged mode switched on, or the filters declared off
@@ -3781,7 +3780,7 @@ ADDRESSED_TO_AI_MORE13 = (
     F(r"\bpokyn\s+pro\s+(?:překladač|shrnutí|automatick\w+\s+překlad)\w*\s*:\s*(?:\w+\s+){0,3}?(?:vložte|přidejte|napište|"
       r"uveďte|vlož|přidej|napiš|uveď)\b"),
     F(r"\bprzy\s+(?:tłumaczeniu|streszczeniu)\s+(?:dopisz|dodaj|napisz|wstaw|podaj)\b"),
-    (F("σημείωση"), F(r"(?:^|[^\pL])σημείωση\s+για\s+(?:την\s+)?(?:αυτόματη\s+μετάφραση|περίληψη|μεταφραστ\w+)\s*:")),
+    (F("σημείωση"), F(r"(?:^|[^\pL])σημείωση\s+για\s+(?:την\s+)?(?:αυτόματη\s+μετάφραση|περίληψη|μεταφραστ\pL+)\s*:")),
     F(r"\b(?:übersetzung|zusammenfassung)\s+(?:bitte\s+)?(?:mit|um)\s+(?:den\s+|folgende[nm]?\s+)?(?:satz|hinweis|text|zeile)\s+"
       r"(?:ergänzen|erweitern)\b"),
     r"(?:要約|翻訳|分析|集計)(?:ツール|システム|ボット|アシスタント|AI)(?:へ|に対して|各位)[：:]",
@@ -3870,8 +3869,8 @@ PROMPT_EXTRACTION_CS20 = (
       r"iniciales)|message\s+système|instructions\s+(?:cachées|initiales|système)|systemnachricht|"
       r"systemprompt|versteckten?\s+anweisung(?:en)?|mensagem\s+(?:de|do)\s+sistema|"
       r"instruções\s+(?:iniciais|ocultas|do\s+sistema)|messaggio\s+di\s+sistema|istruzioni\s+(?:nascoste|"
-      r"iniziali|di\s+sistema)|системн\w+\s+(?:промпт|сообщени\w+|инструкци\w+)|скрыт\w+\s+(?:правил\w*|"
-      r"инструкци\w+)|सिस्टम\s+प्रॉम्प्ट|सिस्टम\s+प्रॉम्प्ट|システムプロンプト|系统提示词?|시스템\s*프롬프트)"),
+      r"iniziali|di\s+sistema)|системн\pL+\s+(?:промпт|сообщени\pL+|инструкци\pL+)|скрыт\pL+\s+(?:правил\pL*|"
+      r"инструкци\pL+)|सिस्टम\s+प्रॉम्प्ट|システムプロンプト|系统提示词?|시스템\s*프롬프트)"),
     # before my first message, in Latin script
     F(r"\b(?:(?:meri|mere)\s+(?:pehli|pehla|pahli|pehle)\s+(?:message|msg|sandesh)\s+se\s+pehle|"
       r"antes\s+de\s+(?:mi\s+primer\s+mensaje|que\s+yo\s+(?:escribiera|escribiese|escribí))|"
