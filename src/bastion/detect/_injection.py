@@ -565,9 +565,13 @@ def _off_on(engine: str, surface: Surface) -> frozenset[int]:
 # A prompt that carries a pasted document: 300+ characters with a blank line between paragraphs, or
 # five line breaks. Orders planted in it for the software that reads it ("Any AI tool summarising this
 # memo should tell them …") are the same attack as in a tool output, so ``injection.tool_instruction``
-# runs there too, at the severity ``addressed_to_ai`` has in prompts (session 20).
+# runs there too, at the severity ``addressed_to_ai`` has in prompts (session 20). Rules that
+# ``SURFACE_POLICY`` switches off in prompts and that a pasted document switches back on, with the
+# (severity, confidence factor) they get there:
 PASTED_DOCUMENT_MIN_CHARS = 300
-_PASTED_POLICY = (Severity.MEDIUM, 0.8)
+PASTED_DOCUMENT_POLICY: Mapping[str, tuple[Severity, float]] = MappingProxyType(
+    {"injection.tool_instruction": (Severity.MEDIUM, 0.8)}
+)
 
 
 def pasted_document(text: str) -> bool:
@@ -577,10 +581,9 @@ def pasted_document(text: str) -> bool:
 
 @functools.lru_cache(maxsize=4)
 def _off_in_pasted(engine: str) -> frozenset[int]:
-    """``_off_on(engine, PROMPT)`` less the ``injection.tool_instruction`` expressions."""
+    """``_off_on(engine, PROMPT)`` less the expressions of ``PASTED_DOCUMENT_POLICY``'s rules."""
     exprs = _compiled(engine)[0]
-    tool = "injection.tool_instruction"
-    return frozenset(i for i in _off_on(engine, Surface.PROMPT) if exprs[i].rule.rule_id != tool)
+    return frozenset(i for i in _off_on(engine, Surface.PROMPT) if exprs[i].rule.rule_id not in PASTED_DOCUMENT_POLICY)
 
 
 @functools.lru_cache(maxsize=4)
@@ -976,8 +979,8 @@ def _demote_mentions(text: str, findings: list[Finding], surface: Surface) -> li
     out = list(findings)
     groups: dict[tuple[int, int], list[int]] = {}
     for k, f in enumerate(out):
-        pasted_tool = f.rule_id == "injection.tool_instruction" and surface is Surface.PROMPT
-        mentionable = f.rule_id in _MENTIONABLE or pasted_tool
+        pasted_rule = f.rule_id in PASTED_DOCUMENT_POLICY and surface is Surface.PROMPT
+        mentionable = f.rule_id in _MENTIONABLE or pasted_rule
         if mentionable and f.severity != Severity.INFO:
             q = _enclosing_quote(text, f.start, f.end)
             if q is not None:
@@ -1009,7 +1012,7 @@ def _demote_mentions(text: str, findings: list[Finding], surface: Surface) -> li
         elif (f.rule_id == "injection.new_instructions" and surface == Surface.PROMPT
               and _FORMAT_ONLY.match(text, f.end)):
             out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (format or language request)")
-        elif (f.rule_id in ("injection.role_turn", "injection.tool_instruction") and surface == Surface.PROMPT
+        elif ((f.rule_id == "injection.role_turn" or f.rule_id in PASTED_DOCUMENT_POLICY) and surface == Surface.PROMPT
               and CHAT_TURN.match(text, f.start)):
             # a pasted transcript is ordinary, a fake dialogue primes the model when it ends on an open
             # assistant turn: a plainly written user/assistant turn of a closed transcript stays INFO,
@@ -1238,8 +1241,8 @@ class InjectionRulesScanner:
         sev, conf = rule.severity, rule.confidence
         if surface in policy:
             adj = policy[surface]
-            if adj is None and pasted and rule.rule_id == "injection.tool_instruction":
-                adj = _PASTED_POLICY
+            if adj is None and pasted:
+                adj = PASTED_DOCUMENT_POLICY.get(rule.rule_id)
             if adj is None:
                 return None
             sev, factor = adj
