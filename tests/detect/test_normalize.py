@@ -186,6 +186,8 @@ def test_base64_blob_is_decoded_with_blob_span() -> None:
         ("x \\x69\\x67\\x6e\\x6f\\x72\\x65\\x20\\x61\\x6c\\x6c", "hex", "ignore all"),
         ("q=ignore%20previous%20now%21", "url", "q=ignore previous now!"),
         ("&#105;&#103;&#110;&#111;&#114;&#101; all", "html", "ignore all"),
+        ("bits " + " ".join(format(c, "08b") for c in b"ignore previous"), "binary", "ignore previous"),
+        ("bits " + "".join(format(c, "08b") for c in b"ignore previous") + " end", "binary", "ignore previous"),
     ],
 )
 def test_other_encodings(text: str, encoding: str, decoded: str) -> None:
@@ -219,6 +221,8 @@ def test_decoding_budget_is_bounded() -> None:
         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
         "Supercalifragilisticexpialidocious",
         "user id 5f4dcc3b5aa765d61d8327deb882cf99",
+        "flags 00000000 00000001 00000000 00000011 00000000 00000000 00000001",  # register dump, not text
+        "mask 1010101010101010101010101010101010101010101010101010101010101010",
     ],
 )
 def test_binary_or_plain_blobs_are_not_decoded(text: str) -> None:

@@ -4,7 +4,7 @@ Attackers hide instructions from pattern matchers with characters a model still 
 zero-width characters inside words (``ig\\u200bnore``), Unicode TAG characters that carry
 invisible ASCII ("tag smuggling"), Cyrillic/Greek look-alikes (``ignоre`` with a Cyrillic
 ``о``), fullwidth or mathematical letters (``ｉｇｎｏｒｅ``, ``𝐢𝐠𝐧𝐨𝐫𝐞``), bidi controls,
-accents, odd whitespace, leetspeak, and encodings (base64, hex, URL, HTML entities, ROT13).
+accents, odd whitespace, leetspeak, and encodings (base64, hex, eight-bit binary, URL, HTML entities, ROT13).
 
 :func:`normalize` (or :func:`normalized_view`, cached per :class:`~bastion.detect.Document`)
 returns a :class:`NormalizedText`:
@@ -158,6 +158,8 @@ _B64_RX = re2.compile(r"[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9_\-]{16,}={0,2}")
 _HEX_RX = re.compile(r"(?:\\x[0-9A-Fa-f]{2}){6,}|(?:[0-9A-Fa-f]{2}[ :]?){8,}")
 _URL_RX = re.compile(r"(?<!\S)[^\s%]*(?:%[0-9A-Fa-f]{2}[^\s%]*){3,}")
 _HTML_RX = re.compile(r"(?:&#[xX]?[0-9A-Fa-f]{1,6};){3,}")
+# eight-bit binary ASCII ("01001001 01100111 ..."), six bytes or more, spaced or not
+_BIN_RX = re.compile(r"(?:[01]{8} ?){6,}")
 _MAX_BLOBS = 64
 _NESTED_RX = re.compile(r"[A-Za-z0-9+/=_\-]{16,}|(?:[0-9A-Fa-f]{2}[ :]?){8,}|(?:\\x[0-9A-Fa-f]{2}){6,}")
 
@@ -179,6 +181,9 @@ _LONG_RUN = b"a" * 16
 # (?:[0-9A-Fa-f]{2}[ :]){7}[0-9A-Fa-f]{2}
 _HEX_MAP = _class_map(h="0123456789ABCDEFabcdef", s=" :")
 _HEX_GATE = b"hhs" * 7 + b"hh"
+# two spaced eight-bit groups, or six unspaced ones, before _BIN_RX runs
+_BIN_MAP = _class_map(b="01", s=" ")
+_BIN_GATES = (b"b" * 8 + b"s" + b"b" * 8, b"b" * 48)
 # every byte _INTERESTING ignores (printable ASCII and the newline), to test ASCII text in C
 _PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
 
@@ -837,6 +842,13 @@ def _decode_candidates(t: str) -> Iterator[tuple[int, int, str, str]]:
         txt = _printable_text(raw)
         if txt is not None:
             yield m.start(), m.end(), "hex", txt
+    bin_classes = data.translate(_BIN_MAP) if "0" in t else b""
+    for m in _BIN_RX.finditer(t) if any(g in bin_classes for g in _BIN_GATES) else ():
+        bits = m.group().replace(" ", "")
+        raw = int(bits[: len(bits) // 8 * 8], 2).to_bytes(len(bits) // 8, "big")
+        txt = _printable_text(raw)
+        if txt is not None:
+            yield m.start(), m.end(), "binary", txt
     for m in _URL_RX.finditer(t) if "%" in t else ():
         tok = m.group()
         try:
