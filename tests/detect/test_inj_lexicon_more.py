@@ -1,13 +1,17 @@
-"""The concept lexicons of the thirty-seven languages added in session 16 (_inj_lexicon_more).
+"""The concept lexicons of the forty-four languages in _inj_lexicon_more: thirty-seven added in
+session 16, seven in session 21 (Icelandic, Albanian, Macedonian, Mongolian, Welsh, Azerbaijani,
+Sinhala).
 
 Each language has attack sentences (an override, the system prompt asked for verbatim, a secret in
 the model's configuration, an unrestricted persona, a note planted for the AI, a translation
 hijack with a quoted output) and everyday sentences that share their words (game rules, an earlier
-e-mail, a password reset, homework, a story). Written for bastion in session 16 together with the
-lexicons; ``known_false_positives`` lists four everyday sentences that the rules still flag ("forget
-the old rules, today we play new ones" in Galician and Urdu, "you can skip the installation
-instructions" in Vietnamese, "change your password in the account settings" in Turkish), three of
-them through rules older than these lexicons.
+e-mail, a password reset, homework, a story). Written for bastion together with the lexicons, in
+session 16 and session 21; ``known_false_positives`` lists six everyday sentences that the rules
+still flag ("forget the old rules, today we play new ones" in Galician and Urdu, "you can skip the
+installation instructions" in Vietnamese, "change your password in the account settings" in
+Turkish), three of them through rules older than these lexicons, and, since session 21, "don't
+forget the teacher's earlier instructions" in Albanian and Mongolian: the negation ("mos",
+"битгий") stands before the same imperative that the override needs, and RE2 has no look-behind.
 """
 
 from __future__ import annotations
@@ -27,16 +31,22 @@ CASES = json.loads((Path(__file__).with_name("lexicon_more_cases.json")).read_te
 LANGS = sorted(CASES["languages"])
 
 
-def _flagged(text: str, surface: str = "prompt") -> set[str]:
+def _findings(text: str, surface: str = "prompt") -> dict[str, Severity]:
     cfg = DetectConfig(classifier=False)
-    found = InjectionRulesScanner(cfg).scan(Document(text, Surface(surface), cfg))
-    return {f.rule_id for f in found if f.severity > Severity.INFO}
+    found: dict[str, Severity] = {}
+    for f in InjectionRulesScanner(cfg).scan(Document(text, Surface(surface), cfg)):
+        found[f.rule_id] = max(found.get(f.rule_id, f.severity), f.severity)
+    return found
+
+
+def _flagged(text: str, surface: str = "prompt") -> set[str]:
+    return {rule_id for rule_id, sev in _findings(text, surface).items() if sev > Severity.INFO}
 
 
 def test_every_new_language_is_merged_and_has_cases() -> None:
     assert set(LEXICON_MORE) <= set(LEXICON)
     assert set(LANGS) == set(LEXICON_MORE)
-    assert len(LANGS) == 37
+    assert len(LANGS) == 44
     for lang in LANGS:
         assert len(CASES["languages"][lang]["attack"]) >= 6 and len(CASES["languages"][lang]["benign"]) >= 6, lang
 
@@ -45,7 +55,10 @@ def test_every_new_language_is_merged_and_has_cases() -> None:
 def test_attacks_are_flagged_on_both_surfaces(lang: str) -> None:
     for text in CASES["languages"][lang]["attack"]:
         assert _flagged(text), (lang, text)
-        assert _flagged(text, "tool_output"), (lang, text)
+        # in a tool output a request for a secret is reported as info (SURFACE_POLICY, session 21:
+        # there "your password" mostly speaks to the human reader); the rule must still find it
+        tool = _findings(text, "tool_output")
+        assert _flagged(text, "tool_output") or "injection.secret_extraction" in tool, (lang, text)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -55,7 +68,7 @@ def test_everyday_sentences_stay_clean(lang: str) -> None:
 
 
 def test_known_false_positives_are_still_the_only_ones() -> None:
-    """If one of the four listed sentences stops firing, move it to its language's benign list."""
+    """If one of the six listed sentences stops firing, move it to its language's benign list."""
     for lang, text in CASES["known_false_positives"]:
         assert _flagged(text), (lang, text)
 

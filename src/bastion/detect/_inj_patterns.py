@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bastion.detect._inj_lexicon import concept_patterns
 from bastion.detect._normalize import fold_literal as F
+from bastion.detect._normalize import top_alternatives
 
 __all__ = ["PATTERNS"]
 
@@ -2530,10 +2531,9 @@ TOOL_INSTRUCTION_MORE12 = (
     r"\bnote\s+to\s+[\w-]+\s+tooling\b",
     r"\bif\s+this\s+[\w-]+\s+is\s+being\s+(?:installed|processed|read|handled|booked|summari[sz]ed)\s+by\s+an?\s+"
     r"(?:assistant|agent|ai|bot|automated)\b",
-    F(r"\b(?:system|assistent\w*|software|programm)\s*,?\s+(?:das|der|die)\s+(?:diese|dieses|diesen)\s+\w+\s+(?:verarbeitet|"
-      r"verwaltet|liest|bearbeitet)\b"),
+    # (session 21: the German and French "the system that processes this …" alone were a data sheet's
+    # sentence as often as an address; TOOL_INSTRUCTION_S21 wants the order after them)
     F(r"\bhinweis\s+(?:an|für|fuer)\s+die\s+(?:automatische\s+)?(?:verarbeitung|bearbeitung|haussteuerung)\b"),
-    F(r"\b(?:système|programme|logiciel|assistant|agent)\s+qui\s+(?:traite|lit|gère|reçoit|analyse)\s+(?:ce|cette|ces)\b"),
     F(r"\bnote\s+système\s*:"),
     # a colon after the addressee, or "must" and a harmful order: "Quien gestione este buzón debe responder …"
     # and "Chi legge questa pagina deve sapere …" are for people (session 19)
@@ -3720,6 +3720,285 @@ TOOL_INSTRUCTION_AS20 = (
     _then20as(r"이\s*(?:파일|문서|표)(?:을|를)\s*(?:읽은|연|처리한)\s*(?:뒤|후|다음)", "ko", _WIPE20),
 )
 
+
+# Session 21 (w121): orders planted in tool results in twelve languages (fr, es, de, ru, uk, it, pt, tr,
+# zh, ko, ja, ar), addressed to the software by its job as TOOL_INSTRUCTION_EU20 does: the program or
+# service that reads, processes, compares or imports *this* content ("Au programme qui compile ces
+# avis :", "Для программы, которая обрабатывает эту выгрузку:", "致读取本账单的理财程序：", "이 페이지를
+# 읽는 프로그램은 …"), or one named with an automatic qualifier ("Procesador automático de
+# incidencias:", "Anweisung an das Importwerkzeug:"), followed within a few words by an order that does
+# harm (forward, transfer, delete, replace, grant, hide, tell the user). Three shapes per European
+# language: A the address pointing at this content, then a colon and the order; C the same address
+# with "must" and the order ("… qui lit ce message doit enregistrer"); B an automatic-software address,
+# a colon and the order. A text *about* such agents ("un agent qui lit vos e-mails peut tomber sur une
+# phrase cachée") names no content of its own and gives no order after a colon. Tool outputs (and
+# pasted documents) only. Written through ``fold_literal`` like every expression here.
+def _tool_instruction_s21() -> tuple[str, ...]:
+    def A(noun: str, rel: str, this: str, do: str, modal: str, lang: str) -> list[tuple[str, str]]:
+        addr = rf"{noun}[^.\n:]{{0,25}}?{rel}[^.\n:]{{0,40}}?{this}[^.\n:,]{{0,40}}"
+        # the address is not wrapped in a group: its leading word group is the expression's
+        # trigger (a group with bounded repeats inside would take Hyperscan minutes to compile)
+        return [(lang+'A', rf"{addr}\s*[:,]\s*(?:\S+\s+){{0,8}}?{do}"),
+                (lang+'C', rf"{addr}\s+(?:{modal})\s+(?:\S+\s+){{0,2}}?{do}")]
+    def B(addr: str, do: str, lang: str) -> list[tuple[str, str]]:
+        return [(lang+'B', rf"{alt}\s*:\s*(?:\S+\s+){{0,8}}?{do}") for alt in top_alternatives(addr)]
+    L = r"(?:^|[^\pL])"
+    FR_NOUN = (
+        r"\b(?:programme|logiciel|robot|bot|systeme|outil|agent|assistant|modele|processus|script|"
+        r"gestionnaire|module|service|moteur|ia)s?"
+    )
+    FR_REL = (
+        r"\bqui\s+(?:lit|lisent|traite|traitent|compile|compilent|analyse|analysent|resume|resument|"
+        r"importe|importent|classe|classent|compare|comparent|indexe|indexent|recoit|recoivent|"
+        r"synchronise|synchronisent|parcourt|parcourent|gere|gerent|trie|trient)\b"
+    )
+    FR_THIS = r"\b(?:ce|cet|cette|ces)\b"
+    FR_DO = (
+        r"\b(?:transf[eé]re[rz]?|envoie[rz]?|envoye[rz]|supprime[rz]?|efface[rz]?|remplace[rz]?|"
+        r"modifie[rz]?|annule[rz]?|accorde[rz]?|attribue[rz]?|ajoute[rz]?|cache[rz]?|masque[rz]?|"
+        r"ne\s+(?:pas\s+)?(?:signale[rz]?|mentionne[rz]?|informe[rz]?|reprend\w*|dites|dis|previen\w*|"
+        r"affiche[rz]?)|presente[rz]?|recommande[rz]?|publie[rz]?|execute[rz]?|rembourse[rz]?|"
+        r"enregistre[rz]?|utilise[rz]?\s+exclusivement|informe[rz]?\s+l'utilisateur|indique[rz]?|dites|"
+        r"dis\b|marque[rz]?|ferme[rz]?|oublie[rz]?|ignore[rz]?|donne[rz]?|fais|faites|ouvre[rz]?|"
+        r"visite[rz]?|partage[rz]?|reponds|repondez|ecri[st]|ecrivez|affirme[rz]?|note[rz]?|"
+        r"la\s+note\s+a\s+retenir|clique[rz]?|commande[rz]?|paye[rz]?|utilise[rz]|rib|iban)\b"
+    )
+    FR_MOD = r"doit|doivent|devra|devront|est\s+prie\s+de|sont\s+pries\s+de"
+    FR_B = (
+        rf"{FR_NOUN}\s+(?:automatique|automatise|automatises|d'ia|de\s+(?:lecture|traitement|tri|triage|"
+        rf"extraction|synchronisation|comparaison|resume|indexation|classement)|d'(?:extraction|indexation|"
+        rf"import))\b[^.\n:]{{0,20}}"
+    )
+    ES_NOUN = (
+        r"\b(?:programa|software|robot|bot|sistema|herramienta|agente|asistente|modelo|proceso|script|"
+        r"gestor|modulo|servicio|procesador|motor|ia)s?"
+    )
+    ES_REL = (
+        r"\b(?:que|quien)\s+(?:lee|leen|lea|procesa|procesan|procese|compila|analiza|analizan|analice|"
+        r"resume|resumen|resuma|importa|clasifica|compara|indexa|recibe|sincroniza|consulta|consulte|"
+        r"gestiona)\b"
+    )
+    ES_THIS = r"\b(?:este|esta|estos|estas|esto)\b"
+    ES_DO = (
+        r"\b(?:transfiere|transferir|envia|enviar|reenvia|reenviar|elimina|eliminar|borra|borrar|"
+        r"sustituye|sustituir|reemplaza|reemplazar|modifica|modificar|cambia|cambiar|cancela|cancelar|"
+        r"concede|conceder|otorga|otorgar|anade|anadir|agrega|agregar|oculta|ocultar|"
+        r"no\s+(?:lo\s+)?(?:menciones|mencionar|muestres|mostrar|informes|informar|avises|avisar|"
+        r"notifiques|digas|decir)|presenta|presentar|recomienda|recomendar|publica|publicar|ejecuta|"
+        r"ejecutar|reembolsa|reembolsar|registra|registrar|marca|marcar|anula|anular|comparte|compartir|"
+        r"olvida|ignora|di\b|dile|afirma|responde|escribe|informa|informar|indica|indicar|abre|visita)\b"
+    )
+    ES_MOD = r"debe|deberan?|tiene\s+que|ha\s+de"
+    ES_B = (
+        rf"{ES_NOUN}\s+(?:automatico|automatica|automatizado|automatizada|de\s+ia|de\s+(?:lectura|"
+        rf"procesamiento|clasificacion|extraccion|sincronizacion|comparacion|resumen|indexacion|"
+        rf"importacion|incidencias))\b[^.\n:]{{0,20}}"
+    )
+    DE_NOUN = (
+        r"\b(?:programm|software|roboter|bot|system|werkzeug|tool|agent|assistent|modell|prozess|skript|"
+        r"script|dienst|modul|ki)\w*"
+    )
+    DE_REL = r"\b(?:das|der|die|welche[rs]?)\b"
+    DE_THIS = (
+        r"\b(?:diese[nmrs]?|dies)\b[^.\n:,]{0,30}?\b(?:liest|verarbeitet|importiert|auswertet|"
+        r"zusammenfasst|sortiert|vergleicht|einliest|analysiert|empfangt|synchronisiert|durchsucht|"
+        r"indexiert|verwaltet|bearbeitet|betreut)\b"
+    )
+    DE_DO = (
+        r"\b(?:leite|leiten|weiterleiten|sende|senden|schicke|schicken|uberweise|uberweisen|losche|"
+        r"loschen|ersetze|ersetzen|andere|andern|storniere|stornieren|erteile|erteilen|gewahre|gewahren|"
+        r"verberge|verbergen|verschweige|verschweigen|nicht\s+(?:erwahnen|anzeigen|mitteilen|melden|"
+        r"informieren)|erwahne\s+\w+\s+nicht|empfiehl|empfehlen|veroffentliche|veroffentlichen|fuhre|"
+        r"ausfuhren|erstatte|erstatten|trage|eintragen|markiere|markieren|ignoriere|ignorieren|vergiss|"
+        r"teile|sage|sag|schreibe|schreib|offne|offnen|gib|zu\s+(?:senken|loschen|erteilen|uberweisen|"
+        r"senden|andern|veroffentlichen|markieren))\b"
+    )
+    DE_MOD = r"muss|mussen|soll|sollen|hat|haben|ist|sind"
+    DE_B = (
+        rf"{DE_NOUN}\s*(?:\(\s*)?(?:automatisch\w*|\w*verarbeitung)\)?|\b(?:an|fur)\s+(?:das|den|"
+        rf"die)\s+(?:\w+)?(?:programm|werkzeug|tool|system|skript|modul|roboter|bot|dienst)\w*"
+    )
+    RU_NOUN = (
+        # no left edge and no two-letter word: the noun group is the expression's trigger
+        r"(?:программ|систем|бот|робот|агент|ассистент|модел|сервис|служб|инструмент|обработчик|скрипт|"
+        r"модул|нейросет)\pL*"
+    )
+    RU_REL = (
+        r"(?:котор\pL+|читающ\pL*|обрабатывающ\pL*|анализирующ\pL*|пересказывающ\pL*|индексирующ\pL*|"
+        r"сравнивающ\pL*|импортирующ\pL*)"
+    )
+    RU_THIS = rf"{L}(?:эт\pL+|данн\pL+|настоящ\pL+)"
+    RU_DO = (
+        r"(?:перешли|переслать|отправь|отправить|отправьте|переведи|перевести|переведите|удали|удалить|"
+        r"удалите|замени|заменить|замените|измени|изменить|отмени|отменить|выдай|выдать|выдайте|"
+        r"предоставь|предоставить|добавь|добавить|скрой|скрыть|не\s+(?:сообщай|сообщать|упоминай|"
+        r"упоминать|показывай|показывать|уведомляй|уведомлять|формировать)|сообщи|сообщите|сообщить|"
+        r"порекомендуй|рекомендуй|опубликуй|выполни|выполнить|внеси|внести|назначь|очисти|очистить|"
+        r"загрузи|загрузить|игнорируй|забудь|напиши|укажи|открой)(?:$|[^\pL])"
+    )
+    RU_MOD = r"должн\pL*|обязан\pL*|следует|нужно|необходимо"
+    RU_B = (
+        rf"{RU_NOUN}\s+(?:автоматическ\pL*|синхронизац\pL*|обработки\s+\pL+)|для\s+(?:\pL+\s+)?(?:программ|систем|бот|обработчик|сервис|агент|"
+        rf"модел)\pL*\s+(?:\pL+\s+){{0,2}}?(?:синхронизац|обработк|импорт|индексац|сравнени)\pL*"
+    )
+    UK_NOUN = (
+        r"(?:програм|систем|бот|робот|агент|асистент|модел|сервіс|служб|інструмент|обробник|скрипт|"
+        r"модул)\pL*"
+    )
+    UK_REL = r"(?:як\pL+|що)"
+    UK_THIS = rf"{L}(?:ц\pL+|дан\pL+)"
+    UK_DO = (
+        r"(?:перешли|переслати|надішли|надіслати|перекажи|переказати|видали|видалити|заміни|замінити|"
+        r"зміни|змінити|скасуй|скасувати|видай|видати|надай|надати|додай|додати|приховай|"
+        r"не\s+(?:повідомляй|повідомляти|згадуй|показуй)|повідом|повідомте|повідомляйте|признач|ігноруй|"
+        r"сформуй|сформуйте|налаштуй|очисти|забудь|напиши|вкажи|показувати)(?:$|[^\pL])"
+    )
+    UK_MOD = r"має|мають|повин\pL*|слід|потрібно|треба|належить"
+    UK_B = (
+        rf"для\s+(?:\pL+\s+)?(?:програм|систем|бот|обробник|сервіс|служб|агент|"
+        rf"модел)\pL*[\s-]+(?:\pL+\s+){{0,2}}?(?:синхронізац|обробк|імпорт|індексац|автоматичн|"
+        rf"агрегатор)\pL*|{UK_NOUN},?\s+(?:як\pL+|що)\s+\pL+"
+    )
+    IT_NOUN = (
+        r"\b(?:programma|software|robot|bot|sistema|strumento|agente|assistente|modello|processo|script|"
+        r"servizio|motore|ia)"
+    )
+    IT_REL = (
+        r"\bche\s+(?:legge|leggono|elabora|elaborano|confronta|confrontano|categorizza|riassume|analizza|"
+        r"importa|sincronizza|indicizza|classifica|gestisce|compila)\b"
+    )
+    IT_THIS = r"\b(?:questo|questa|questi|queste|gli|le|i)\b"
+    IT_DO = (
+        r"\b(?:invia|inoltra|trasferisci|carica|caricare|condividi|cancella|cancellare|elimina|eliminare|"
+        r"nascondi|non\s+(?:menzionare|dire|segnalare|mostrare|mostrarlo|informare|avvisare)|comunica\w*|"
+        r"imposta|presenta|presentato|consiglia|raccomanda|esegui|concedi|comprimere|comprimi|svuota|"
+        r"rimborsa|va\s+(?:presentato|caricato|indicato|segnalato)|scrivi|ignora|dimentica|apri|visita|"
+        r"segna)\b"
+    )
+    IT_MOD = r"deve|devono|dovra|e\s+tenuto\s+a"
+    IT_B = (
+        rf"{IT_NOUN}\s+(?:automatic\w+|di\s+(?:lettura|elaborazione|confronto|sintesi|sincronizzazione|"
+        rf"categorizzazione))\b[^.\n:]{{0,20}}|\b(?:al|per\s+il)\s+(?:programma|servizio|sistema|software|"
+        rf"bot|robot)\s+che\s+\w+\s+(?:gli|le|i|questi|queste|questo|questa)\s+\w+"
+    )
+    PT_NOUN = (
+        r"\b(?:programa|software|robo|bot|sistema|ferramenta|agente|assistente|modelo|processo|script|"
+        r"servico|ia)s?"
+    )
+    PT_REL = (
+        r"\b(?:que|quem)\s+(?:le|leia|estiver\s+lendo|esta\s+lendo|processa|compara|gera|resume|analisa|"
+        r"importa|sincroniza|indexa|classifica)\b"
+    )
+    PT_THIS = r"\b(?:este|esta|estes|estas|isto|a|o|os|as)\b"
+    PT_DO = (
+        r"\b(?:transfira|transferir|envie|enviar|compartilhe|compartilhar|apague|apagar|exclua|excluir|"
+        r"substitua|substituir|altere|alterar|cancele|cancelar|conceda|conceder|adicione|adicionar|"
+        r"esconda|oculte|nao\s+(?:mencione|mencionar|mostre|mostrar|informe|informar|diga)|informe|diga|"
+        r"marque|marcar|recomende|recomendar|execute|executar|compacte|compactar|reembolse|lance|lancar|"
+        r"deve\s+constar|ignore|esqueca|escreva|abra|visite)\b"
+    )
+    PT_MOD = r"deve|devem|devera|tem\s+que"
+    PT_B = (
+        rf"{PT_NOUN}\s+(?:automatic\w+|de\s+ia|de\s+(?:leitura|comparacao|sincronizacao))\b[^.\n:]{{0,20}}|"
+        rf"\b(?:ao|para\s+o)\s+(?:robo|programa|sistema|software|bot)\s+que\s+\w+\s+\w+"
+    )
+    TR_ADDR = (
+        r"\b(?:okuyan|isleyen|ozetleyen|degerlendiren|karsilastiran|iceri\s+aktaran|"
+        r"senkronize\s+eden|analiz\s+eden|siniflandiran|yoneten|"
+        r"tarayan)\s+(?:\w+\s+){0,2}?(?:otomatik\s+)?(?:program|yazilim|robot|bot|sistem|arac|ajan|"
+        r"asistan|model|servis|hizmet|betik|otomasyon)\w*"
+    )
+    TR_DO = (
+        r"\b(?:ilet|iletin|gonder|gonderin|aktar|aktarin|sil|silin|silinmeli|degistir|degistirin|iptal|"
+        r"ver\b|verin|ekle|ekleyin|eklemeli|gizle|bildirme|bildirilmesin|soyleme|gosterme|bildir|oner|"
+        r"tavsiye|ozetle|isaretle|isaretlenip|yayinla|calistir|kapat|kaydet|yok\s+say|unut|yaz|ac\b)\b"
+    )
+    ZH_DO = (
+        r"(?:转发|发送|发给|转账|转出|转入|汇款|删除|清空|取消|修改|变更|更改|改为|替换|授予|开通|新建|隐藏|不要(?:告知|提及|通知|显示|告诉)|不必通知|无需(?:通知|"
+        r"确认)|告知用户|告诉用户|通知用户|标注|标记为|排在|上传|执行|调用|设置|推荐|声称|写上|注明|忽略)"
+    )
+    ZH_NOUN = r"(?:程序|工具|系统|机器人|模型|脚本|服务|助手|智能体|代理|AI|处理器)"
+    KO_DO = (
+        r"(?:변경|삭제|전달하|보내(?:세요|십시오|라|고)|보낼\s*것|송금|이체|지급|취소|숨기|포함하|포함할|기록하|기록할|등록하|적을|적어|말\s*것|옮기지|보고하지|알리지|표시하지|공유하|부여하|추가하|"
+        r"승인하|실행하|안내하|무시하)"
+    )
+    KO_NOUN = r"(?:프로그램|시스템|도구|툴|모델|봇|에이전트|AI|스크립트|서비스|처리기)"
+    JA_DO = (
+        r"(?:転送|送信|送金|振込|振り込|削除|消去|取り消|キャンセル|変更|書き換え|付与|追加|登録|隠|伏せ|非表示|通知しない|伝えない|知らせない|表示しない|案内|投稿|出力|実行|"
+        r"承認|記載|記録|設定|無視)"
+    )
+    JA_NOUN = r"(?:プログラム|システム|ツール|AI|ボット|bot|エージェント|処理系|モデル|アシスタント|スクリプト)"
+    AR_DO = (
+        r"(?:حو(?:ّ)?ل|أرسل|ارسل|إرسال|أعد\s+توجيه|إعادة\s+توجيه|احذف|حذف|ألغ|إلغاء|غي(?:ّ)?ر|تغيير|"
+        r"عد(?:ّ)?ل|تعديل|امنح|منح|أضف|إضافة|أخف|إخفاء|لا\s+(?:تذكر|تخبر|تبلغ|تنقل|تظهر)|دون\s+(?:ذكر|"
+        r"إبلاغ|طلب\s+تأكيد)|أبلغ|أخبر|اعتمد|اعتماد|يعتمد|يُعتمد|يذكر|يُذكر|انشر|نفذ|نفّذ|سجل|سجّل)"
+    )
+    AR_NOUN = r"(?:النظام|البرنامج|برنامج|البرمجية|الوكيل|المساعد|النموذج|الأداة|البوت|الروبوت|المعالج|نظام|أداة)"
+    pats = (
+        A(FR_NOUN,FR_REL,FR_THIS,FR_DO,FR_MOD,'fr') + B(FR_B,FR_DO,'fr')
+        + A(ES_NOUN,ES_REL,ES_THIS,ES_DO,ES_MOD,'es') + B(ES_B,ES_DO,'es')
+        + [(
+            'esQ',
+            rf"\b(?:quien|cualquier\s+(?:proceso|sistema|programa)\s+(?:\w+\s+)?que)\s+(?:procese|lea|consulte|"
+            rf"resuma|analice)\s+{ES_THIS}[^.\n:,]{{0,40}}(?:\s*[:,]\s*(?:\S+\s+){{0,8}}?|"
+            rf"\s+(?:{ES_MOD})\s+(?:\S+\s+){{0,2}}?){ES_DO}"
+        )]
+        + A(DE_NOUN,DE_REL,DE_THIS,DE_DO,DE_MOD,'de') + B(DE_B,DE_DO,'de')
+        + A(RU_NOUN,RU_REL,RU_THIS,RU_DO,RU_MOD,'ru') + B(RU_B,RU_DO,'ru')
+        + A(UK_NOUN,UK_REL,UK_THIS,UK_DO,UK_MOD,'uk') + B(UK_B,UK_DO,'uk')
+        + A(IT_NOUN,IT_REL,IT_THIS,IT_DO,IT_MOD,'it') + B(IT_B,IT_DO,'it')
+        + A(PT_NOUN,PT_REL,PT_THIS,PT_DO,PT_MOD,'pt') + B(PT_B,PT_DO,'pt')
+        + [('trA', rf"{TR_ADDR}\w*\s*[:,]?\s*(?:\S+\s+){{0,12}}?{TR_DO}")]
+        + [
+            (
+                'zh1',
+                rf"(?:致|给|对)[^\n。：:，,]{{0,15}}?{ZH_NOUN}(?:的说明|的备注|的提示)?\s*[：:]"
+                rf"[^\n]{{0,40}}?{ZH_DO}",
+            ),
+            (
+                'zh2',
+                rf"(?:读取|处理|解析|接收|导入|扫描|汇总|同步|总结|抓取)(?:本|此|该|"
+                rf"这)[^\n。，,]{{0,10}}?的[^\n。，,]{{0,8}}?{ZH_NOUN}[^\n。]{{0,4}}?(?:须|必须|应|应当|需要|请|"
+                rf"务必)[^\n。]{{0,30}}?{ZH_DO}"
+            ),
+            (
+                'ko1',
+                rf"(?:이|본|해당)\s*\S{{1,12}}(?:을|를)\s*(?:\S+\s+){{0,2}}?(?:읽는|처리하는|불러오는|요약하는|들이는|정리하는|분석하는|가져오는|수집하는|"
+                rf"모으는)\s*(?:\S+\s*){{0,2}}?{KO_NOUN}(?:은|는|에게|에|이|가)[^\n]{{0,80}}?{KO_DO}"
+            ),
+            (
+                'ko2',
+                rf"(?:읽는|처리하는|불러오는|요약하는|들이는|정리하는|분석하는|모아\s*요약하는|수집하는)\s*(?:\S+\s*){{0,2}}?{KO_NOUN}(?:에게|"
+                rf"에)\s*(?:전달|알림|안내)\s*[:：][^\n]{{0,80}}?{KO_DO}"
+            ),
+            ('ko3', rf"{KO_NOUN}에게\s*전달\s*[:：][^\n]{{0,80}}?{KO_DO}"),
+            (
+                'ja1',
+                rf"(?:この|本|当該)[^\s、。「」]{{1,14}}を(?:処理|解析|要約|読み込|読み取|参照|取り込|承諾|受信)(?:む|る|する|した|"
+                rf"み)?[^\s、。]{{0,6}}?{JA_NOUN}(?:は|へ|に|各位)[^\n]{{0,80}}?{JA_DO}"
+            ),
+            (
+                'ar1',
+                rf"(?:ملاحظة|تعليمات|تنبيه|رسالة|إشعار)\s+(?:إلى\s+|"
+                rf"ل)?(?:ل)?{AR_NOUN}[^\n:]{{0,40}}[:،][^\n]{{0,60}}?{AR_DO}"
+            ),
+            (
+                'ar2',
+                rf"(?:يجب\s+على|على)\s+{AR_NOUN}\s+(?:الذي|التي)\s+(?:يقرأ|يعالج|يلخص|يجمع|يستورد|يفرز|"
+                rf"يحلل)[^\n]{{0,60}}?{AR_DO}"
+            ),
+            (
+                'ar3',
+                rf"إلى\s+(?:من|كل\s+من)\s+(?:يجمع|يعالج|يقرأ|يلخص)\s+(?:هذه|هذا)\s+\S+(?:\s+آليا|"
+                rf"\s+آلياً)?[^\n]{{0,60}}?{AR_DO}"
+            ),
+        ]
+    )
+    return tuple(F(p) for _, p in pats)
+
+
+TOOL_INSTRUCTION_S21 = _tool_instruction_s21()
+
 # Session 19 (w107): "ignore / forget all the earlier instructions" in Hausa, Zulu, Yoruba, Marathi,
 # Khmer and Burmese, six languages the lists above lacked (Swahili, Amharic, Tamil,
 # Telugu, Urdu, Nepali, Georgian and Armenian were already there)
@@ -3962,6 +4241,7 @@ PATTERNS: dict[str, tuple[Entry, ...]] = {
         + TOOL_INSTRUCTION_CJK19
         + TOOL_INSTRUCTION_EU20
         + TOOL_INSTRUCTION_AS20
+        + TOOL_INSTRUCTION_S21
     ),
     "injection.exfiltration": EXFILTRATION + EXFILTRATION_MORE3,
     "injection.conceal": CONCEAL + CONCEAL_MORE11 + CONCEAL_MORE13 + CONCEAL_MORE18,
