@@ -260,6 +260,9 @@ def test_hostile_sizes_complete() -> None:
     assert n.to_original(0, len(n.text)) == (0, len(big) - 1)  # the trailing invisible is not part of "e"
     normalize("%41" * 100_000)
     normalize("A" * 1_000_000)
+    # binary runs: one long blob within the decoding budget, near-misses that never reach six groups
+    assert normalize("01" * 400_000, max_decoded_bytes=1024).truncated_decoding
+    assert normalize("0101010 " * 100_000).decoded == ()
     normalize("".join(chr(c) for c in range(0x80, 0x30000) if not 0xD800 <= c <= 0xDFFF))
 
 

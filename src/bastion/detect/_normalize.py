@@ -36,7 +36,7 @@ returns a :class:`NormalizedText`:
     flag tag sequences, a BOM at the start, ZWJ/ZWNJ/ZWSP between letters of non-Latin
     scripts, directional marks in right-to-left text, normal accented, Greek or Russian words.
 ``decoded``
-    :class:`DecodedBlob` values: base64, hex, URL-encoded and HTML-entity blobs found in the
+    :class:`DecodedBlob` values: base64, hex, eight-bit binary, URL-encoded and HTML-entity blobs found in the
     text, decoded (only when the result is printable text), normalised again, and decoded again
     up to ``max_depth`` levels, within ``max_decoded_bytes`` in total. Each blob's ``start``/``end``
     is the span of the outermost blob in the original text, so a finding inside decoded text is
