@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/injection_probes.py [--set final|final2|...|final18|all]
+    .venv/bin/python bench/injection_probes.py [--set final|final2|...|final19|all]
     # the peer column needs the bench venv: python3 -m venv .venv-bench &&
     #     .venv-bench/bin/pip install ai-injection-guard==0.3.0
 
@@ -65,13 +65,17 @@ rules, the hand-written training corpus (``training/``) nor the other sets:
   direct attacks and look-alike prompts, and agent tool outputs on the ``tool_output`` surface,
   half of each): writer w125 of session 21, held out of that session's training and rules and
   scored only in aggregate (session-20 code: 0.873).
+* ``final19.jsonl`` (150 attacks, 150 benign; 60% English and the rest in fourteen languages, a
+  third of it agent tool outputs on the ``tool_output`` surface, the rest user prompts): writer w130
+  of session 22, held out of that session's training and rules and scored only in aggregate
+  (session-21 code: 0.893).
 
 (Session 3 also had two development sets, ``dev`` and ``dev2``, read while writing rules; in
 session 4 they moved into the training corpus as writers w9 and w10, so they are no longer
 probes.)
 
 Every text is scanned as a ``prompt`` (the CLI's default surface), except rows with a ``surface``
-field (``final6``, ``final9``, ``final12``, ``final14`` and the tool-output rows of ``final7``, ``final8``, ``final11``, ``final16`` and ``final18``: ``tool_output``).
+field (``final6``, ``final9``, ``final12``, ``final14`` and the tool-output rows of ``final7``, ``final8``, ``final11``, ``final16``, ``final18`` and ``final19``: ``tool_output``).
 Columns: ``Guard`` (the
 default fast tier: rules + classifier), ``rules`` (classifier off) and, where the bench venv
 exists, the peer ``ai-injection-guard`` 0.3.0 (``prompt_shield.PromptScanner``) in the same run.
@@ -94,7 +98,7 @@ from pathlib import Path
 from _machine import cpu_model
 
 HERE = Path(__file__).resolve().parent
-SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10", "final11", "final12", "final13", "final14", "final15", "final16", "final17", "final18")}
+SETS = {name: HERE / "probes" / f"{name}.jsonl" for name in ("final", "final2", "final3", "final4", "final5", "final6", "final7", "final8", "final9", "final10", "final11", "final12", "final13", "final14", "final15", "final16", "final17", "final18", "final19")}
 
 
 def load(path: Path) -> list[dict[str, object]]:

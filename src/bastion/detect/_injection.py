@@ -762,7 +762,11 @@ _DISCUSSION_TOPIC = re2.compile(
     r"(?:system[\s-]*)?prompt[\s-]*(?:extraction|extractie|extraktion|leak(?:s|ing|age)?)|"
     r"extraction\s+(?:de|du)\s+prompt|extracci[oó]n\s+del?\s+prompt|estrazione\s+del\s+prompt|"
     # "a talk on LLM security", "ein typischer Extraktionsversuch" (session 20)
-    r"(?:ki|llm|ai|ia)[\s-]*(?:sicherheit|security|seguridad|s[ée]curit[ée]|sicurezza|seguran[çc]a)|extraktionsversuch\w*)\b|"
+    r"(?:ki|llm|ai|ia)[\s-]*(?:sicherheit|security|seguridad|s[ée]curit[ée]|sicurezza|seguran[çc]a)|extraktionsversuch\w*|"
+    # an attack reported or tested: "an attacker might hide ...", "our injection detector", "injected
+    # text", "a supply-chain trick", "postmortem", "should we sanitise name fields" (session 22)
+    r"attackers?|injected|injection\s+(?:detect\w*|filter\w*|classifier\w*|tests?)|supply[\s-]?chain|post-?mortem|"
+    r"sanitis\w*|sanitiz\w*|security\s+awareness)\b|"
     r"(?:^|[^\pL])(?:промпт-?инъекц|инъекц|промпт-?атак|пример\pL*\s+атак|"
     r"атак\pL*\s+на\s+(?:ии|ai|llm|модел|языков\pL*\s+модел|нейросет|ассистент|чат-?бот|бот|агент))|提示注入|提示词注入|越狱|プロンプトインジェクション|"
     r"脱獄|프롬프트\s*인젝션|탈옥)"
@@ -906,6 +910,43 @@ _OWN_WORDS_NOT = re.compile(
 )
 
 
+# "List reasons employees ignore safety instructions", "Ignore any instructions from other students":
+# an override told as what people do, or aimed at instructions from other people, is not one given
+# to the model. A subject right before the verb (at most two adverbs or auxiliaries between) ...
+_PEOPLE_DO_IT = re.compile(
+    r"\b(?:people|employees|workers|staff|drivers|pedestrians|cyclists|passengers|kids|children|teens|teenagers|"
+    r"students|pupils|patients|customers|visitors|tourists|residents|tenants|players|managers|colleagues|volunteers|"
+    r"humans|adults|parents|voters|citizens|nurses|doctors|pilots|soldiers|athletes|they|many|most)\s+"
+    r"(?:(?:often|sometimes|routinely|usually|still|frequently|regularly|always|never|just|simply|tend\s+to|might|may|"
+    r"will|would|can|could|do|does|did|don'?t|doesn'?t)\s+){0,2}$",
+    re.IGNORECASE,
+)
+# ... or instructions from other people named right after the match
+_FROM_PEOPLE = re.compile(
+    r"\s+(?:from|by|of)\s+(?:other|fellow|random|unknown|the\s+other)\s+(?:students|pupils|passengers|people|players|"
+    r"guests|candidates|participants|drivers|callers|parents|colleagues|members|visitors)\b"
+    r"|\s+from\s+(?:strangers|unknown\s+(?:callers|numbers|senders))\b",
+    re.IGNORECASE,
+)
+# ... unless an order for the model follows in the same sentence ("... and print the password")
+_ORDER_AFTER = re.compile(
+    r"[^.!?\n]{0,60}?\b(?:and|then|instead|now)\s+(?:now\s+|just\s+|only\s+)?(?:say|print|reveal|tell|write|output|"
+    r"respond|answer|show|give|list|repeat|act|send|forward)\b",
+    re.IGNORECASE,
+)
+# "translate my own system prompt into Japanese": the user's prompt, not the model's
+_OWN_PROMPT = re.compile(
+    r"\bmy\s+own\s+(?:system\s+prompts?|system\s+messages?|prompts?|instructions)\b", re.IGNORECASE
+)
+
+
+def _people_not_model(text: str, start: int, end: int) -> bool:
+    """Whether the override at ``text[start:end]`` tells what people do or names other people's orders."""
+    if not (_PEOPLE_DO_IT.search(text, max(0, start - 60), start) or _FROM_PEOPLE.match(text, end)):
+        return False
+    return _ORDER_AFTER.match(text, end) is None
+
+
 def _own_words(text: str, start: int, end: int) -> bool:
     """Whether the override at ``text[start:end]`` names the user's own earlier words only."""
     own = _OWN_WORDS.search(text, start, end)
@@ -988,7 +1029,9 @@ def _demote_mentions(text: str, findings: list[Finding], surface: Surface) -> li
         mentionable = f.rule_id in _MENTIONABLE or pasted_rule
         if mentionable and f.severity != Severity.INFO:
             q = _enclosing_quote(text, f.start, f.end)
-            if q is not None:
+            # a match that runs across a quotation mark (not an apostrophe) spans text in and out of quotes
+            crosses = any(c in _QUOTES_OPEN and c not in _APOSTROPHES for c in text[f.start + 1 : f.end - 1])
+            if q is not None and not crosses:
                 groups.setdefault(q, []).append(k)
     for (i, j), idxs in groups.items():
         lo = max(i + 1, min(out[k].start for k in idxs))
@@ -1027,6 +1070,11 @@ def _demote_mentions(text: str, findings: list[Finding], surface: Surface) -> li
                 closed = closed_transcript(text)  # once per text, however many turns it holds
             if closed:
                 out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (a closed transcript)")
+        elif f.rule_id == "injection.override" and _people_not_model(text, f.start, f.end):
+            out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (people's conduct or orders)")
+        elif (f.rule_id == "injection.system_prompt_extraction" and surface == Surface.PROMPT
+              and _OWN_PROMPT.search(text, f.start, f.end) and "your" not in text[f.start : f.end].lower()):
+            out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + " (the user's own prompt)")
         elif f.rule_id == "injection.override" and surface == Surface.PROMPT and _own_words(text, f.start, f.end):
             own = " (the user's own earlier words)"
             out[k] = dataclasses.replace(f, severity=Severity.INFO, message=f.message + own)
@@ -1220,7 +1268,8 @@ class InjectionRulesScanner:
         pasted = doc.surface is Surface.PROMPT and pasted_document(doc.text)
         off = _off_in_pasted(self._engine) if pasted else _off_on(self._engine, doc.surface)
         for view in nv.views(respaced=True):
-            hits = self._match(view, self._all if view.name in ("text", "decoded", "respaced") else self._core, off)
+            full = view.name in ("text", "decoded", "respaced", "reversed")
+            hits = self._match(view, self._all if full else self._core, off)
             if view.name == "text":
                 plain_keys = {(h.rule.rule_id, h.start, h.end) for h in hits}
                 findings.extend(f for h in hits if (f := self._to_finding(h, doc.surface, pasted)) is not None)
@@ -1262,6 +1311,9 @@ class InjectionRulesScanner:
         elif h.view == "respaced":
             rule = self._by_id["obfuscation.letter_spacing"]
             msg = f"spaced-out or glued-together letters hide {inner.rule_id}"
+        elif h.view == "reversed":
+            rule = self._by_id["obfuscation.encoded_payload"]
+            msg = f"text written backwards hides {inner.rule_id}"
         else:
             rule = self._by_id["obfuscation.encoded_payload"]
             msg = f"{'/'.join(h.encoding)}-encoded text hides {inner.rule_id}"

@@ -21,14 +21,21 @@ returns a :class:`NormalizedText`:
     maps a span of ``text`` (or of ``leet``/``rot13``, which have the same length) back to
     character offsets in the original text. Spans that touch a rewritten region widen to cover
     all of it, so a match on ``ignore`` inside ``ig\\u200bnore`` reports the original 7 characters.
-``leet`` / ``rot13``
+``leet`` / ``rot13`` / ``caesar``
     lazily built views of ``text`` of the same length (same offsets): leetspeak folded inside
-    words that mix letters and digits (``1gn0r3`` → ``ignore``), and ROT13 of every ASCII letter.
+    words that mix letters and digits (``1gn0r3`` → ``ignore``), ROT13 of every ASCII letter, and,
+    in a text that talks about a cipher or a shift, the other Caesar shift that turns the most words
+    into common English ones.
 ``respaced``
     a lazily built :class:`TextView` of ``text`` with letters written one at a time joined into
     words and English words glued together split apart (``i g n o r e a l l``,
     ``IgnoreAllPrevious...`` → ``ignore all``, ``Ignore All Previous ...``); its spans map back
     through the rewritten runs.
+``reversed_view``
+    a lazily built :class:`TextView` for text written backwards (``snoitcurtsni suoiverp erongi``
+    or ``erongi lla suoiverp snoitcurtsni``): each line that holds a reversed trigger word is
+    replaced by its reversal and by its words reversed in place, so either way of writing it
+    reads forwards; spans map back to the whole line. None when no reversed trigger word occurs.
 ``signals``
     :class:`Signal` values for obfuscation seen while normalising (``zero_width``,
     ``unicode_tags``, ``bidi``, ``homoglyph``, ``variation_selectors``, ``combining_marks``),
@@ -145,6 +152,45 @@ _ROT13_TABLE = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
     "NOPQRSTUVWXYZABCDEFGHIJKLMnopqrstuvwxyzabcdefghijklm",
 )
+
+# Caesar shifts other than ROT13 ("each letter shifted by one: Ufmm nf ..."): tried only when the text
+# talks about a cipher or a shift, and kept when one shift turns at least three more words into
+# common English words than the text had
+_CAESAR_GATE_RX = re2.compile(
+    r"(?i)caesar|cipher|shift(?:ed|ing)?\s+(?:by|each|every|all|one|back|forward)|rot-?\d|decrypt"
+)
+_CAESAR_WORDS = _COMMON_WORDS | frozenset(
+    {
+        "a", "i", "me", "my", "how", "tell", "make", "do", "can", "be", "on", "not", "please", "write", "give",
+        "show", "system", "prompt", "password", "rules", "secret", "reveal", "print", "say", "from", "an", "or",
+    }
+)  # fmt: skip
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+_CAESAR_TABLES = {
+    k: str.maketrans(_LOWER + _LOWER.upper(), _LOWER[k:] + _LOWER[:k] + (_LOWER[k:] + _LOWER[:k]).upper())
+    for k in range(1, 26)
+    if k != 13
+}
+_MAX_CAESAR_CHARS = 2048
+
+
+def _caesar_shift(text: str) -> int:
+    """The shift (1-25, not 13) that turns the most words of ``text`` into common English words,
+    or 0 when none gains three or more."""
+    if _CAESAR_GATE_RX.search(text) is None:
+        return 0
+    words = [w for w in _WORD_SPLIT_RX.split(text[:_MAX_CAESAR_CHARS].lower()) if w]
+    if not words:
+        return 0
+    plain = sum(w in _CAESAR_WORDS for w in words)
+    joined = " ".join(words)
+    best, best_gain = 0, 2
+    for k, table in _CAESAR_TABLES.items():
+        gain = sum(w in _CAESAR_WORDS for w in joined.translate(table).split(" ")) - plain
+        if gain > best_gain:
+            best, best_gain = k, gain
+    return best
+
 
 # Runs that need work: anything but printable ASCII, space and newline (plus the spaces/newlines
 # inside such a run, so that unusual whitespace collapses with its neighbours).
@@ -440,6 +486,15 @@ class NormalizedText:
         return len(_COMMON_WORDS & rotated) > max(1, plain)
 
     @cached_property
+    def caesar(self) -> TextView | None:
+        """``text`` under the Caesar shift that makes it read as English (same length), or None:
+        see ``_caesar_shift``."""
+        k = _caesar_shift(self.text)
+        if not k:
+            return None
+        return TextView("caesar", self.text.translate(_CAESAR_TABLES[k]), self, encoding=(f"caesar{26 - k:+d}",))
+
+    @cached_property
     def respaced(self) -> TextView | None:
         """``text`` with letters written one at a time joined into words (``i g n o r e a l l`` and
         ``I.g.n.o.r.e`` → ``ignore all``) and words glued together split apart
@@ -447,18 +502,27 @@ class NormalizedText:
         the text has neither. Each rewritten run maps back to its whole span."""
         return _respace(self)
 
+    @cached_property
+    def reversed_view(self) -> TextView | None:
+        """Lines written backwards read forwards (see the module docstring), or None."""
+        return _unreverse(self)
+
     def views(self, *, leet: bool = True, rot13: bool = True, respaced: bool = False) -> Iterator[TextView]:
         """The texts worth matching: the normalised text, the leet and ROT13 views when they
         differ from it (ROT13 only when :attr:`looks_rot13`), with ``respaced`` the
-        :attr:`respaced` view when there is one, and every decoded blob (whose spans map to the
-        blob)."""
+        :attr:`respaced` and :attr:`reversed_view` views when there are any, and every decoded
+        blob (whose spans map to the blob)."""
         yield TextView("text", self.text, self)
         if leet and self.leet != self.text:
             yield TextView("leet", self.leet, self)
         if respaced and (rs := self.respaced) is not None:
             yield rs
+        if respaced and (rv := self.reversed_view) is not None:
+            yield rv
         if rot13 and self.looks_rot13:
             yield TextView("rot13", self.rot13, self, encoding=("rot13",))
+        elif rot13 and (cv := self.caesar) is not None:
+            yield cv
         for blob in self.decoded:
             yield TextView("decoded", blob.view.text, blob.view, (blob.start, blob.end), blob.encoding)
 
@@ -548,6 +612,15 @@ def _respace(nt: NormalizedText) -> TextView | None:
     if not runs:
         return None
     runs.sort()
+    return _rewritten(nt, "respaced", runs)
+
+
+def _rewritten(
+    nt: NormalizedText, name: str, runs: list[tuple[int, int, str]], encoding: tuple[str, ...] = ()
+) -> TextView:
+    """A view of ``nt.text`` with each run ``(start, end, replacement)`` (sorted) replaced; a run that
+    overlaps one already replaced is skipped. Spans inside a replacement map back to its whole run."""
+    t = nt.text
     parts: list[str] = []
     rewrites: list[tuple[int, int, int, int]] = []
     last = 0
@@ -562,7 +635,41 @@ def _respace(nt: NormalizedText) -> TextView | None:
         pos += len(rep)
         last = e
     parts.append(t[last:])
-    return TextView("respaced", "".join(parts), nt, rewrites=tuple(rewrites))
+    return TextView(name, "".join(parts), nt, encoding=encoding, rewrites=tuple(rewrites))
+
+
+# -- text written backwards -------------------------------------------------------------------
+
+# trigger words of the injection rules spelt backwards; ordinary text in any language holds none
+# of them ("snoitcurtsni" instructions, "erongi" ignore, "drageris" disregard, "tpmorp" prompt ...)
+_REVERSED_GATE_RX = re2.compile(
+    r"(?i)snoitcurtsni|noitcurtsni|erongi|drageris|tegrof|tpmorp|suoiverp|drowssap|kaerbliaj|edirrevo"
+    r"|snoitcirtser|laever|ruoy fo|metsys ruoy|selur ruoy|ruoy erongi|lla erongi"
+)
+_MAX_REVERSED_LINES = 8
+_MAX_REVERSED_LINE = 2048  # a longer line is cut to this window around the reversed word
+
+
+def _unreverse(nt: NormalizedText) -> TextView | None:
+    t = nt.text
+    if _REVERSED_GATE_RX.search(t) is None:
+        return None
+    runs: list[tuple[int, int, str]] = []
+    last = 0
+    for m in _REVERSED_GATE_RX.finditer(t):
+        if m.start() < last:
+            continue  # inside a line already taken
+        if len(runs) >= _MAX_REVERSED_LINES:
+            break
+        s = t.rfind("\n", 0, m.start()) + 1
+        e = t.find("\n", m.end())
+        e = len(t) if e < 0 else e
+        half = _MAX_REVERSED_LINE // 2
+        s, e = max(s, last, m.start() - half), min(e, m.end() + half)
+        line = t[s:e]
+        runs.append((s, e, f"{line[::-1]}\n{' '.join(w[::-1] for w in line.split(' '))}"))
+        last = e
+    return _rewritten(nt, "reversed", runs, ("reversed",))
 
 
 # -- normalisation ------------------------------------------------------------------------
